@@ -1,0 +1,94 @@
+import { test, expect } from '@playwright/test';
+import { loadUpstream, upstreamKey, upstreamOperation, jsonSchemaOf, type Json } from '../src/spec-import/upstream';
+import { normalise, upstreamDeprecatedSince, upstreamErrors, upstreamPrivileges, upstreamSince } from '../src/spec-import/upstream-facts';
+import { operation, operations, schemaIds } from './index';
+
+const up = loadUpstream();
+const specOf = (id: string) => upstreamOperation(up, operation(id)) as Json;
+
+test.describe('catalogue matches the 9.1 spec', () => {
+  for (const op of operations) {
+    test(`${op.id} (${op.method} ${upstreamKey(op)})`, () => {
+      const spec = upstreamOperation(up, op);
+      expect(spec, `the 9.1 spec has ${op.method} ${upstreamKey(op)}`).toBeDefined();
+      const s = spec as Json;
+      expect(op.operationId).toBe(s.operationId);
+
+      const responses = s.responses as Record<string, Json>;
+      const documented = [op.success.status, ...op.errors.map((e) => e.status)];
+      expect([...new Set(documented)].sort()).toEqual(Object.keys(responses).map(Number).sort());
+      expect(normalise(String(responses[String(op.success.status)]?.description))).toContain(normalise(op.success.description));
+
+      const ours = op.errors.flatMap((e) => e.errorTypes.map((t) => ({ status: e.status, errorType: t, schema: e.schema, when: normalise(e.when) })));
+      expect(ours).toEqual(upstreamErrors(up, s));
+
+      const privileges = upstreamPrivileges(s);
+      expect(op.privileges.operation).toEqual(privileges.operation);
+      const annotated = op.privileges.resources.filter((r) => r.source === 'annotation');
+      expect(annotated.map(({ resourceType, privileges: p }) => ({ resourceType, privileges: p }))).toEqual(privileges.resources);
+      const fromText = op.privileges.resources.filter((r) => r.source === '403 text');
+      const text403 = normalise(String(responses['403']?.description));
+      for (const r of fromText) for (const p of r.privileges) expect(text403, `the 403 text names ${p}`).toContain(p);
+
+      expect(op.since).toBe(upstreamSince(s));
+      expect(op.deprecated?.since).toBe(upstreamDeprecatedSince(s));
+      expect(op.auth).toBe((s.security as Json[])[0]?.basic_auth ? 'basic' : 'session');
+
+      const params = ((s.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'path');
+      expect(op.pathParams.map((p) => p.name)).toEqual(params.map((p) => p.name));
+      for (const p of op.pathParams) {
+        const text = normalise(String(params.find((q) => q.name === p.name)?.description));
+        expect(text).toContain(normalise(p.description));
+        expect(text).toContain(`resource type: \`${p.resourceType}\``);
+      }
+
+      const body = s.requestBody as Json | undefined;
+      expect(!!op.request, 'request body documented').toBe(!!body);
+      if (op.request && body) {
+        expect(op.request.required).toBe(body.required === true);
+        expect(normalise(String(body.description))).toContain(normalise(op.request.description));
+      }
+      const ids = new Set(schemaIds());
+      for (const id of [op.request?.schema, op.success.schema, op.task?.resultSchema, ...op.errors.map((e) => e.schema)]) {
+        if (id) expect(ids.has(id), `schema ${id} is in specs/schemas`).toBe(true);
+      }
+      expect(!!op.success.schema).toBe(!!jsonSchemaOf(responses[String(op.success.status)]));
+    });
+  }
+});
+
+test.describe('catalogue facts the suites rely on', () => {
+  const statuses = (id: string) => [...new Set([operation(id).success.status, ...operation(id).errors.map((e) => e.status)])];
+  const typesAt = (id: string, status: number) => operation(id).errors.filter((e) => e.status === status).flatMap((e) => e.errorTypes);
+
+  test('upgradeMultiple documents only 200, 401, 403 and 500', () => {
+    expect(statuses('clusters.upgradeMultiple')).toEqual([200, 401, 403, 500]);
+    expect(operation('clusters.upgradeMultiple').query).toEqual({ action: 'upgradeMultiple' });
+  });
+
+  test('stage is a task: 202 with a task id, 400/401/404/500/503 and no 403', () => {
+    const stage = operation('software.stage');
+    expect(stage.query).toEqual({ action: 'stage', 'vmw-task': 'true' });
+    expect(stage.success.status).toBe(202);
+    expect(statuses('software.stage')).toEqual([202, 400, 401, 404, 500, 503]);
+    expect(typesAt('software.stage', 400)).toEqual(['INVALID_ARGUMENT', 'NOT_ALLOWED_IN_CURRENT_STATE']);
+    expect(typesAt('software.stage', 500)).toEqual(['ERROR', 'TIMED_OUT']);
+    expect(stage.task?.resultSchema).toBe('Esx.Settings.Clusters.Software.StageResult');
+  });
+
+  test('POST /api/session answers 201 and is the only Basic-auth operation', () => {
+    expect(operation('session.create').success.status).toBe(201);
+    expect(operations.filter((o) => o.auth === 'basic').map((o) => o.id)).toEqual(['session.create']);
+  });
+
+  test('every error type sits at the status the /api table gives it', () => {
+    const table: Record<string, number> = { UNAUTHENTICATED: 401, UNAUTHORIZED: 403, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503, INVALID_ARGUMENT: 400, NOT_ALLOWED_IN_CURRENT_STATE: 400, UNSUPPORTED: 400, ERROR: 500, TIMED_OUT: 500, RESOURCE_INACCESSIBLE: 500 };
+    for (const op of operations) for (const e of op.errors) for (const t of e.errorTypes) expect(`${op.id} ${t} → ${e.status}`).toBe(`${op.id} ${t} → ${table[t]}`);
+  });
+
+  test('operation ids are unique and the lookup names the known ones when asked for an unknown one', () => {
+    expect(new Set(operations.map((o) => o.id)).size).toBe(operations.length);
+    expect(() => operation('nope')).toThrow(/Failed to find operation "nope".*software\.stage/);
+    expect(specOf('software.stage').operationId).toBe('Esx.Settings.Clusters.Software_stage$Task');
+  });
+});

@@ -1,0 +1,107 @@
+import type { Operation } from '../../specs/catalogue-types';
+import { SpecError, message } from '../errors';
+import { jsonSchemaOf, refToId, upstreamKey, upstreamOperation, type Json, type Upstream } from './upstream';
+
+export const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+/** Annotation keyword naming the vSphere resource type an identifier string refers to. */
+export const RESOURCE_TYPE = 'x-vmw-resource-type';
+
+const COPIED = new Set(['description', 'type', 'required', 'enum', 'format', 'uniqueItems', 'deprecated']);
+const ENUM_SEE = /For more information see: \*([A-Za-z0-9.]+)\*/;
+const KEY_IS = /key in the (?:property|parameter|response) map (?:must|will) be an identifier for the resource type: `([^`]+)`/;
+const ONE_IS = /(?:property|parameter) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
+const MANY_ARE = /(?:property|parameter) (?:must|will) contain identifiers for the resource type: `([^`]+)`/;
+
+/**
+ * Converts the vendored 9.1 spec into draft 2020-12 JSON Schemas, one per payload, keyed by `$id`:
+ * refs become `$id`s, prose enums are bound to their enum schema, identifier strings get their
+ * resource type, and inline payloads of catalogued operations get the catalogue's name.
+ */
+export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<string, Json> {
+  const out = new Map<string, Json>();
+  const pending: string[] = [];
+  const need = (id: string) => { if (!out.has(id) && !pending.includes(id)) pending.push(id); };
+  const convert = (node: Json, where: string) => convertNode(node, where, up, need);
+
+  for (const op of ops) {
+    const spec = upstreamOperation(up, op);
+    if (!spec) throw new SpecError(message(`import operation ${op.id}`, `the 9.1 spec has no ${op.method} ${upstreamKey(op)}`, 'Check path and query in specs/operations.ts'));
+    const payloads: [string | undefined, Json | undefined][] = [
+      [op.request?.schema, spec.requestBody as Json | undefined],
+      [op.success.schema, (spec.responses as Record<string, Json>)[String(op.success.status)]],
+    ];
+    for (const [id, part] of payloads) {
+      if (!id) continue;
+      const schema = jsonSchemaOf(part);
+      if (!schema) throw new SpecError(message(`import ${id}`, `${op.operationId} has no JSON schema for it`, 'Remove the schema from the catalogue entry'));
+      if (typeof schema.$ref === 'string') {
+        if (refToId(schema.$ref) !== id) throw new SpecError(message(`import ${id}`, `${op.operationId} refers to ${refToId(schema.$ref)}, the catalogue says ${id}`));
+        need(id);
+      } else if (!out.has(id)) {
+        out.set(id, document(id, { description: part?.description, ...convert(schema, id) }));
+      }
+    }
+    for (const e of op.errors) need(e.schema);
+    if (op.task) need(op.task.resultSchema);
+  }
+  for (let id = pending.shift(); id; id = pending.shift()) {
+    const component = up.components[id];
+    if (!component) throw new SpecError(message(`import ${id}`, 'no such component in specs/upstream/vcenter-9.1/components.json'));
+    out.set(id, document(id, convert(component, id)));
+  }
+  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function document(id: string, body: Json): Json {
+  return { $schema: DRAFT, $id: id, title: id, ...body };
+}
+
+function convertNode(node: Json, where: string, up: Upstream, need: (id: string) => void): Json {
+  const out: Json = {};
+  const sub = (n: unknown, key: string) => convertNode(n as Json, `${where}/${key}`, up, need);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref') {
+      out.$ref = refToId(value as string);
+      need(out.$ref as string);
+    } else if (key === 'properties') {
+      out.properties = Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, sub(v, k)]));
+    } else if (key === 'items' || key === 'additionalProperties') {
+      out[key] = typeof value === 'boolean' ? value : sub(value, key);
+    } else if (key === 'allOf') {
+      out.allOf = (value as Json[]).map((v, i) => sub(v, `allOf/${i}`));
+    } else if (key === 'discriminator') {
+      const d = value as { propertyName: string; mapping?: Record<string, string> };
+      const mapping = Object.entries(d.mapping ?? {}).map(([k, v]) => [k, refToId(v)] as const);
+      mapping.forEach(([, id]) => need(id)); // every subtype the discriminator names is part of the closure
+      out.discriminator = { propertyName: d.propertyName, ...(d.mapping && { mapping: Object.fromEntries(mapping) }) };
+    } else if (COPIED.has(key)) {
+      out[key] = value;
+    } else {
+      throw new SpecError(message(`import ${where}`, `unsupported keyword "${key}"`, 'Teach src/spec-import/import-schemas.ts the keyword'));
+    }
+  }
+  annotate(out, up, need);
+  return out;
+}
+
+/** Adds what the 9.1 spec states only in prose: enum bindings and identifier resource types. */
+function annotate(node: Json, up: Upstream, need: (id: string) => void): void {
+  const text = typeof node.description === 'string' ? node.description : '';
+  const enumId = ENUM_SEE.exec(text)?.[1];
+  if (enumId && node.type === 'string' && !node.enum && !node.allOf) {
+    if (!up.components[enumId]?.enum) throw new SpecError(message('bind enum', `${enumId} is not an enum schema`));
+    node.allOf = [{ $ref: enumId }];
+    need(enumId);
+  }
+  const key = KEY_IS.exec(text)?.[1];
+  const one = ONE_IS.exec(text)?.[1];
+  const many = MANY_ARE.exec(text)?.[1];
+  if (key && node.type === 'object') node.propertyNames = { type: 'string', [RESOURCE_TYPE]: key };
+  if (one && node.type === 'string') node[RESOURCE_TYPE] = one;
+  if (many && node.type === 'array' && node.items) node.items = { ...(node.items as Json), [RESOURCE_TYPE]: many };
+}
+
+/** `Cis.Task.Info` → `cis-task-info.schema.json`. */
+export function schemaFileName(id: string): string {
+  return `${id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/\./g, '-').toLowerCase()}.schema.json`;
+}
