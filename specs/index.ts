@@ -12,7 +12,9 @@ export { operations } from './operations';
 /** A JSON Schema object as stored in specs/schemas/. */
 export type Schema = Record<string, unknown>;
 
+/** Schemas taken from the vCenter spec (generated) and vcconform's own formats (hand-written). */
 export const SCHEMAS_DIR = join(__dirname, 'schemas');
+export const OWN_SCHEMAS_DIR = join(__dirname, 'vcconform');
 /** Annotation keyword naming the vSphere resource type of an identifier string. */
 export const RESOURCE_TYPE_KEYWORD = 'x-vmw-resource-type';
 
@@ -46,7 +48,7 @@ function loadSchemas(dir: string): Map<string, Schema> {
 }
 
 const ajv = createAjv();
-const schemas = loadSchemas(SCHEMAS_DIR);
+const schemas = new Map([...loadSchemas(SCHEMAS_DIR), ...loadSchemas(OWN_SCHEMAS_DIR)].sort(([a], [b]) => a.localeCompare(b)));
 for (const schema of schemas.values()) ajv.addSchema(schema);
 const validators = new Map<string, ValidateFunction>();
 for (const id of schemas.keys()) {

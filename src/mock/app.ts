@@ -1,0 +1,89 @@
+import { validatorFor } from '../../specs/index';
+import { vapiError } from './errors';
+import { faultApplies, type Fault } from './faults/fault';
+import type { Journal } from './journal';
+import { compileRoute, matchRoute, type Route } from './router';
+import type { Handler, HandlerContext, MockRequest, MockResponse, RoutedRequest } from './types';
+import { operations } from '../../specs/index';
+import { unauthenticated } from './handlers/auth';
+
+export interface AppOptions {
+  context: HandlerContext;
+  journal: Journal;
+  handlers: Readonly<Record<string, Handler>>;
+  /** The fault switches in force, read on every request (they can change at run time). */
+  faults: () => readonly Fault[];
+}
+
+/** The parsed, schema-valid body, or the vAPI error refusing it. */
+type Parsed = { ok: true; body: unknown } | { ok: false; refusal: MockResponse };
+
+function parseBody(request: MockRequest, route: Route): Parsed {
+  const spec = route.operation.request;
+  const refuse = (text: string): Parsed => ({ ok: false, refusal: vapiError('INVALID_ARGUMENT', text) });
+  if (!spec) return { ok: true, body: undefined };
+  if (request.rawBody.trim() === '') {
+    return spec.required ? refuse(`Missing request body: ${spec.schema} is required.`) : { ok: true, body: undefined };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(request.rawBody);
+  } catch (e) {
+    return refuse(`The request body is not valid JSON: ${(e as Error).message}`);
+  }
+  const validate = validatorFor(spec.schema);
+  if (!validate(body)) {
+    const why = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    return refuse(`The request body does not match ${spec.schema}: ${why}`);
+  }
+  return { ok: true, body };
+}
+
+/** The mock's core: a pure-ish Request → Response function; the socket is an adapter (server.ts). */
+export function createApp(options: AppOptions): (request: MockRequest) => Promise<MockResponse> {
+  const routes = operations.map(compileRoute);
+  const { context, journal } = options;
+  return async (request) => {
+    const match = matchRoute(routes, request.method, request.path, request.query);
+    if (!match) {
+      const response = vapiError('NOT_FOUND', `No operation is served at ${request.method} ${request.path}${queryText(request.query)}.`);
+      journal.record({ method: request.method, path: request.path, query: request.query, status: response.status, faults: [] });
+      return response;
+    }
+    const route = routes.find((r) => r.operation === match.operation)!;
+    const active = options.faults().filter((f) => faultApplies(f, match.operation.id));
+    let routed: RoutedRequest = { ...request, operation: match.operation, params: match.params, body: undefined };
+    let response: MockResponse | undefined;
+    if (match.operation.auth === 'session') {
+      const sessionId = request.headers['vmware-api-session-id'];
+      const session = sessionId ? context.state.useSession(sessionId) : undefined;
+      if (session) routed = { ...routed, user: session.user, sessionId };
+      else response = unauthenticated();
+    }
+    if (!response) {
+      const parsed = parseBody(request, route);
+      if (parsed.ok) routed = { ...routed, body: parsed.body };
+      else response = parsed.refusal;
+    }
+    for (const fault of active) {
+      if (response || !fault.before) continue;
+      const out = fault.before(routed, context);
+      if ('status' in out) response = out;
+      else routed = out;
+    }
+    response ??= options.handlers[match.operation.id]!(routed, context);
+    for (const fault of active) if (fault.after) response = fault.after(routed, response, context);
+    const latency = active.reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency)); // a simulated slow server, not a test wait
+    journal.record({
+      method: request.method, path: request.path, query: request.query, operation: match.operation.id,
+      user: routed.user?.username, status: response.status, faults: active.map((f) => f.name),
+    });
+    return response;
+  };
+}
+
+function queryText(query: Record<string, string>): string {
+  const text = new URLSearchParams(query).toString();
+  return text ? `?${text}` : '';
+}

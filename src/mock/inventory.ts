@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validatorFor } from '../../specs/index';
+import { MockError } from './mock-error';
+
+export interface InventoryUser {
+  username: string;
+  password: string;
+  role: string;
+  privileges: string[];
+  clusterPrivileges?: Record<string, string[]>;
+}
+export type PrecheckOutcome = 'none' | 'warnings' | 'errors';
+export interface InventorySupervisor {
+  currentVersion: string;
+  availableVersions: string[];
+  lastUpgradedDate?: string;
+  prechecks: Record<string, PrecheckOutcome>;
+}
+export interface InventoryCluster {
+  id: string;
+  name: string;
+  singleImage: boolean;
+  commits: string[];
+  supervisor?: InventorySupervisor;
+}
+export interface InventoryHost {
+  id: string;
+  name: string;
+  cluster?: string;
+  isVsanWitness?: boolean;
+  stage?: 'ok' | 'fails' | 'skipped';
+}
+export interface Timings {
+  taskPendingMs: number;
+  stagePerHostMs: number;
+  upgradeMs: number;
+  sessionIdleTimeoutMs: number;
+}
+export interface Inventory {
+  users: InventoryUser[];
+  clusters: InventoryCluster[];
+  hosts: InventoryHost[];
+  timings: Timings;
+}
+
+export const DEFAULT_INVENTORY_FILE = join(__dirname, '..', '..', 'fixtures', 'inventory', 'default.json');
+const DEFAULT_TIMINGS: Timings = { taskPendingMs: 1000, stagePerHostMs: 10_000, upgradeMs: 60_000, sessionIdleTimeoutMs: 30 * 60_000 };
+
+/** Reads and checks an inventory file; every problem is reported with the file and where in it. */
+export function loadInventory(file = DEFAULT_INVENTORY_FILE): Inventory {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new MockError(`read the inventory ${file}`, (e as Error).message);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new MockError(`read the inventory ${file}`, `it is not JSON (${(e as Error).message})`);
+  }
+  return checkInventory(value, file);
+}
+
+/** Validates an in-memory inventory (schema `Vcconform.Mock.Inventory`, then cross-references). */
+export function checkInventory(value: unknown, source = 'inventory'): Inventory {
+  const validate = validatorFor('Vcconform.Mock.Inventory');
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new MockError(`load the inventory ${source}`, problems, 'See specs/vcconform/mock-inventory.schema.json');
+  }
+  const raw = value as Omit<Inventory, 'timings'> & { timings?: Partial<Timings> };
+  const inventory: Inventory = { ...raw, timings: { ...DEFAULT_TIMINGS, ...raw.timings } };
+  const problems = crossReferenceProblems(inventory);
+  if (problems.length) throw new MockError(`load the inventory ${source}`, problems.join('; '));
+  return inventory;
+}
+
+function crossReferenceProblems(inv: Inventory): string[] {
+  const problems: string[] = [];
+  const clusterIds = new Set(inv.clusters.map((c) => c.id));
+  const dup = (kind: string, ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => problems.push(`duplicate ${kind} ${JSON.stringify(id)}`));
+  dup('cluster id', inv.clusters.map((c) => c.id));
+  dup('host id', inv.hosts.map((h) => h.id));
+  dup('username', inv.users.map((u) => u.username));
+  inv.hosts.forEach((h, i) => {
+    if (h.cluster !== undefined && !clusterIds.has(h.cluster)) problems.push(`/hosts/${i}/cluster names unknown cluster ${JSON.stringify(h.cluster)}`);
+  });
+  inv.users.forEach((u, i) => Object.keys(u.clusterPrivileges ?? {}).forEach((c) => {
+    if (!clusterIds.has(c)) problems.push(`/users/${i}/clusterPrivileges names unknown cluster ${JSON.stringify(c)}`);
+  }));
+  for (const [k, v] of Object.entries(inv.timings)) if (!(Number.isInteger(v) && v >= 0)) problems.push(`/timings/${k} must be a non-negative integer, got ${v}`);
+  return problems;
+}

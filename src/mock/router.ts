@@ -1,0 +1,46 @@
+import type { Operation } from '../../specs/catalogue-types';
+
+export interface Route {
+  operation: Operation;
+  pattern: RegExp;
+  paramNames: string[];
+}
+
+export interface RouteMatch {
+  operation: Operation;
+  params: Record<string, string>;
+}
+
+/** Compiles a catalogue path template (`/api/cis/tasks/{task}`) to a regex with named segments. */
+export function compileRoute(operation: Operation): Route {
+  const paramNames: string[] = [];
+  const source = operation.path.split('/').map((segment) => {
+    const m = /^\{(\w+)\}$/.exec(segment);
+    if (!m) return segment.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+    paramNames.push(m[1]!);
+    return '([^/]+)';
+  }).join('/');
+  return { operation, pattern: new RegExp(`^${source}$`), paramNames };
+}
+
+/**
+ * Routes on method + path + `action` + `vmw-task`, as the spec's path keys do: a request matches
+ * an operation only when both query values are exactly the ones its key fixes (absent if none).
+ */
+export function matchRoute(routes: readonly Route[], method: string, path: string, query: Record<string, string>): RouteMatch | undefined {
+  for (const route of routes) {
+    const op = route.operation;
+    if (op.method !== method) continue;
+    if (query.action !== op.query.action || query['vmw-task'] !== op.query['vmw-task']) continue;
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    let params: Record<string, string>;
+    try {
+      params = Object.fromEntries(route.paramNames.map((name, i) => [name, decodeURIComponent(m[i + 1]!)]));
+    } catch {
+      continue; // a malformed %-escape names no resource: unmatched
+    }
+    return { operation: op, params };
+  }
+  return undefined;
+}

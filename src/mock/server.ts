@@ -1,0 +1,81 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { vapiError } from './errors';
+import type { MockRequest, MockResponse } from './types';
+
+export interface ListenOptions {
+  port?: number;
+  host?: string;
+  tls?: { key: string; cert: string };
+  /** Bodies above this are refused with 400 INVALID_ARGUMENT (default 32 MiB). */
+  maxBodyBytes?: number;
+}
+
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The only code that touches sockets: HTTP(S) in, MockRequest to the app, MockResponse out. */
+export async function listen(app: (request: MockRequest) => Promise<MockResponse>, options: ListenOptions = {}): Promise<Listening> {
+  const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    serve(app, req, res, maxBodyBytes).catch((e: unknown) => {
+      // A mock bug must never take the server down: answer 500 and say what broke.
+      send(res, vapiError('INTERNAL_SERVER_ERROR', `The mock failed to answer: ${(e as Error).message}`));
+    });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, onRequest) : createHttpServer(onRequest);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `${options.tls ? 'https' : 'http'}://${shown}:${port}`,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+async function serve(app: (r: MockRequest) => Promise<MockResponse>, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) {
+      res.setHeader('connection', 'close');
+      send(res, vapiError('INVALID_ARGUMENT', `The request body is larger than ${maxBodyBytes} bytes.`));
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  }
+  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
+  const request: MockRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers,
+    rawBody: Buffer.concat(chunks).toString('utf8'),
+  };
+  send(res, await app(request));
+}
+
+function send(res: ServerResponse, response: MockResponse): void {
+  if (res.headersSent) return;
+  const text = response.body === undefined ? '' : JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    ...(text && { 'content-type': 'application/json' }),
+    'content-length': Buffer.byteLength(text),
+    ...response.headers,
+  });
+  res.end(text);
+}

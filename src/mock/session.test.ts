@@ -1,0 +1,84 @@
+import { test, expect } from '@playwright/test';
+import { startMock, type RunningMock } from './start-mock';
+import { MockClient, basic } from './test-client';
+
+let mock: RunningMock;
+test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
+test.afterAll(async () => { await mock.close(); });
+test.beforeEach(() => mock.reset());
+
+test.describe('mock: sessions and authentication', () => {
+  test('POST /api/session with Basic credentials answers 201 and a bare JSON string; get and delete follow', async () => {
+    const api = new MockClient(mock);
+    const id = await api.login('administrator');
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    mock.clock.advance(5000);
+    const info = await api.call('session.get', 'GET', '/api/session', { session: id });
+    expect(info.status).toBe(200);
+    expect(info.body).toEqual({ user: 'administrator@vsphere.local', created_time: '2026-01-01T00:00:00.000Z', last_accessed_time: '2026-01-01T00:00:05.000Z' });
+    const bye = await api.call('session.delete', 'DELETE', '/api/session', { session: id });
+    expect(bye.status).toBe(204);
+    expect(bye.text).toBe('');
+    expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(401);
+    expect(api.problems()).toEqual([]);
+  });
+
+  test('wrong password, unknown user and malformed Authorization all give the same 401 with a challenge', async () => {
+    const api = new MockClient(mock);
+    const answers = await Promise.all([
+      basic('administrator@vsphere.local', 'wrong'), basic('nobody@vsphere.local', 'x'), 'Basic !!!', 'Bearer abc', undefined,
+    ].map((authorization) => api.call('session.create', 'POST', '/api/session', { headers: authorization ? { authorization } : {} })));
+    for (const r of answers) {
+      expect(r.status).toBe(401);
+      expect(r.body).toMatchObject({ error_type: 'UNAUTHENTICATED', challenge: expect.stringContaining('Basic realm=') });
+      expect(r.headers.get('www-authenticate')).toContain('Basic realm=');
+      expect(r.text).toBe(answers[0]!.text); // nothing tells which part of the credentials was wrong
+    }
+    expect(api.problems()).toEqual([]);
+  });
+
+  test('no, malformed, unknown, deleted and idle-expired session ids are refused with 401 on every session operation', async () => {
+    const api = new MockClient(mock);
+    const deleted = await api.login();
+    await api.call('session.delete', 'DELETE', '/api/session', { session: deleted });
+    const idle = await api.login();
+    mock.clock.advance(mock.state.timings.sessionIdleTimeoutMs + 1);
+    for (const session of [undefined, '', 'not a session', 'ffffffffffffffffffffffffffffffff', deleted, idle]) {
+      const r = await api.call('session.get', 'GET', '/api/session', { session });
+      expect(r.status, `session ${JSON.stringify(session)}`).toBe(401);
+      expect((r.body as { error_type: string }).error_type).toBe('UNAUTHENTICATED');
+      expect((await api.call('session.delete', 'DELETE', '/api/session', { session })).status).toBe(401);
+    }
+    expect(api.problems()).toEqual([]);
+  });
+
+  test('a session stays alive while used within the idle timeout', async () => {
+    const api = new MockClient(mock);
+    const id = await api.login('read-only');
+    for (let i = 0; i < 3; i += 1) {
+      mock.clock.advance(mock.state.timings.sessionIdleTimeoutMs - 1);
+      expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(200);
+    }
+  });
+
+  test('unknown routes and unknown actions answer 404 NOT_FOUND as a vAPI error, and are journalled', async () => {
+    const api = new MockClient(mock);
+    const session = await api.login();
+    for (const [method, url] of [['GET', '/api/nope'], ['POST', '/api/session?action=refresh'], ['POST', '/api/esx/settings/clusters/domain-c10/software?action=stage'], ['GET', '/rest/com/vmware/cis/session']] as const) {
+      const r = await api.call(undefined, method, url, { session });
+      expect(r.status, `${method} ${url}`).toBe(404);
+      expect((r.body as { error_type: string }).error_type).toBe('NOT_FOUND');
+    }
+    expect(mock.journal.all().filter((e) => e.status === 404)).toHaveLength(4);
+    expect(api.problems()).toEqual([]);
+  });
+
+  test('the journal never holds credentials, and waitFor rejects on reset instead of hanging', async () => {
+    const api = new MockClient(mock);
+    await api.login();
+    expect(JSON.stringify(mock.journal.all())).not.toContain('mock-Admin');
+    const pending = mock.journal.waitFor((e) => e.operation === 'software.stage', 'a stage request');
+    mock.reset();
+    await expect(pending).rejects.toThrow('a stage request was not received before the test finished');
+  });
+});

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from './clock';
+import type { Inventory, InventoryCluster, InventoryHost, InventorySupervisor, Timings } from './inventory';
+
+export interface User {
+  username: string;
+  role: string;
+  /** Privileges held everywhere; `*` means all. */
+  privileges: ReadonlySet<string>;
+  clusterPrivileges: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface Session {
+  id: string;
+  user: User;
+  createdAt: number;
+  lastAccessedAt: number;
+}
+
+/** A Supervisor upgrade in flight: it completes at `endsAt` (virtual time). */
+export interface SupervisorUpgrade {
+  to: string;
+  startedAt: number;
+  endsAt: number;
+}
+
+export interface ClusterState extends Omit<InventoryCluster, 'supervisor'> {
+  supervisor?: InventorySupervisor & { upgrade?: SupervisorUpgrade };
+  hosts: InventoryHost[];
+}
+
+/** One host's part of a stage task. */
+export interface StageHostPlan {
+  id: string;
+  name: string;
+  isVsanWitness?: boolean;
+  outcome: 'ok' | 'fails' | 'skipped';
+}
+
+/** A task as the mock stores it; its Info is computed from this and the clock. */
+export interface TaskRecord {
+  id: string;
+  service: string;
+  operation: string;
+  clusterId: string;
+  username: string;
+  createdAt: number;
+  pendingMs: number;
+  perHostMs: number;
+  commit: string;
+  hosts: StageHostPlan[];
+  /** Set when the user does not hold the privilege: the task fails with UNAUTHORIZED. */
+  deniedPrivilege?: string;
+  canceledAt?: number;
+}
+
+/** Everything the mock knows, explicit and resettable. Handlers read and change only this. */
+export class MockState {
+  users = new Map<string, User & { password: string }>();
+  sessions = new Map<string, Session>();
+  clusters = new Map<string, ClusterState>();
+  hosts = new Map<string, InventoryHost>();
+  tasks = new Map<string, TaskRecord>();
+  timings!: Timings;
+  /** Never reset: ids stay unique across reset() so a harness never sees a recycled task id. */
+  private taskCounter = 0;
+
+  constructor(private readonly inventory: Inventory, private readonly clock: Clock) {
+    this.reset();
+  }
+
+  /** Back to the inventory as loaded: no sessions, no tasks, no upgrades. */
+  reset(): void {
+    const inv = structuredClone(this.inventory);
+    this.timings = inv.timings;
+    this.users = new Map(inv.users.map((u) => [u.username, {
+      username: u.username, password: u.password, role: u.role, privileges: new Set(u.privileges),
+      clusterPrivileges: new Map(Object.entries(u.clusterPrivileges ?? {}).map(([c, p]) => [c, new Set(p)])),
+    }]));
+    this.hosts = new Map(inv.hosts.map((h) => [h.id, h]));
+    this.clusters = new Map(inv.clusters.map((c) => [c.id, { ...c, hosts: inv.hosts.filter((h) => h.cluster === c.id) }]));
+    this.sessions.clear();
+    this.tasks.clear();
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Whether the user holds the privilege globally or on the given cluster. */
+  can(user: User, privilege: string, clusterId?: string): boolean {
+    if (user.privileges.has('*') || user.privileges.has(privilege)) return true;
+    return clusterId !== undefined && (user.clusterPrivileges.get(clusterId)?.has(privilege) ?? false);
+  }
+
+  createSession(user: User): Session {
+    const now = this.now();
+    const session = { id: randomBytes(16).toString('hex'), user, createdAt: now, lastAccessedAt: now };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  /** The live session with this id, touched; an idle-expired one is removed and not returned. */
+  useSession(id: string): Session | undefined {
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    const now = this.now();
+    if (now - session.lastAccessedAt > this.timings.sessionIdleTimeoutMs) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    session.lastAccessedAt = now;
+    return session;
+  }
+
+  /** A new task id, unique for the mock's lifetime, in vCenter's `<uuid>:<service>` shape. */
+  nextTaskId(service: string): string {
+    this.taskCounter += 1;
+    const n = this.taskCounter.toString(16).padStart(12, '0');
+    return `52a5c0de-7a5c-4d00-8000-${n}:${service}`;
+  }
+}

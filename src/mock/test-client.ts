@@ -1,0 +1,95 @@
+import { operation, validatorFor } from '../../specs/index';
+import type { RunningMock } from './start-mock';
+
+/** One request/response pair as a mock self-test saw it. */
+export interface Exchange {
+  method: string;
+  url: string;
+  operation?: string;
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+export interface CallOptions {
+  session?: string;
+  body?: unknown;
+  /** Sent as is, instead of JSON.stringify(body). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A tiny HTTP client for the mock's self-tests (not the harness client): it logs in by role and
+ * keeps every exchange, so a test can assert that every response the mock gave obeys the specs.
+ */
+export class MockClient {
+  readonly exchanges: Exchange[] = [];
+  constructor(private readonly mock: RunningMock) {}
+
+  /** Creates a session for the inventory user with this role and returns its id. */
+  async login(role = 'administrator'): Promise<string> {
+    const user = this.mock.users.find((u) => u.role === role);
+    if (!user) throw new Error(`[vcconform] Failed to log in: the mock has no ${role} user.`);
+    const r = await this.call('session.create', 'POST', '/api/session', { headers: { authorization: basic(user.username, user.password) } });
+    if (r.status !== 201 || typeof r.body !== 'string') throw new Error(`[vcconform] Failed to log in as ${role}: ${r.status} ${r.text}`);
+    return r.body;
+  }
+
+  /** Sends a request; `operationId` names the catalogued operation the test means to call (for conformance checks). */
+  async call(operationId: string | undefined, method: string, pathAndQuery: string, options: CallOptions = {}): Promise<Exchange> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.session) headers['vmware-api-session-id'] = options.session;
+    let body = options.rawBody;
+    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(this.mock.url + pathAndQuery, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown;
+    try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = Symbol.for('not JSON'); }
+    const exchange = { method, url: pathAndQuery, operation: operationId, status: response.status, headers: response.headers, body: parsed, text };
+    this.exchanges.push(exchange);
+    return exchange;
+  }
+
+  /** Every way in which the recorded responses break the catalogue and the schemas (empty = all conform). */
+  problems(): string[] {
+    return this.exchanges.flatMap((e) => responseProblems(e).map((p) => `${e.method} ${e.url} → ${e.status}: ${p}`));
+  }
+}
+
+export function basic(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+/**
+ * Checks one response against the catalogue: a documented status with a body valid for that
+ * status; an error_type the operation documents at that status. An undocumented error status
+ * (e.g. 400 for malformed input where none is declared) must still carry a std error body.
+ */
+export function responseProblems(e: Pick<Exchange, 'operation' | 'status' | 'body' | 'headers'>): string[] {
+  const problems: string[] = [];
+  const validate = (id: string) => {
+    const v = validatorFor(id);
+    if (!v(e.body)) problems.push(`body does not match ${id}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`);
+  };
+  if (e.body !== undefined && !(e.headers.get('content-type') ?? '').startsWith('application/json')) problems.push('body is not application/json');
+  if (!e.operation) {
+    if (e.status >= 400) validate('Vapi.Std.Errors.Error');
+    return problems;
+  }
+  const op = operation(e.operation);
+  if (e.status === op.success.status) {
+    if (op.success.schema) validate(op.success.schema);
+    else if (e.body !== undefined) problems.push('a body where the success response has none');
+    return problems;
+  }
+  const documented = op.errors.filter((x) => x.status === e.status);
+  validate(documented[0]?.schema ?? 'Vapi.Std.Errors.Error');
+  const type = (e.body as { error_type?: string } | undefined)?.error_type;
+  if (documented.length && !documented.some((x) => x.errorTypes.includes(type as never))) {
+    problems.push(`error_type ${type} is not documented at ${e.status} (documented: ${documented.flatMap((x) => x.errorTypes).join(', ')})`);
+  }
+  return problems;
+}
