@@ -81,7 +81,13 @@ export function checkInventory(value: unknown, source = 'inventory'): Inventory 
 function crossReferenceProblems(inv: Inventory): string[] {
   const problems: string[] = [];
   const clusterIds = new Set(inv.clusters.map((c) => c.id));
-  const dup = (kind: string, ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => problems.push(`duplicate ${kind} ${JSON.stringify(id)}`));
+  const dup = (kind: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`duplicate ${kind} ${JSON.stringify(id)}`);
+      seen.add(id);
+    }
+  };
   dup('cluster id', inv.clusters.map((c) => c.id));
   dup('host id', inv.hosts.map((h) => h.id));
   dup('username', inv.users.map((u) => u.username));

@@ -1,5 +1,13 @@
 import type { Handler } from './types';
 import { createSession, deleteSession, getSession } from './handlers/session';
+import { listClusters } from './handlers/clusters-list';
+import { getCluster } from './handlers/clusters-get';
+import { upgradeCluster } from './handlers/clusters-upgrade';
+import { upgradeMultiple } from './handlers/upgrade-multiple';
+import { stage } from './handlers/stage';
+import { getTask } from './handlers/tasks-get';
+import { listTasks } from './handlers/tasks-list';
+import { cancelTask } from './handlers/tasks-cancel';
 import { vapiError } from './errors';
 
 const notServedYet: Handler = (request) => vapiError('ERROR', `The mock does not serve ${request.operation.id} yet.`);
@@ -9,12 +17,12 @@ export const handlers: Readonly<Record<string, Handler>> = {
   'session.create': createSession,
   'session.get': getSession,
   'session.delete': deleteSession,
-  'clusters.list': notServedYet,
-  'clusters.get': notServedYet,
-  'clusters.upgrade': notServedYet,
-  'clusters.upgradeMultiple': notServedYet,
-  'software.stage': notServedYet,
-  'tasks.get': notServedYet,
-  'tasks.list': notServedYet,
-  'tasks.cancel': notServedYet,
+  'clusters.list': listClusters,
+  'clusters.get': getCluster,
+  'clusters.upgrade': upgradeCluster,
+  'clusters.upgradeMultiple': upgradeMultiple,
+  'software.stage': stage,
+  'tasks.get': getTask,
+  'tasks.list': listTasks,
+  'tasks.cancel': cancelTask,
 };

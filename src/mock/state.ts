@@ -37,20 +37,29 @@ export interface StageHostPlan {
   outcome: 'ok' | 'fails' | 'skipped';
 }
 
-/** A task as the mock stores it; its Info is computed from this and the clock. */
+/**
+ * A task as the mock stores it; its Info is computed from this and the clock by the pure
+ * task engine (task-engine.ts). Only a cancel changes a stored record.
+ */
 export interface TaskRecord {
   id: string;
+  /** vAPI service id, e.g. `com.vmware.esx.settings.clusters.software`. */
   service: string;
   operation: string;
+  /** The task's target (a ClusterComputeResource id); one non-terminal task per cluster. */
   clusterId: string;
   username: string;
+  /** Virtual times and durations, in ms, copied from the timings when the task was created. */
   createdAt: number;
   pendingMs: number;
   perHostMs: number;
+  /** The commit actually staged (the cluster's latest). */
   commit: string;
+  /** The hosts to stage, in the order they are staged. */
   hosts: StageHostPlan[];
-  /** Set when the user does not hold the privilege: the task fails with UNAUTHORIZED. */
+  /** Set when the user does not hold this privilege: the task fails with UNAUTHORIZED, nothing is staged. */
   deniedPrivilege?: string;
+  /** Virtual time of an accepted cancel: the task is FAILED (CANCELED) from then on. */
   canceledAt?: number;
 }
 

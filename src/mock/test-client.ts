@@ -1,4 +1,4 @@
-import { operation, validatorFor } from '../../specs/index';
+import { operation, operations, validatorFor } from '../../specs/index';
 import type { RunningMock } from './start-mock';
 
 /** One request/response pair as a mock self-test saw it. */
@@ -83,6 +83,7 @@ export function responseProblems(e: Pick<Exchange, 'operation' | 'status' | 'bod
   if (e.status === op.success.status) {
     if (op.success.schema) validate(op.success.schema);
     else if (e.body !== undefined) problems.push('a body where the success response has none');
+    if (op.id === 'tasks.get') problems.push(...taskResultProblems(e.body));
     return problems;
   }
   const documented = op.errors.filter((x) => x.status === e.status);
@@ -92,4 +93,13 @@ export function responseProblems(e: Pick<Exchange, 'operation' | 'status' | 'bod
     problems.push(`error_type ${type} is not documented at ${e.status} (documented: ${documented.flatMap((x) => x.errorTypes).join(', ')})`);
   }
   return problems;
+}
+
+/** A finished task's `result` must match the result schema of the operation that created it. */
+function taskResultProblems(info: unknown): string[] {
+  const { service, operation: name, status, result } = (info ?? {}) as Record<string, unknown>;
+  const creator = operations.find((o) => o.task !== undefined && o.task.service === service && o.task.operation === name);
+  if (!creator?.task || result === undefined || (status !== 'SUCCEEDED' && status !== 'FAILED')) return [];
+  const v = validatorFor(creator.task.resultSchema);
+  return v(result) ? [] : [`result does not match ${creator.task.resultSchema}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`];
 }
