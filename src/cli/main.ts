@@ -1,11 +1,12 @@
 import { SpecError, UsageError } from '../errors';
+import { mockCommand } from './commands/mock';
 import { operationsCommand } from './commands/operations';
 import { runCommand } from './commands/run';
 import { schemasCommand } from './commands/schemas';
 import { processIo, type Command, type Io } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [runCommand, operationsCommand, schemasCommand];
+export const commands: readonly Command[] = [runCommand, operationsCommand, schemasCommand, mockCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

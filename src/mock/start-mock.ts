@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createApp } from './app';
 import { manualClock, scaledClock, type Clock } from './clock';
+import { withControl } from './control';
 import { faultsByName } from './faults/index';
 import type { Fault } from './faults/fault';
 import { checkInventory, loadInventory, type Inventory } from './inventory';
@@ -11,8 +14,8 @@ import { MockState } from './state';
 export interface StartMockOptions {
   port?: number;
   host?: string;
-  /** TLS key and certificate (PEM); absent = plain HTTP. */
-  tls?: { key: string; cert: string };
+  /** TLS key and certificate (PEM), or `true` for the mock-only certificate in fixtures/tls; absent = plain HTTP. */
+  tls?: true | { key: string; cert: string };
   /** Virtual time runs this many times faster than real time (default 1000). Ignored with `clock`. */
   timeScale?: number;
   /** `manual` for a clock that moves only on `clock.advance()`; or a Clock of your own. */
@@ -21,6 +24,15 @@ export interface StartMockOptions {
   inventory?: Inventory | string;
   /** Names of fault switches to turn on. */
   faults?: readonly string[];
+  /** Serve the test-control surface under /__vcconform (reset, faults, journal); default off. */
+  control?: boolean;
+}
+
+/** The mock-only self-signed certificate (CN=localhost, SAN localhost and 127.0.0.1); see fixtures/tls/README.md. */
+export const MOCK_TLS_DIR = join(__dirname, '..', '..', 'fixtures', 'tls');
+
+function builtInTls(): { key: string; cert: string } {
+  return { key: readFileSync(join(MOCK_TLS_DIR, 'key.pem'), 'utf8'), cert: readFileSync(join(MOCK_TLS_DIR, 'cert.pem'), 'utf8') };
 }
 
 export interface RunningMock {
@@ -44,21 +56,26 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const state = new MockState(inventory, clock);
   const journal = new Journal();
   let active: Fault[] = faultsByName(options.faults ?? []);
-  const app = createApp({ context: { state, clock }, journal, handlers, faults: () => active });
-  const server = await listen(app, { port: options.port, host: options.host, tls: options.tls });
+  const context = { state, clock };
+  const app = createApp({ context, journal, handlers, faults: () => active });
+  const setFaults = (names: readonly string[]) => { active = faultsByName(names); };
+  const reset = () => {
+    state.reset();
+    clock.reset();
+    journal.clear();
+    for (const f of active) f.reset?.(context);
+  };
+  const served = options.control ? withControl(app, { journal, reset, setFaults }) : app;
+  const tls = options.tls === true ? builtInTls() : options.tls;
+  const server = await listen(served, { port: options.port, host: options.host, tls });
   return {
     url: server.url,
     journal,
     state,
     clock,
     users: inventory.users.map(({ username, password, role }) => ({ username, password, role })),
-    setFaults(names) { active = faultsByName(names); },
-    reset() {
-      state.reset();
-      clock.reset();
-      journal.clear();
-      for (const f of active) f.reset?.();
-    },
+    setFaults,
+    reset,
     close: () => server.close(),
   };
 }

@@ -6,7 +6,7 @@ import type { HandlerContext, MockResponse, RoutedRequest } from '../types';
  * Faults apply only to requests that matched a catalogued operation.
  */
 export interface Fault {
-  /** Stable kebab-case name, used by `--fault NAME`. */
+  /** Stable kebab-case name, used by `--fault NAME` (and `NAME@OPERATION_ID` to narrow it). */
   name: string;
   /** One line: the documented rule this fault breaks, and how. */
   breaks: string;
@@ -15,11 +15,39 @@ export interface Fault {
   latencyMs?: number;
   before?(request: RoutedRequest, context: HandlerContext): RoutedRequest | MockResponse;
   after?(request: RoutedRequest, response: MockResponse, context: HandlerContext): MockResponse;
-  /** Forgets any memory the fault keeps (called by the mock's reset()). */
-  reset?(): void;
+  /** Forgets the memory the fault keeps for this mock (called by the mock's reset()). */
+  reset?(context: HandlerContext): void;
 }
 
 /** Whether a fault applies to an operation. */
 export function faultApplies(fault: Fault, operationId: string): boolean {
   return !fault.operations || fault.operations.includes(operationId);
+}
+
+/**
+ * Per-mock memory for stateful faults. Fault objects are shared by every mock in the process, so
+ * what a fault remembers is keyed by the mock's state object, and reset() forgets only that mock's.
+ */
+export function perMock<T>(create: () => T): { of(context: HandlerContext): T; forget(context: HandlerContext): void } {
+  const memory = new WeakMap<object, T>();
+  return {
+    of(context) {
+      let value = memory.get(context.state);
+      if (value === undefined) memory.set(context.state, (value = create()));
+      return value;
+    },
+    forget(context) { memory.delete(context.state); },
+  };
+}
+
+export type Json = Record<string, unknown>;
+
+/** Whether a value is a JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The error_type of a std error body, if the body is one. */
+export function errorTypeOf(response: MockResponse): unknown {
+  return isObject(response.body) ? response.body.error_type : undefined;
 }

@@ -1,0 +1,177 @@
+import { test, expect } from '@playwright/test';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { faults } from '../../mock/faults/index';
+import { basic } from '../../mock/test-client';
+import { main } from '../main';
+import { createMockCommand } from './mock';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'vcconform.js');
+const CA = readFileSync(join(ROOT, 'fixtures', 'tls', 'cert.pem'), 'utf8');
+
+interface Banner { url: string; users: { username: string; password: string; role: string }[]; faults: string[] }
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Runs `vcconform mock` in-process with a shutdown the test triggers; resolves once it printed its first line. */
+async function inProcess(...args: string[]) {
+  let stop!: () => void;
+  const shutdown = new Promise<void>((resolve) => { stop = resolve; });
+  const out: string[] = [];
+  let printed!: (line: string) => void;
+  const first = new Promise<string>((resolve) => { printed = resolve; });
+  const command = createMockCommand(() => shutdown);
+  const exit = command.run(args, { out: (t) => { out.push(t); printed(t); }, err: () => {} });
+  return { first: await Promise.race([first, exit.then((code) => { throw new Error(`mock exited early with ${code}`); })]), out, stop, exit };
+}
+
+/** Spawns the real bin; `firstLine` resolves with its first stdout line. */
+function child(...args: string[]) {
+  const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, 'mock', ...args], { cwd: ROOT });
+  const stderr: string[] = [];
+  proc.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const exited = once(proc, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const lines = createInterface({ input: proc.stdout });
+  const firstLine = Promise.race([
+    once(lines, 'line').then(([line]) => line as string),
+    exited.then(([code]) => { throw new Error(`vcconform mock exited with ${code} before printing: ${stderr.join('')}`); }),
+  ]);
+  firstLine.catch(() => {}); // a test that expects an early exit never reads the first line
+  return { proc, firstLine, exited, stderr };
+}
+
+function httpsGet(url: string, options: { ca?: string; headers?: Record<string, string>; method?: string } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { method: options.method ?? 'GET', headers: options.headers, ...(options.ca && { ca: options.ca }) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test.describe('vcconform mock', () => {
+  test('--list-faults prints one line per fault: its name, then what it breaks', async () => {
+    const r = await cli('mock', '--list-faults');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(faults.length);
+    faults.forEach((f, i) => expect(lines[i]).toMatch(new RegExp(`^${f.name} +${f.breaks.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
+  });
+
+  test('--json prints one JSON object first, serves until shutdown, then stops and exits 0', async () => {
+    const run = await inProcess('--json', '--fault', 'session-create-200');
+    const banner = JSON.parse(run.first) as Banner;
+    expect(banner).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), faults: ['session-create-200'] });
+    expect(banner.users.map((u) => u.role)).toEqual(['administrator', 'read-only', 'operator']);
+    const admin = banner.users[0]!;
+    const login = await fetch(`${banner.url}/api/session`, { method: 'POST', headers: { authorization: basic(admin.username, admin.password) } });
+    expect(login.status).toBe(200); // the fault is on
+    run.stop();
+    expect(await run.exit).toBe(0);
+    await expect(fetch(`${banner.url}/api/session`)).rejects.toThrow();
+    expect(run.out).toHaveLength(1);
+  });
+
+  test('without --json it prints readable lines: URL, users, faults, control', async () => {
+    const run = await inProcess('--time-scale', '1', '--fault', 'latency', '--fault', 'internal-error@tasks.get');
+    run.stop();
+    expect(await run.exit).toBe(0);
+    const text = run.out.join('\n');
+    expect(text).toMatch(/^vcconform mock vCenter listening on http:\/\/127\.0\.0\.1:\d+ /);
+    expect(text).toContain('administrator@vsphere.local  mock-Admin!23  (administrator)');
+    expect(text).toContain('faults: latency, internal-error@tasks.get');
+    expect(text).toContain('control surface off');
+  });
+
+  test('--control serves the control paths; without it they are unknown routes (404)', async () => {
+    for (const [flags, status] of [[['--control'], 204], [[], 404]] as const) {
+      const run = await inProcess('--json', ...flags);
+      const { url } = JSON.parse(run.first) as Banner;
+      const r = await fetch(`${url}/__vcconform/reset`, { method: 'POST' });
+      expect(r.status, flags.join(' ') || 'no flags').toBe(status);
+      if (status === 404) expect(((await r.json()) as { error_type: string }).error_type).toBe('NOT_FOUND');
+      run.stop();
+      expect(await run.exit).toBe(0);
+    }
+  });
+
+  test('bad flags and values exit 2 with one line naming the flag and the value', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vcconform-mock-'));
+    writeFileSync(join(dir, 'broken.json'), '{ "users": [');
+    writeFileSync(join(dir, 'invalid.json'), JSON.stringify({ users: [], clusters: [], hosts: [{ id: 'h', name: 'h', cluster: 'domain-c0' }] }));
+    const cases: [string[], string[]][] = [
+      [['--port', '70000'], ['--port', '"70000"']],
+      [['--port', 'eighty'], ['--port', '"eighty"']],
+      [['--time-scale', '0'], ['--time-scale', '"0"']],
+      [['--time-scale', 'fast'], ['--time-scale', '"fast"']],
+      [['--time-scale=-5'], ['--time-scale', '"-5"']],
+      [['--fault', 'nope'], ['--fault', '"nope"', 'Known faults: unauthenticated-without-body']],
+      [['--fault', 'latency@software.stag'], ['--fault', '"software.stag"', 'Operation ids: session.create']],
+      [['--inventory', join(dir, 'missing.json')], ['--inventory', 'missing.json', 'ENOENT']],
+      [['--inventory', join(dir, 'broken.json')], ['--inventory', 'broken.json', 'not JSON']],
+      [['--inventory', join(dir, 'invalid.json')], ['--inventory', 'unknown cluster "domain-c0"']],
+      [['--prot', '1'], ["Unknown option '--prot'"]],
+    ];
+    for (const [args, expected] of cases) {
+      const r = await cli('mock', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.err).toMatch(/^\[vcconform\] mock: /);
+      for (const text of expected) expect(r.err, args.join(' ')).toContain(text);
+    }
+  });
+
+  test('as a real process: first stdout line is JSON, a listed user logs in, SIGTERM exits 0', async () => {
+    const mock = child('--json', '--port', '0');
+    try {
+      const banner = JSON.parse(await mock.firstLine) as Banner;
+      const user = banner.users.find((u) => u.role === 'read-only')!;
+      const login = await fetch(`${banner.url}/api/session`, { method: 'POST', headers: { authorization: basic(user.username, user.password) } });
+      expect(login.status).toBe(201);
+      expect(typeof (await login.json())).toBe('string');
+      mock.proc.kill('SIGTERM');
+      expect(await mock.exited).toEqual([0, null]);
+      expect(mock.stderr.join('')).toContain('mock stopped (SIGTERM)');
+    } finally {
+      mock.proc.kill('SIGKILL');
+    }
+  });
+
+  test('as a real process: bad flags exit 2 with the message on stderr', async () => {
+    const mock = child('--port=-1');
+    expect((await mock.exited)[0]).toBe(2);
+    expect(mock.stderr.join('')).toContain('--port must be an integer from 0 to 65535, got "-1"');
+  });
+
+  test('--tls serves HTTPS with the mock-only certificate: refused without trusting it, accepted with ca', async () => {
+    const mock = child('--tls', '--json', '--control');
+    try {
+      const { url, users } = JSON.parse(await mock.firstLine) as Banner;
+      expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      await expect(httpsGet(`${url}/api/session`)).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+      const admin = users[0]!;
+      const login = await httpsGet(`${url}/api/session`, { ca: CA, method: 'POST', headers: { authorization: basic(admin.username, admin.password) } });
+      expect(login.status).toBe(201);
+      const journal = await httpsGet(`${url}/__vcconform/journal`, { ca: CA });
+      expect(JSON.parse(journal.body)).toEqual([expect.objectContaining({ operation: 'session.create', status: 201 })]);
+      mock.proc.kill('SIGINT');
+      expect(await mock.exited).toEqual([0, null]);
+    } finally {
+      mock.proc.kill('SIGKILL');
+    }
+  });
+});
