@@ -32,6 +32,18 @@ test.describe('specs/index: one Ajv, every schema by $id', () => {
     expect(valid('Vcenter.NamespaceManagement.Software.Clusters.Result', { res: 'ACCEPTED' })).toContain('/res must be equal');
     expect(valid('Esx.Settings.Clusters.Software.StageStatus.Status', 'SUCCEEDED')).toContain('allowed values');
     expect(valid('Vapi.Std.Errors.Error', { error_type: 'OOPS', messages: [] })).toContain('/error_type must be equal');
+    expect(valid('Cis.Tasks.FilterSpec', { status: ['RUNNING'] })).toBe('valid');
+    expect(valid('Cis.Tasks.FilterSpec', { status: ['DONE'] })).toContain('/status/0 must be equal to one of the allowed values');
+  });
+
+  test('map keys and identifier strings carry their resource type', () => {
+    const keyType = (id: string) => (schemaFor(id).propertyNames as Record<string, unknown> | undefined)?.['x-vmw-resource-type'];
+    expect(keyType('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpecMap')).toBe('ClusterComputeResource');
+    expect(keyType('Vcenter.NamespaceManagement.Software.Clusters.ResultMap')).toBe('ClusterComputeResource');
+    expect(keyType('Cis.Tasks.InfoMap')).toBe('com.vmware.cis.task');
+    const stageSpec = schemaFor('Esx.Settings.Clusters.Software.StageSpec').properties as Record<string, Record<string, unknown>>;
+    expect(stageSpec.hosts?.items).toMatchObject({ 'x-vmw-resource-type': 'HostSystem' });
+    expect(stageSpec.commit?.['x-vmw-resource-type']).toBe('com.vmware.esx.settings.commit');
   });
 
   test('upgradeMultiple request and response are maps of cluster id to UpgradeSpec / Result', () => {

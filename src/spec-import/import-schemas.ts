@@ -38,7 +38,8 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
         if (refToId(schema.$ref) !== id) throw new SpecError(message(`import ${id}`, `${op.operationId} refers to ${refToId(schema.$ref)}, the catalogue says ${id}`));
         need(id);
       } else if (!out.has(id)) {
-        out.set(id, document(id, { description: part?.description, ...convert(schema, id) }));
+        // The payload's own description (e.g. "The key in the parameter map must be…") is annotated too.
+        out.set(id, document(id, convert({ description: part?.description, ...schema }, id)));
       }
     }
     for (const e of op.errors) need(e.schema);
@@ -88,9 +89,10 @@ function convertNode(node: Json, where: string, up: Upstream, need: (id: string)
 function annotate(node: Json, up: Upstream, need: (id: string) => void): void {
   const text = typeof node.description === 'string' ? node.description : '';
   const enumId = ENUM_SEE.exec(text)?.[1];
-  if (enumId && node.type === 'string' && !node.enum && !node.allOf) {
+  if (enumId && !node.enum && !node.allOf && (node.type === 'string' || node.type === 'array')) {
     if (!up.components[enumId]?.enum) throw new SpecError(message('bind enum', `${enumId} is not an enum schema`));
-    node.allOf = [{ $ref: enumId }];
+    if (node.type === 'string') node.allOf = [{ $ref: enumId }];
+    else node.items = { ...(node.items as Json), allOf: [{ $ref: enumId }] }; // a set of enum values (FilterSpec.status)
     need(enumId);
   }
   const key = KEY_IS.exec(text)?.[1];
