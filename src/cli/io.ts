@@ -14,5 +14,7 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Flag-by-flag help shown by `vcconform COMMAND --help`. */
+  help?: string;
   run(args: string[], io: Io): Promise<number>;
 }

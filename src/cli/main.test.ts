@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { operations } from '../../specs/index';
+import { operations, validatorFor } from '../../specs/index';
 import { main } from './main';
 
 async function cli(...argv: string[]) {
@@ -15,8 +16,16 @@ test.describe('vcconform CLI', () => {
   test('--help lists every command and exits 0; no command prints it and exits 2', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
-    for (const name of ['run', 'operations', 'schemas']) expect(help.out).toContain(`vcconform ${name}`);
+    for (const name of ['run', 'mock', 'operations', 'schemas', 'generate', 'openapi']) expect(help.out).toContain(`vcconform ${name}`);
     expect((await cli()).code).toBe(2);
+  });
+
+  test('COMMAND --help prints the usage and exits 0 without running the command', async () => {
+    const r = await cli('mock', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: vcconform mock');
+    expect(r.out).toContain('--time-scale X');
+    expect(r.err).toBe('');
   });
 
   test('an unknown command is refused with a suggestion', async () => {
@@ -52,6 +61,48 @@ test.describe('vcconform CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('"Cis.Task.Nope"');
     expect((await cli('schemas', 'a', 'b')).code).toBe(2);
+  });
+
+  test('generate prints N values of a schema, valid per specs/, reproducibly by seed', async () => {
+    const a = await cli('generate', 'Esx.Settings.Clusters.Software.StageSpec', '--count', '20', '--seed', '7');
+    expect(a.code).toBe(0);
+    const values = a.out.split('\n').map((l) => JSON.parse(l));
+    expect(values).toHaveLength(20);
+    const validate = validatorFor('Esx.Settings.Clusters.Software.StageSpec');
+    expect(values.filter((v) => !validate(v))).toEqual([]);
+    expect((await cli('generate', 'Esx.Settings.Clusters.Software.StageSpec', '--count', '20', '--seed', '7')).out).toBe(a.out);
+    expect(a.err).toContain('seed 7');
+  });
+
+  test('generate --invalid prints values that break the schema, each with its mutation', async () => {
+    const r = await cli('generate', 'Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpecMap', '--invalid', '--count', '10', '--seed', '3');
+    const validate = validatorFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpecMap');
+    for (const line of r.out.split('\n')) {
+      const { value, mutation } = JSON.parse(line);
+      expect(validate(value), line).toBe(false);
+      expect(mutation.kind).toMatch(/^(missing-required|wrong-type|out-of-enum|extra-property|duplicate-item)$/);
+    }
+  });
+
+  test('generate refuses a missing or unknown schema and a bad count', async () => {
+    expect((await cli('generate')).code).toBe(2);
+    const unknown = await cli('generate', 'Nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('"Nope"');
+    const bad = await cli('generate', 'Cis.Task.Info', '--count', 'lots');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--count must be an integer');
+  });
+
+  test('openapi prints the committed OpenAPI document and --out writes it', async () => {
+    const printed = await cli('openapi');
+    expect(JSON.parse(printed.out).openapi).toBe('3.1.0');
+    const out = join(test.info().outputPath(), 'vcenter.json');
+    expect((await cli('openapi', '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(printed.out);
+    const bad = await cli('openapi', '--out', join(test.info().outputPath(), 'no', 'such', 'dir', 'x.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Failed to write');
   });
 
   test('the bin entry runs the CLI in a real process', () => {

@@ -1,12 +1,14 @@
 import { SpecError, UsageError } from '../errors';
+import { generateCommand } from './commands/generate';
 import { mockCommand } from './commands/mock';
+import { openapiCommand } from './commands/openapi';
 import { operationsCommand } from './commands/operations';
 import { runCommand } from './commands/run';
 import { schemasCommand } from './commands/schemas';
 import { processIo, type Command, type Io } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [runCommand, operationsCommand, schemasCommand, mockCommand];
+export const commands: readonly Command[] = [runCommand, mockCommand, operationsCommand, schemasCommand, generateCommand, openapiCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -39,6 +41,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!command) {
     io.err(`[vcconform] Unknown command ${JSON.stringify(name)}.${suggest(name)}`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out([`Usage: ${command.usage}`, '', command.summary, ...(command.help ? ['', command.help] : [])].join('\n'));
+    return 0;
   }
   try {
     return await command.run(rest, io);

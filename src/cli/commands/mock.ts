@@ -115,6 +115,17 @@ export function createMockCommand(untilShutdown: UntilShutdown = untilSignal): C
     name: 'mock',
     summary: 'serve the reference mock vCenter until SIGINT/SIGTERM; --list-faults lists the fault switches',
     usage: USAGE,
+    help: [
+      '  --port N           port to listen on (default 0: any free port; the URL is printed)',
+      '  --host H           address to bind (default 127.0.0.1)',
+      '  --tls              serve HTTPS with the mock-only certificate in fixtures/tls/ (trust fixtures/tls/cert.pem)',
+      '  --time-scale X     virtual time runs X times faster than real time (default 1000)',
+      '  --inventory FILE   users, clusters and hosts (default fixtures/inventory/default.json)',
+      '  --fault NAME[@OP]  turn a fault switch on, optionally for one operation id only; repeatable',
+      '  --control          serve the test-control surface under /__vcconform/ (reset, faults, journal)',
+      '  --json             print one JSON line {url, users, faults} first, for scripts',
+      '  --list-faults      list the fault switches, one line each, and exit',
+    ].join('\n'),
     async run(args, io) {
       const { values } = parse('mock', args, OPTIONS);
       if (values['list-faults']) {
