@@ -1,0 +1,14 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+
+export const unauthenticatedCarriesChallenge: Check = {
+  name: 'unauthenticated-carries-challenge',
+  reason: 'Vapi.Std.Errors.Unauthenticated has an optional `challenge` (since 7.0) that the Go bindings map to WWW-Authenticate; advisory, the 9.1 spec declares no header (vcenter-contract.md §1, §6).',
+  severity: 'warning',
+  appliesTo: (e) => e.exchange.status === 401 && e.exchange.bodyIsJson,
+  run(e) {
+    const challenge = (e.exchange.body as { challenge?: unknown }).challenge;
+    if (typeof challenge === 'string' && challenge !== '') return [];
+    return [issue(this, 'the 401 body has no challenge', { received: String(challenge), documented: 'a challenge string (e.g. Basic realm="…")', pointer: '/challenge' })];
+  },
+};

@@ -1,0 +1,22 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { errorTypeOf } from '../generic/operation-facts';
+
+export const unauthenticatedIs401: Check = {
+  name: 'unauthenticated-is-401',
+  reason: 'A missing, malformed, unknown or deleted session id (and bad Basic credentials) gets 401 with an UNAUTHENTICATED error body, never 403 (vcenter-contract.md §2, §6).',
+  severity: 'failure',
+  appliesTo: (e) => e.intent.kind === 'unauthenticated',
+  run(e) {
+    const { status, body, text } = e.exchange;
+    const credential = e.intent.kind === 'unauthenticated' ? e.intent.credential : '';
+    const type = errorTypeOf(body);
+    if (status === 401 && type === 'UNAUTHENTICATED') return [];
+    const received = text === '' ? `${status} (no body)` : `${status} ${type ?? show(text)}`;
+    return [issue(this, `a request with a ${credential} credential was not refused as unauthenticated`, { received, documented: '401 {"error_type":"UNAUTHENTICATED", "messages": [...]}' })];
+  },
+};
+
+function show(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}

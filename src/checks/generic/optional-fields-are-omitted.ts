@@ -1,0 +1,13 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { nullPointers } from './without-nulls';
+
+export const optionalFieldsAreOmitted: Check = {
+  name: 'unset-fields-are-omitted-not-null',
+  reason: 'The vAPI runtime omits unset optional fields; the 9.1 prose allows "missing or null", so null is reported as information only (vcenter-contract.md §1).',
+  severity: 'observation',
+  appliesTo: (e) => e.exchange.bodyIsJson && e.exchange.operation !== undefined,
+  run(e) {
+    return nullPointers(e.exchange.body).map((pointer) => issue(this, 'an unset field is sent as null instead of being omitted', { received: 'null', documented: 'property omitted', pointer }));
+  },
+};

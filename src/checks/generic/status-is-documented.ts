@@ -1,0 +1,26 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { declares403, documentedStatuses, operationOf } from './operation-facts';
+
+/**
+ * Applies to requests whose outcome the documentation fixes: valid calls, documented error
+ * conditions, unauthenticated calls, and unprivileged calls where a 403 is declared. Invalid
+ * input and probes have their own checks; stage's undeclared refusal is judged elsewhere.
+ */
+export const statusIsDocumented: Check = {
+  name: 'status-is-documented',
+  reason: 'Each operation fixes its own response codes (vcenter-contract.md §7); a status it does not declare is a contract failure.',
+  severity: 'failure',
+  appliesTo(e) {
+    const op = operationOf(e);
+    if (!op) return false;
+    return e.intent.kind === 'valid' || e.intent.kind === 'documented-error' || e.intent.kind === 'unauthenticated'
+      || (e.intent.kind === 'unprivileged' && declares403(op));
+  },
+  run(e) {
+    const op = operationOf(e)!;
+    const documented = documentedStatuses(op);
+    if (documented.includes(e.exchange.status)) return [];
+    return [issue(this, `${op.id} answered a status it does not document`, { received: String(e.exchange.status), documented: documented.join(', ') })];
+  },
+};

@@ -1,0 +1,13 @@
+import type { Check, Issue } from './types';
+
+/** Builds an issue of this check. */
+export function issue(check: Pick<Check, 'name' | 'severity'>, message: string, details: Omit<Issue, 'check' | 'severity' | 'message'> = {}): Issue {
+  return { check: check.name, severity: check.severity, message, ...details };
+}
+
+/** A short, single-line JSON rendering of a value for Received/Documented lines. */
+export function show(value: unknown, max = 300): string {
+  if (value === undefined) return '(nothing)';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,105 @@
+import { operation as operationById } from '../../specs/index';
+import type { Exchange } from '../checks/types';
+import { Redactor } from './redactor';
+
+/** Sends one HTTP request; Playwright's APIRequestContext, fetch or nock sit behind it. */
+export type Transport = (request: { method: string; url: string; headers: Record<string, string>; body?: string }) =>
+  Promise<{ status: number; headers: Record<string, string>; text: string }>;
+
+export interface CallOptions {
+  /** Values for the path template's `{name}` parameters. */
+  params?: Record<string, string>;
+  /** Extra query parameters (the operation's own `action`/`vmw-task` are added by the client). */
+  query?: Record<string, string>;
+  /** JSON body; use `rawBody` to send text as is (malformed JSON, empty). */
+  body?: unknown;
+  rawBody?: string;
+  /** Session id for `vmware-api-session-id`; `''` sends the header empty; undefined sends none. */
+  session?: string;
+  headers?: Record<string, string>;
+}
+
+/** The harness's API client: builds requests from the catalogue and records every exchange, redacted. */
+export class ApiClient {
+  readonly exchanges: Exchange[] = [];
+  readonly redactor = new Redactor();
+
+  constructor(readonly baseUrl: string, private readonly transport: Transport) {}
+
+  /** Calls a catalogued operation by id (e.g. `software.stage`). */
+  async call(operationId: string, options: CallOptions = {}): Promise<Exchange> {
+    const op = operationById(operationId);
+    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = options.params?.[name];
+      if (value === undefined) throw new Error(`[vcconform] Failed to call ${operationId}: path parameter {${name}} has no value.`);
+      return encodeURIComponent(value);
+    });
+    const query = new URLSearchParams({ ...op.query, ...options.query }).toString();
+    return this.send(op.method, path + (query ? `?${query}` : ''), options, operationId);
+  }
+
+  /** Sends a request to any path (probes of routes outside the catalogue). */
+  async raw(method: string, pathAndQuery: string, options: CallOptions = {}, operationId?: string): Promise<Exchange> {
+    return this.send(method, pathAndQuery, options, operationId);
+  }
+
+  /** POST /api/session with Basic credentials; the session id is learned as a secret. */
+  async login(username: string, password: string): Promise<{ exchange: Exchange; sessionId?: string }> {
+    this.redactor.add(password, '<redacted:password>');
+    const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    this.redactor.add(authorization.slice(6), '<redacted:basic>');
+    const { exchange, rawBody } = await this.sendRaw('POST', '/api/session', { headers: { authorization } }, 'session.create');
+    let sessionId: string | undefined;
+    try { sessionId = exchange.status === 201 ? (JSON.parse(rawBody) as unknown as string) : undefined; } catch { sessionId = undefined; }
+    return { exchange, sessionId: typeof sessionId === 'string' ? sessionId : undefined };
+  }
+
+  /** Learns a secret obtained elsewhere (e.g. a session created outside the client). */
+  learnSession(sessionId: string): void {
+    this.redactor.add(sessionId, '<redacted:session-id>');
+  }
+
+  private async send(method: string, pathAndQuery: string, options: CallOptions, operationId?: string): Promise<Exchange> {
+    return (await this.sendRaw(method, pathAndQuery, options, operationId)).exchange;
+  }
+
+  private async sendRaw(method: string, pathAndQuery: string, options: CallOptions, operationId?: string) {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.session !== undefined) headers['vmware-api-session-id'] = options.session;
+    const rawBody = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    const at = new Date();
+    const response = await this.transport({ method, url: this.baseUrl + pathAndQuery, headers, body: rawBody });
+    const durationMs = Date.now() - at.getTime();
+    if (operationId === 'session.create' && response.status === 201) {
+      try { this.learnSession(JSON.parse(response.text) as string); } catch { /* not a string: nothing to learn */ }
+    }
+    const r = this.redactor;
+    let parsed: unknown;
+    let bodyIsJson = false;
+    try { parsed = response.text === '' ? undefined : JSON.parse(response.text); bodyIsJson = response.text !== ''; } catch { parsed = undefined; }
+    const exchange: Exchange = {
+      operation: operationId,
+      request: { method, url: r.text(pathAndQuery), headers: r.headers(headers), ...(rawBody !== undefined && { rawBody: r.text(rawBody), body: safeParse(r.text(rawBody)) }) },
+      status: response.status,
+      headers: r.headers(response.headers),
+      body: r.value(parsed),
+      text: r.text(response.text),
+      bodyIsJson,
+      at: at.toISOString(),
+      durationMs,
+    };
+    this.exchanges.push(exchange);
+    return { exchange, rawBody: response.text };
+  }
+}
+
+function safeParse(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
+/** A Transport over Node's fetch (self-tests and the CLI; suites use Playwright's request). */
+export const fetchTransport: Transport = async ({ method, url, headers, body }) => {
+  const response = await fetch(url, { method, headers, body });
+  return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
+};

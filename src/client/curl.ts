@@ -1,0 +1,18 @@
+import type { Exchange } from '../checks/types';
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A curl line that replays the request: the session id comes from `$VMWARE_API_SESSION_ID` and
+ * Basic credentials from `$VCENTER_USER`/`$VCENTER_PASSWORD`, so the line itself holds no secret.
+ */
+export function curlLine(baseUrl: string, e: Pick<Exchange, 'request'>): string {
+  const parts = ['curl', '-sS', '-X', e.request.method, quote(baseUrl + e.request.url)];
+  for (const [name, value] of Object.entries(e.request.headers)) {
+    if (name === 'vmware-api-session-id' && value !== '') parts.push('-H', `"vmware-api-session-id: $VMWARE_API_SESSION_ID"`);
+    else if (name === 'authorization' && value.startsWith('Basic')) parts.push('-u', `"$VCENTER_USER:$VCENTER_PASSWORD"`);
+    else parts.push('-H', quote(`${name}: ${value}`));
+  }
+  if (e.request.rawBody !== undefined) parts.push('--data-raw', quote(e.request.rawBody));
+  return parts.join(' ');
+}

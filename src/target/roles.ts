@@ -1,0 +1,34 @@
+/**
+ * The inventory a suite needs, by role, mapped to real ids of the target. A live target's profile
+ * maps these to its own objects; the reference mock's come from its default inventory.
+ */
+export interface InventoryRoles {
+  /** A WCP cluster whose pre-checks are clean for `version`, and the version to upgrade to. */
+  upgradableCluster?: { id: string; version: string };
+  /** A WCP cluster whose pre-check for `version` gives warnings only. */
+  warningsCluster?: { id: string; version: string };
+  /** A WCP cluster whose pre-check for `version` gives errors. */
+  errorsCluster?: { id: string; version: string };
+  /** A cluster that is not WCP-enabled. */
+  nonWcpCluster?: string;
+  /** A single-image cluster to stage, with its hosts and its commits (oldest first). */
+  stageCluster?: { id: string; hosts: string[]; commits: string[] };
+  /** A cluster where staging fails on some host. */
+  failingStageCluster?: string;
+  /** A cluster not managed with a single software specification. */
+  nonSingleImageCluster?: string;
+  /** A cluster without a desired software document. */
+  noDesiredDocumentCluster?: string;
+  /** A host that belongs to no cluster (or not to stageCluster). */
+  hostOutsideCluster?: string;
+  /** A cluster on which the `operator` role lacks Namespaces.Upgrade. */
+  operatorDeniedCluster?: string;
+}
+
+/** A user of the target, by the role the suites ask for. */
+export interface RoleUser {
+  username: string;
+  password: string;
+}
+
+export type Role = 'administrator' | 'read-only' | 'operator';
