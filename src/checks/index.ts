@@ -5,6 +5,7 @@ import { unauthenticatedIs401 } from './auth/unauthenticated-is-401';
 import { unprivilegedIs403 } from './auth/unprivileged-is-403';
 import { bodyMatchesSchema } from './generic/body-matches-schema';
 import { contentTypeIsJson } from './generic/content-type-is-json';
+import { documentedErrorIsReturned } from './generic/documented-error-is-returned';
 import { errorTypeMatchesStatus } from './generic/error-type-matches-status';
 import { invalidInputIsRejected } from './generic/invalid-input-is-rejected';
 import { optionalFieldsAreOmitted } from './generic/optional-fields-are-omitted';
@@ -19,6 +20,7 @@ export const checks: readonly Check[] = [
   errorTypeMatchesStatus,
   contentTypeIsJson,
   invalidInputIsRejected,
+  documentedErrorIsReturned,
   optionalFieldsAreOmitted,
   // authentication and privileges
   unauthenticatedIs401,
