@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import type { VcconformOptions } from './fixtures/test';
+import type { LiveTarget, VcconformOptions } from './fixtures/test';
 
 /**
  * The only reader of process.env. Projects:
  * - `self`: harness self-tests, `*.test.ts` beside the code (src/, specs/, scripts/);
- * - `mock`: the conformance suites (`suites/**\/*.spec.ts`) against the reference mock vCenter.
+ * - `mock`: the conformance suites (`suites/**\/*.spec.ts`) against the reference mock vCenter;
+ * - `live` (only when VCCONFORM_TARGET_URL is set): the same suites against that vCenter, logged in
+ *   with VCENTER_USER / VCENTER_PASSWORD (the administrator); tests needing more skip.
  */
 const env = process.env;
 
@@ -24,6 +26,17 @@ const vcconform: VcconformOptions = {
 };
 const reports = env.VCCONFORM_REPORTS || 'reports';
 
+/** The live target, when VCCONFORM_TARGET_URL names one; its credentials must be set too (never printed). */
+function liveTarget(url: string | undefined): LiveTarget | undefined {
+  if (!url) return undefined;
+  const missing = ['VCENTER_USER', 'VCENTER_PASSWORD'].filter((name) => !env[name]);
+  if (missing.length) throw new Error(`[vcconform] Failed to configure the live target ${url}: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set them to the vCenter administrator's credentials.`);
+  const password = env.VCENTER_PASSWORD!;
+  // A function: the JSON report writes the project options, and JSON leaves functions out.
+  return { url: url.replace(/\/+$/, ''), username: env.VCENTER_USER!, password: () => password };
+}
+const live = liveTarget(env.VCCONFORM_TARGET_URL);
+
 export default defineConfig({
   testDir: '.',
   testIgnore: ['**/node_modules/**'],
@@ -36,10 +49,12 @@ export default defineConfig({
     ['junit', { outputFile: `${reports}/junit.xml` }],
     ['json', { outputFile: `${reports}/results.json` }],
   ],
-  outputDir: 'test-results',
+  // Beside the reports when they are redirected, so a nested run never wipes its parent's test-results/.
+  outputDir: env.VCCONFORM_REPORTS ? `${reports}/test-results` : 'test-results',
   use: { vcconform } as never,
   projects: [
     { name: 'self', testMatch: ['{src,specs,scripts}/**/*.test.ts'] },
     { name: 'mock', testMatch: ['suites/**/*.spec.ts'] },
+    ...(live ? [{ name: 'live', testMatch: ['suites/**/*.spec.ts'], use: { vcconform: { ...vcconform, faults: [], live } } as never }] : []),
   ],
 });

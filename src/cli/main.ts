@@ -1,4 +1,5 @@
 import { SpecError, UsageError } from '../errors';
+import { checksCommand } from './commands/checks';
 import { generateCommand } from './commands/generate';
 import { mockCommand } from './commands/mock';
 import { openapiCommand } from './commands/openapi';
@@ -8,7 +9,7 @@ import { schemasCommand } from './commands/schemas';
 import { processIo, type Command, type Io } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [runCommand, mockCommand, operationsCommand, schemasCommand, generateCommand, openapiCommand];
+export const commands: readonly Command[] = [runCommand, mockCommand, operationsCommand, checksCommand, schemasCommand, generateCommand, openapiCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -59,6 +59,17 @@ export class ApiClient {
     this.redactor.add(sessionId, '<redacted:session-id>');
   }
 
+  /**
+   * Learns the session id in a login answer, whatever its shape — a bare string as documented, or a
+   * non-conforming wrapper such as legacy `{"value": id}` — so it is redacted either way.
+   */
+  private learnSessionFrom(text: string): void {
+    let value: unknown;
+    try { value = JSON.parse(text); } catch { return; }
+    const strings = typeof value === 'string' ? [value] : Object.values((value ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+    for (const s of strings) this.learnSession(s);
+  }
+
   private async send(method: string, pathAndQuery: string, options: CallOptions, operationId?: string): Promise<Exchange> {
     return (await this.sendRaw(method, pathAndQuery, options, operationId)).exchange;
   }
@@ -71,9 +82,7 @@ export class ApiClient {
     const at = new Date();
     const response = await this.transport({ method, url: this.baseUrl + pathAndQuery, headers, body: rawBody });
     const durationMs = Date.now() - at.getTime();
-    if (operationId === 'session.create' && response.status === 201) {
-      try { this.learnSession(JSON.parse(response.text) as string); } catch { /* not a string: nothing to learn */ }
-    }
+    if (operationId === 'session.create' && response.status >= 200 && response.status < 300) this.learnSessionFrom(response.text);
     const r = this.redactor;
     let parsed: unknown;
     let bodyIsJson = false;

@@ -1,5 +1,6 @@
+import { unauthenticated } from '../handlers/auth';
 import type { Fault } from './fault';
-import { errorTypeOf } from './fault';
+import { errorTypeOf, isObject } from './fault';
 
 /** 401 with no body at all, as vcsim answers a request without a valid session (contract §9). */
 export const unauthenticatedWithoutBody: Fault = {
@@ -35,4 +36,43 @@ export const deletedSessionAccepted: Fault = {
   before: () => ({ status: 204 }),
 };
 
-export const authFaults: readonly Fault[] = [unauthenticatedWithoutBody, unauthorizedAs400, sessionCreate200, deletedSessionAccepted];
+/** The session id comes wrapped, as legacy /rest answers `{"value": id}` (contract §2 note). */
+export const sessionIdWrapped: Fault = {
+  name: 'session-id-wrapped',
+  breaks: 'POST /api/session answers {"value": id} instead of the bare JSON string (§1, §2: the session id is a bare string)',
+  operations: ['session.create'],
+  after: (_request, response) => (response.status === 201 ? { ...response, body: { value: response.body } } : response),
+};
+
+/** GET /api/session reports a last access one second before the session was created. */
+export const sessionAccessedBeforeCreated: Fault = {
+  name: 'session-accessed-before-created',
+  breaks: 'GET /api/session reports last_accessed_time one second before created_time (§2: created_time ≤ last_accessed_time, which only moves forward)',
+  operations: ['session.get'],
+  after: (_request, response) => {
+    if (response.status !== 200 || !isObject(response.body) || typeof response.body.created_time !== 'string') return response;
+    const before = new Date(Date.parse(response.body.created_time) - 1000).toISOString();
+    return { ...response, body: { ...response.body, last_accessed_time: before } };
+  },
+};
+
+/** Every call that needs a session is refused as unauthenticated, although the session is live. */
+export const liveSessionRefused: Fault = {
+  name: 'live-session-refused',
+  breaks: 'a request with a live session id is answered 401 UNAUTHENTICATED (§2: 401 is only for a missing or unknown session)',
+  before: (request) => (request.operation.auth === 'session' ? unauthenticated() : request),
+};
+
+/** 401 and 403 bodies say which part of the credentials or which privilege was wrong, in `data`. */
+export const authErrorsWithData: Fault = {
+  name: 'auth-errors-with-data',
+  breaks: 'UNAUTHENTICATED and UNAUTHORIZED errors carry data naming what was wrong (§6: data is missing or null on them)',
+  after: (_request, response) => (isObject(response.body) && ['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(String(errorTypeOf(response)))
+    ? { ...response, body: { ...response.body, data: { reason: 'the session id is unknown or the privilege Namespaces.Upgrade is missing' } } }
+    : response),
+};
+
+export const authFaults: readonly Fault[] = [
+  unauthenticatedWithoutBody, unauthorizedAs400, sessionCreate200, deletedSessionAccepted,
+  sessionIdWrapped, sessionAccessedBeforeCreated, liveSessionRefused, authErrorsWithData,
+];

@@ -30,6 +30,14 @@ async function upgradeMultiple(api: MockClient, specs: Record<string, object>, r
   return api.call('clusters.upgradeMultiple', 'POST', '/api/vcenter/namespace-management/software/clusters?action=upgradeMultiple', { session, body: specs });
 }
 
+/** The res of one cluster in an upgradeMultiple answer, then the state get reports for it (as the administrator). */
+async function resThenState(api: MockClient, specs: Record<string, object>, cluster: string, role = 'administrator'): Promise<[string | number, string]> {
+  const r = await upgradeMultiple(api, specs, role);
+  const res = r.status === 200 ? (r.body as Record<string, { res: string }>)[cluster]?.res ?? 'absent' : r.status;
+  const info = await api.call('clusters.get', 'GET', `/api/vcenter/namespace-management/software/clusters/${cluster}`, { session: await api.login() });
+  return [res, (info.body as { state: string }).state];
+}
+
 async function stage(api: MockClient, cluster = 'domain-c10'): Promise<{ session: string; response: Exchange }> {
   const session = await api.login();
   const response = await api.call('software.stage', 'POST', `/api/esx/settings/clusters/${cluster}/software?action=stage&vmw-task=true`, { session, body: {} });
@@ -46,6 +54,18 @@ async function stagedTask(api: MockClient, mock: RunningMock, ms: number) {
     status: string; start_time?: string; progress?: { total: number; completed: number };
   };
 }
+
+interface StageInfo { status: string; start_time?: string; end_time?: string; error?: { error_type?: string }; progress?: { completed: number }; result?: Record<string, unknown> }
+
+/** Stages `cluster` with `spec` as `role`, moves the manual clock by `ms`, and returns the task Info as the administrator sees it. */
+async function stagedInfo(api: MockClient, mock: RunningMock, o: { spec?: object; role?: string; cluster?: string; ms?: number; query?: string } = {}): Promise<StageInfo> {
+  const session = await api.login(o.role ?? 'administrator');
+  const r = await api.call('software.stage', 'POST', `/api/esx/settings/clusters/${o.cluster ?? 'domain-c10'}/software?action=stage&vmw-task=true`, { session, body: o.spec ?? {} });
+  expect(r.status).toBe(202);
+  mock.clock.advance(o.ms ?? AFTER_STAGE_MS);
+  return (await api.call('tasks.get', 'GET', `/api/cis/tasks/${encodeURIComponent(r.body as string)}${o.query ?? ''}`, { session: await api.login() })).body as StageInfo;
+}
+const hostKeys = (info: StageInfo) => Object.keys((info.result?.host_info ?? {}) as object).sort();
 
 const cases: FaultCase[] = [
   {
@@ -94,6 +114,46 @@ const cases: FaultCase[] = [
     faulty: ['domain-c10', 'domain-c11'], clean: ['domain-c10'],
   },
   {
+    fault: 'precheck-failure-as-400', scenario: 'upgradeMultiple of domain-c10 (clean) and domain-c12 (pre-check errors)',
+    run: async (api) => statusAndType(await upgradeMultiple(api, { 'domain-c10': { desired_version: 'v1.30.4' }, 'domain-c12': { desired_version: 'v1.30.4' } })),
+    faulty: { status: 400, errorType: 'UNSUPPORTED' }, clean: { status: 200, errorType: null },
+  },
+  {
+    fault: 'ignore-warnings-skips-errors', scenario: 'upgradeMultiple of domain-c12 (pre-check errors) with ignore_precheck_warnings true: res, then state',
+    run: (api) => resThenState(api, { 'domain-c12': { desired_version: 'v1.30.4', ignore_precheck_warnings: true } }, 'domain-c12'),
+    faulty: ['STARTED', 'PENDING'], clean: ['REJECTED', 'READY'],
+  },
+  {
+    fault: 'ignore-warnings-flag-ignored', scenario: 'upgradeMultiple of domain-c11 (pre-check warnings) with ignore_precheck_warnings true: res, then state',
+    run: (api) => resThenState(api, { 'domain-c11': { desired_version: 'v1.30.4', ignore_precheck_warnings: true } }, 'domain-c11'),
+    faulty: ['REJECTED', 'READY'], clean: ['STARTED', 'PENDING'],
+  },
+  {
+    fault: 'unauthorized-after-starting', scenario: 'upgradeMultiple of domain-c10 and domain-c12 by an operator without Namespaces.Upgrade on domain-c12: status, then the state of domain-c10',
+    run: (api) => resThenState(api, { 'domain-c10': { desired_version: 'v1.30.4' }, 'domain-c12': { desired_version: 'v1.30.4' } }, 'domain-c10', 'operator'),
+    faulty: [403, 'PENDING'], clean: [403, 'READY'],
+  },
+  {
+    fault: 'started-but-not-upgrading', scenario: 'upgradeMultiple of domain-c10 (clean pre-check): res, then state',
+    run: (api) => resThenState(api, { 'domain-c10': { desired_version: 'v1.30.4' } }, 'domain-c10'),
+    faulty: ['STARTED', 'READY'], clean: ['STARTED', 'PENDING'],
+  },
+  {
+    fault: 'rejected-but-upgrading', scenario: 'upgradeMultiple of domain-c11 (pre-check warnings) without ignore_precheck_warnings: res, then state',
+    run: (api) => resThenState(api, { 'domain-c11': { desired_version: 'v1.30.4' } }, 'domain-c11'),
+    faulty: ['REJECTED', 'PENDING'], clean: ['REJECTED', 'READY'],
+  },
+  {
+    fault: 'clean-cluster-rejected', scenario: 'upgradeMultiple of domain-c10 (clean pre-check): res, then state',
+    run: (api) => resThenState(api, { 'domain-c10': { desired_version: 'v1.30.4' } }, 'domain-c10'),
+    faulty: ['REJECTED', 'READY'], clean: ['STARTED', 'PENDING'],
+  },
+  {
+    fault: 'exception-as-string', scenario: 'upgradeMultiple of domain-c12 (pre-check errors): the type of the exception',
+    run: async (api) => typeof ((await upgradeMultiple(api, { 'domain-c12': { desired_version: 'v1.30.4' } })).body as Record<string, { exception?: unknown }>)['domain-c12']?.exception,
+    faulty: 'string', clean: 'object',
+  },
+  {
     fault: 'stage-returns-200', scenario: 'stage domain-c10',
     run: async (api) => { const { response: r } = await stage(api); return { status: r.status, body: typeof r.body }; },
     faulty: { status: 200, body: 'string' }, clean: { status: 202, body: 'string' },
@@ -134,6 +194,96 @@ const cases: FaultCase[] = [
     faulty: { status: 'RUNNING', startTime: false }, clean: { status: 'RUNNING', startTime: true },
   },
   {
+    fault: 'stuck-task', scenario: 'poll a stage task long after it should have ended: status and completed',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock); return [info.status, info.progress?.completed]; },
+    faulty: ['RUNNING', 0], clean: ['SUCCEEDED', 300],
+  },
+  {
+    fault: 'slow-task', scenario: 'poll a finished stage task three times: statuses and completed',
+    run: async (api, mock) => {
+      const poll = await stagedTask(api, mock, AFTER_STAGE_MS);
+      const infos = [await poll(), await poll(), await poll()];
+      return [infos.map((i) => i.status), infos.map((i) => i.progress?.completed)];
+    },
+    faulty: [['RUNNING', 'RUNNING', 'RUNNING'], [1, 2, 3]], clean: [['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED'], [300, 300, 300]],
+  },
+  {
+    fault: 'error-on-succeeded', scenario: 'poll a finished stage task: does it carry an error?',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock); return [info.status, 'error' in info]; },
+    faulty: ['SUCCEEDED', true], clean: ['SUCCEEDED', false],
+  },
+  {
+    fault: 'running-with-end-time', scenario: 'poll a running stage task: does it carry end_time?',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock, { ms: MID_STAGE_MS }); return [info.status, 'end_time' in info]; },
+    faulty: ['RUNNING', true], clean: ['RUNNING', false],
+  },
+  {
+    fault: 'task-ends-before-it-starts', scenario: 'poll a finished stage task: start_time ≤ end_time?',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock); return Date.parse(info.start_time!) <= Date.parse(info.end_time!); },
+    faulty: false, clean: true,
+  },
+  {
+    fault: 'task-error-free-form', scenario: 'poll a finished stage task of domain-c15 (a host fails): the error_type of its error',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock, { cluster: 'domain-c15' }); return [info.status, info.error?.error_type ?? null]; },
+    faulty: ['FAILED', null], clean: ['FAILED', 'ERROR'],
+  },
+  {
+    fault: 'exclude-result-ignored', scenario: 'get a finished stage task with ?exclude_result=true: is the result there?',
+    run: async (api, mock) => 'result' in await stagedInfo(api, mock, { query: '?exclude_result=true' }),
+    faulty: true, clean: false,
+  },
+  {
+    fault: 'result-status-while-running', scenario: 'poll a running stage task: does its partial result carry a status?',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock, { ms: MID_STAGE_MS }); return [info.status, 'status' in (info.result ?? {})]; },
+    faulty: ['RUNNING', true], clean: ['RUNNING', false],
+  },
+  {
+    fault: 'hosts-empty-stages-none', scenario: 'stage domain-c10 with hosts: []: the host_info keys of the finished task',
+    run: async (api, mock) => hostKeys(await stagedInfo(api, mock, { spec: { hosts: [] } })),
+    faulty: [], clean: ['host-101', 'host-102', 'host-103'],
+  },
+  {
+    fault: 'older-commit-used', scenario: 'stage domain-c10 (commits 1, 2, 3) with commit "1": the commit staged',
+    run: async (api, mock) => (await stagedInfo(api, mock, { spec: { commit: '1' } })).result?.commit,
+    faulty: '1', clean: '3',
+  },
+  {
+    fault: 'unprivileged-stage-succeeds', scenario: 'stage domain-c10 as the operator (no VcIntegrity.lifecycleSoftwareRemediation.Write): how the task ends',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock, { role: 'operator' }); return [info.status, info.error?.error_type ?? null]; },
+    faulty: ['SUCCEEDED', null], clean: ['FAILED', 'UNAUTHORIZED'],
+  },
+  {
+    fault: 'stage-hosts-ignored', scenario: 'stage domain-c10 with hosts: ["host-102"]: the host_info keys of the finished task',
+    run: async (api, mock) => hostKeys(await stagedInfo(api, mock, { spec: { hosts: ['host-102'] } })),
+    faulty: ['host-101', 'host-102', 'host-103'], clean: ['host-102'],
+  },
+  {
+    fault: 'stage-host-in-two-sets', scenario: 'poll a finished stage task: its failed_hosts',
+    run: async (api, mock) => (await stagedInfo(api, mock)).result?.failed_hosts,
+    faulty: ['host-101'], clean: [],
+  },
+  {
+    fault: 'stage-result-foreign-host', scenario: 'poll a finished stage task of domain-c10: its host_info keys',
+    run: async (api, mock) => hostKeys(await stagedInfo(api, mock)),
+    faulty: ['host-101', 'host-102', 'host-103', 'host-111'], clean: ['host-101', 'host-102', 'host-103'],
+  },
+  {
+    fault: 'stage-result-legacy-maps', scenario: 'poll a finished stage task: are host_info and host_status lists?',
+    run: async (api, mock) => { const r = (await stagedInfo(api, mock)).result; return [Array.isArray(r?.host_info), Array.isArray(r?.host_status)]; },
+    faulty: [true, true], clean: [false, false],
+  },
+  {
+    fault: 'concurrent-stage-accepted', scenario: 'stage domain-c10 twice, the second while the first runs',
+    run: async (api, mock) => {
+      const session = await api.login();
+      const send = () => api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session, body: {} });
+      const first = await send();
+      mock.clock.advance(MID_STAGE_MS);
+      return [first.status, statusAndType(await send())];
+    },
+    faulty: [202, { status: 202, errorType: null }], clean: [202, { status: 400, errorType: 'NOT_ALLOWED_IN_CURRENT_STATE' }],
+  },
+  {
     fault: 'error-type-mismatch', scenario: 'stage an unknown cluster',
     run: async (api) => statusAndType((await stage(api, 'domain-c404')).response),
     faulty: { status: 404, errorType: 'ERROR' }, clean: { status: 404, errorType: 'NOT_FOUND' },
@@ -157,6 +307,42 @@ const cases: FaultCase[] = [
     fault: 'latency', scenario: 'POST /api/session: answered within 200 ms?',
     run: async (api) => { const t0 = performance.now(); await loginRaw(api); return performance.now() - t0 < 195; },
     faulty: false, clean: true,
+  },
+  {
+    fault: 'session-id-wrapped', scenario: 'POST /api/session with good credentials: the shape of the 201 body',
+    run: async (api) => { const r = await loginRaw(api); return typeof r.body === 'string' ? 'bare string' : Object.keys(r.body as object); },
+    faulty: ['value'], clean: 'bare string',
+  },
+  {
+    fault: 'session-accessed-before-created', scenario: 'log in, then GET /api/session: created_time ≤ last_accessed_time?',
+    run: async (api) => {
+      const info = (await api.call('session.get', 'GET', '/api/session', { session: await api.login() })).body as { created_time: string; last_accessed_time: string };
+      return Date.parse(info.created_time) <= Date.parse(info.last_accessed_time);
+    },
+    faulty: false, clean: true,
+  },
+  {
+    fault: 'live-session-refused', scenario: 'log in, then list the clusters with the new session',
+    run: async (api) => statusAndType(await api.call('clusters.list', 'GET', '/api/vcenter/namespace-management/software/clusters', { session: await api.login() })),
+    faulty: { status: 401, errorType: 'UNAUTHENTICATED' }, clean: { status: 200, errorType: null },
+  },
+  {
+    fault: 'auth-errors-with-data', scenario: 'GET /api/session without a session id: does the 401 carry data?',
+    run: async (api) => 'data' in ((await api.call('session.get', 'GET', '/api/session')).body as object),
+    faulty: true, clean: false,
+  },
+  {
+    fault: 'malformed-json-500', scenario: 'POST /api/cis/tasks?action=list with the body "{"',
+    run: async (api) => statusAndType(await api.call('tasks.list', 'POST', '/api/cis/tasks?action=list', { session: await api.login(), rawBody: '{' })),
+    faulty: { status: 500, errorType: 'ERROR' }, clean: { status: 400, errorType: 'INVALID_ARGUMENT' },
+  },
+  {
+    fault: 'stage-without-body-accepted', scenario: 'stage domain-c10 without a request body',
+    run: async (api) => {
+      const r = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login(), rawBody: '' });
+      return { status: r.status, body: typeof r.body };
+    },
+    faulty: { status: 202, body: 'string' }, clean: { status: 400, body: 'object' },
   },
 ];
 

@@ -1,4 +1,6 @@
+import { operations } from '../../../specs/index';
 import { vapiError } from '../errors';
+import { stage } from '../handlers/stage';
 import { errorTypeOf, isObject, type Fault } from './fault';
 
 /** Faults for every operation; `--fault NAME@OPERATION_ID` narrows them to one. */
@@ -42,4 +44,29 @@ export const latency: Fault = {
   latencyMs: 200,
 };
 
-export const routeFaults: readonly Fault[] = [errorTypeMismatch, errorBodyNotJson, internalError, serviceUnavailable, latency];
+/** The operations whose requests carry a JSON body. */
+const WITH_BODY = operations.filter((op) => op.request).map((op) => op.id);
+
+/** A body that is not JSON at all crashes the server instead of being refused as the client's error. */
+export const malformedJson500: Fault = {
+  name: 'malformed-json-500',
+  breaks: 'a request body that is not JSON is answered 500 ERROR instead of a 4xx (§7: an input the client got wrong is never a 5xx)',
+  operations: WITH_BODY,
+  after: (request, response) => (request.rawBody.trim() !== '' && !parses(request.rawBody)
+    ? vapiError('ERROR', `Unexpected internal error while reading the request of ${request.operation.id} (fault malformed-json-500).`)
+    : response),
+};
+
+/** A stage without its required body runs as if `{}` had been sent. */
+export const stageWithoutBodyAccepted: Fault = {
+  name: 'stage-without-body-accepted',
+  breaks: 'a stage request without its required body is staged as if {} had been sent (§4: the StageSpec body is required; contract §8 leaves the refusal code open)',
+  operations: ['software.stage'],
+  after: (request, response, context) => (request.rawBody.trim() === '' && response.status === 400 ? stage({ ...request, body: {} }, context) : response),
+};
+
+function parses(text: string): boolean {
+  try { JSON.parse(text); return true; } catch { return false; }
+}
+
+export const routeFaults: readonly Fault[] = [errorTypeMismatch, errorBodyNotJson, internalError, serviceUnavailable, latency, malformedJson500, stageWithoutBodyAccepted];

@@ -1,4 +1,7 @@
-import type { Fault } from './fault';
+import { isTerminal, taskStatus } from '../task-engine';
+import type { HandlerContext, MockResponse, RoutedRequest } from '../types';
+import { isObject, type Fault, type Json } from './fault';
+import { editInfos, TASK_READS } from './task-faults';
 
 const STAGE = ['software.stage'] as const;
 
@@ -16,4 +19,119 @@ export const taskIdWrapped: Fault = {
   after: (_request, response) => (response.status === 202 ? { ...response, body: { value: response.body } } : response),
 };
 
-export const stageFaults: readonly Fault[] = [stageReturns200, taskIdWrapped];
+/** The stored record of the task a 202 stage answer created. */
+function createdTask(response: MockResponse, context: HandlerContext) {
+  return response.status === 202 && typeof response.body === 'string' ? context.state.tasks.get(response.body) : undefined;
+}
+
+/** Applies `edit` to a copy of every stage result (an object) in a tasks get/list answer. */
+function editResults(edit: (result: Json, info: Json, request: RoutedRequest, context: HandlerContext) => Json): NonNullable<Fault['after']> {
+  return (request, response, context) => editInfos(request, response, (_id, info) => (isObject(info.result) ? { ...info, result: edit(info.result, info, request, context) } : info));
+}
+
+const specOf = (request: RoutedRequest): { commit?: unknown; hosts?: unknown } => (isObject(request.body) ? request.body : {});
+
+export const resultStatusWhileRunning: Fault = {
+  name: 'result-status-while-running',
+  breaks: 'the partial StageResult of a RUNNING stage task carries an aggregated status (§4.1: status is absent while the stage is in progress)',
+  operations: TASK_READS,
+  after: editResults((result, info) => (info.status === 'RUNNING' && result.status === undefined
+    ? { status: { status: 'RUNNING', start_time: info.start_time, end_time: info.start_time, notifications: {} }, ...result }
+    : result)),
+};
+
+export const hostsEmptyStagesNone: Fault = {
+  name: 'hosts-empty-stages-none',
+  breaks: 'stage with hosts: [] stages no host at all (§4: hosts absent or empty = all hosts in the cluster)',
+  operations: STAGE,
+  after(request, response, context) {
+    const task = createdTask(response, context);
+    const hosts = specOf(request).hosts;
+    if (task && Array.isArray(hosts) && hosts.length === 0) task.hosts = [];
+    return response;
+  },
+};
+
+export const olderCommitUsed: Fault = {
+  name: 'older-commit-used',
+  breaks: 'stage with an older commit stages that commit, not the latest (§4: commit is the minimum commit; a newer one is used if it exists)',
+  operations: STAGE,
+  after(request, response, context) {
+    const task = createdTask(response, context);
+    const commit = specOf(request).commit;
+    if (task && typeof commit === 'string' && context.state.clusters.get(task.clusterId)?.commits.includes(commit)) task.commit = commit;
+    return response;
+  },
+};
+
+export const unprivilegedStageSucceeds: Fault = {
+  name: 'unprivileged-stage-succeeds',
+  breaks: 'a caller without VcIntegrity.lifecycleSoftwareRemediation.Write gets a stage task that SUCCEEDS (§4, §8: the call must be refused with an authorization error)',
+  operations: STAGE,
+  before: (request) => (request.user ? { ...request, user: { ...request.user, privileges: new Set(['*']) } } : request),
+};
+
+export const stageHostsIgnored: Fault = {
+  name: 'stage-hosts-ignored',
+  breaks: 'stage ignores StageSpec.hosts and stages every host of the cluster (§4: hosts names the specific hosts to be considered)',
+  operations: STAGE,
+  before(request) {
+    if (!isObject(request.body) || !('hosts' in request.body)) return request;
+    const { hosts: _hosts, ...spec } = request.body;
+    return { ...request, body: spec };
+  },
+};
+
+export const stageHostInTwoSets: Fault = {
+  name: 'stage-host-in-two-sets',
+  breaks: 'the first successfully staged host is also listed in failed_hosts (§4.1: successful, failed and skipped hosts are disjoint)',
+  operations: TASK_READS,
+  after: editResults((result) => {
+    const [first] = Array.isArray(result.successful_hosts) ? result.successful_hosts : [];
+    const failed = Array.isArray(result.failed_hosts) ? result.failed_hosts : [];
+    return first === undefined || failed.includes(first) ? result : { ...result, failed_hosts: [...failed, first] };
+  }),
+};
+
+export const stageResultForeignHost: Fault = {
+  name: 'stage-result-foreign-host',
+  breaks: 'StageResult.host_info also lists a host of another cluster (§4.1: host_info lists hosts in this cluster)',
+  operations: TASK_READS,
+  after: editResults((result, info, _request, context) => {
+    const cluster = isObject(info.target) ? info.target.id : undefined;
+    const foreign = [...context.state.hosts.values()].find((h) => h.cluster !== cluster);
+    return foreign && isObject(result.host_info) ? { ...result, host_info: { ...result.host_info, [foreign.id]: { name: foreign.name } } } : result;
+  }),
+};
+
+export const stageResultLegacyMaps: Fault = {
+  name: 'stage-result-legacy-maps',
+  breaks: 'StageResult host_info and host_status come as legacy [{"key", "value"}] lists (§1: maps are JSON objects keyed by the map key; §4.1)',
+  operations: TASK_READS,
+  after: editResults((result) => {
+    const list = (map: unknown) => (isObject(map) ? Object.entries(map).map(([key, value]) => ({ key, value })) : map);
+    return { ...result, host_info: list(result.host_info), host_status: list(result.host_status) };
+  }),
+};
+
+export const concurrentStageAccepted: Fault = {
+  name: 'concurrent-stage-accepted',
+  breaks: 'a stage while another stage of the cluster runs is accepted as a second task (§4: 400 NOT_ALLOWED_IN_CURRENT_STATE if another operation is in progress)',
+  operations: STAGE,
+  after(request, response, context) {
+    const { state } = context;
+    if (response.status !== 400 || !isObject(response.body) || response.body.error_type !== 'NOT_ALLOWED_IN_CURRENT_STATE') return response;
+    const now = state.now();
+    const busy = [...state.tasks.values()].find((t) => t.clusterId === request.params.cluster && !isTerminal(taskStatus(t, now)));
+    if (!busy || !request.user) return response;
+    const id = state.nextTaskId(busy.service);
+    const { canceledAt: _canceled, ...plan } = busy;
+    state.tasks.set(id, { ...plan, id, username: request.user.username, createdAt: now, hosts: busy.hosts.map((h) => ({ ...h })) });
+    return { status: 202, body: id };
+  },
+};
+
+export const stageFaults: readonly Fault[] = [
+  stageReturns200, taskIdWrapped, resultStatusWhileRunning, hostsEmptyStagesNone, olderCommitUsed, unprivilegedStageSucceeds,
+  stageHostsIgnored, stageHostInTwoSets, stageResultForeignHost, stageResultLegacyMaps, concurrentStageAccepted,
+];

@@ -1,15 +1,15 @@
-import { vapiError } from '../errors';
+import { vapiError, vapiErrorBody } from '../errors';
 import type { MockResponse, RoutedRequest } from '../types';
 import { errorTypeOf, isObject, perMock, type Fault, type Json } from './fault';
 
 /** The operations that report Cis.Task.Info: one (get) or a map of them (list). */
-const TASK_READS = ['tasks.get', 'tasks.list'] as const;
+export const TASK_READS = ['tasks.get', 'tasks.list'] as const;
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED']);
 
 interface Progress { total: number; completed: number }
 
 /** Applies `edit` to a copy of every Cis.Task.Info in a 200 tasks.get or tasks.list answer. */
-function editInfos(request: RoutedRequest, response: MockResponse, edit: (taskId: string, info: Json) => Json): MockResponse {
+export function editInfos(request: RoutedRequest, response: MockResponse, edit: (taskId: string, info: Json) => Json): MockResponse {
   if (response.status !== 200 || !isObject(response.body)) return response;
   const body = structuredClone(response.body);
   if (request.operation.id === 'tasks.get') return { ...response, body: edit(request.params.task ?? '', body) };
@@ -35,8 +35,13 @@ export const taskStatusGoesBackwards: Fault = {
         seen.add(id);
         return info;
       }
-      // Only the status goes back: the fields RUNNING forbids go too (§5.1 table), so one rule breaks.
+      // Only the status goes back: the fields RUNNING forbids go too (§5.1 table), and so does the
+      // result's aggregated status (absent while in progress, §4.1), so one rule breaks.
       const { end_time: _end, error: _error, ...running } = info;
+      if (isObject(running.result)) {
+        const { status: _aggregate, ...partial } = running.result;
+        running.result = partial;
+      }
       return { ...running, status: 'RUNNING' };
     });
   },
@@ -93,4 +98,80 @@ export const taskMissingStartTime: Fault = {
   }),
 };
 
-export const taskFaults: readonly Fault[] = [taskStatusGoesBackwards, progressAboveTotal, progressDecreases, unknownTask500, taskMissingStartTime];
+/** The Info of a task that has not finished: RUNNING, no end_time, error or result (a partial result is optional). */
+function unfinished(info: Json, completed: number): Json {
+  const { end_time: _end, error: _error, result: _result, ...rest } = info;
+  return { ...rest, status: 'RUNNING', cancelable: true, progress: { ...info.progress as Json, completed } };
+}
+
+export const stuckTask: Fault = {
+  name: 'stuck-task',
+  breaks: 'a task never leaves RUNNING and its progress never moves (§5.1: a task ends SUCCEEDED or FAILED; a stuck task must be reported, not waited on)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => (info.status === 'PENDING' || !progressOf(info) ? info : unfinished(info, 0))),
+};
+
+const pollsSeen = perMock(() => new Map<string, number>());
+
+export const slowTask: Fault = {
+  name: 'slow-task',
+  breaks: 'a task stays RUNNING with progress.completed rising by one per poll, so it does not finish within the poll budget (advisory: the docs give no duration)',
+  operations: TASK_READS,
+  after(request, response, context) {
+    const seen = pollsSeen.of(context);
+    return editInfos(request, response, (id, info) => {
+      const p = progressOf(info);
+      if (info.status === 'PENDING' || !p) return info;
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      return unfinished(info, Math.max(0, Math.min(p.total - 1, n)));
+    });
+  },
+  reset: (context) => pollsSeen.forget(context),
+};
+
+export const errorOnSucceeded: Fault = {
+  name: 'error-on-succeeded',
+  breaks: 'a SUCCEEDED task carries an error (§5.1: error only when the status is FAILED)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => (info.status === 'SUCCEEDED' ? { ...info, error: vapiErrorBody('ERROR', 'Staging reported a problem.') } : info)),
+};
+
+export const runningWithEndTime: Fault = {
+  name: 'running-with-end-time',
+  breaks: 'a RUNNING task carries end_time, set to its start_time (§5.1 table: end_time is not expected while RUNNING)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => (info.status === 'RUNNING' && typeof info.start_time === 'string' ? { ...info, end_time: info.start_time } : info)),
+};
+
+export const taskEndsBeforeItStarts: Fault = {
+  name: 'task-ends-before-it-starts',
+  breaks: 'a finished task reports end_time one second before start_time (§5.1: start_time is when it started, end_time when it completed)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => {
+    const start = typeof info.start_time === 'string' ? Date.parse(info.start_time) : NaN;
+    return info.end_time === undefined || Number.isNaN(start) ? info : { ...info, end_time: new Date(start - 1000).toISOString() };
+  }),
+};
+
+export const taskErrorFreeForm: Fault = {
+  name: 'task-error-free-form',
+  breaks: 'a FAILED task\'s error is a free-form {"reason": …} object, not a std error (advisory: the SDK 8.0U2 types error as Vapi.Std.Errors.Error, 9.1 as an object)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => (isObject(info.error) ? { ...info, error: { reason: 'Staging failed.' } } : info)),
+};
+
+export const excludeResultIgnored: Fault = {
+  name: 'exclude-result-ignored',
+  breaks: 'tasks get ignores ?exclude_result=true and returns the result (§5: exclude_result set → no result; the /api spelling is undocumented, so this is observed only)',
+  operations: ['tasks.get'],
+  before: (request) => {
+    const { exclude_result: _excluded, ...query } = request.query;
+    return { ...request, query };
+  },
+};
+
+export const taskFaults: readonly Fault[] = [
+  taskStatusGoesBackwards, progressAboveTotal, progressDecreases, unknownTask500, taskMissingStartTime,
+  stuckTask, slowTask, errorOnSucceeded, runningWithEndTime, taskEndsBeforeItStarts, taskErrorFreeForm, excludeResultIgnored,
+];

@@ -1,0 +1,17 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { isRoutingProbe } from './route-of-request';
+import { errorTypeOf } from '../generic/operation-facts';
+
+/** Records the answer to every routing probe: the documentation is silent, so it is information, never a failure. */
+export const probeAnswerIsObserved: Check = {
+  name: 'probe-answer-is-observed',
+  reason: 'The codes for a non-task ?action=stage, an unknown action, vmw-task other than true and a missing stage body are unspecified, so the exact status and error_type are recorded as information (vcenter-contract.md §8).',
+  severity: 'observation',
+  appliesTo: isRoutingProbe,
+  run(e) {
+    const question = e.intent.kind === 'probe' ? e.intent.question : '';
+    const answer = `${e.exchange.status} ${errorTypeOf(e.exchange.body) ?? (e.exchange.text === '' ? '(no body)' : '(no error_type)')}`;
+    return [issue(this, `${question}: answered ${answer}`, { received: answer, documented: 'unspecified (vcenter-contract.md §8)' })];
+  },
+};

@@ -1,0 +1,13 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { isUnprivilegedStage, refusalOf } from './refusal';
+
+export const stageRefusalStatusIsObserved: Check = {
+  name: 'stage-refusal-status-is-observed',
+  reason: 'stage declares no 403, so how a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused is not documented: it is recorded, never judged (vcenter-contract.md §4, §8).',
+  severity: 'observation',
+  appliesTo: isUnprivilegedStage,
+  run(e) {
+    return [issue(this, `the stage by an unprivileged user came out as: ${refusalOf(e).text}`, { received: refusalOf(e).text, documented: 'not documented (no 403 declared for stage)' })];
+  },
+};

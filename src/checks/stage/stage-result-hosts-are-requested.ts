@@ -1,0 +1,21 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { at, hasTask, pollsOf } from '../task/task-polls';
+import { hostsNamedIn, isStage, requestedHosts, resultOf, showSet, type StageSpecView } from './stage-runs';
+
+export const stageResultHostsAreRequested: Check = {
+  name: 'stage-result-hosts-are-requested',
+  reason: 'StageSpec.hosts names "the specific hosts within the cluster to be considered": when it is not empty, the result names no other host (vcenter-contract.md §4; StageSpec.hosts).',
+  severity: 'failure',
+  appliesTo: (e) => isStage(e) && hasTask(e) && requestedHosts(e.exchange.request.body as StageSpecView ?? {}) !== undefined,
+  run(e) {
+    const requested = new Set(requestedHosts(e.exchange.request.body as StageSpecView)!);
+    const reported = new Set<string>();
+    return pollsOf(e.task).flatMap((poll) => {
+      const result = resultOf(poll);
+      const extra = result ? hostsNamedIn(result).filter((h) => !requested.has(h) && !reported.has(h)) : [];
+      extra.forEach((h) => reported.add(h));
+      return extra.length ? [issue(this, `the result names hosts that were not requested (poll ${poll.index})`, { received: showSet(extra), documented: `only the requested hosts ${showSet(requested)}`, pointer: at(poll, 'result', 'host_info') })] : [];
+    });
+  },
+};

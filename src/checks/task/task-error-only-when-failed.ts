@@ -1,0 +1,15 @@
+import type { Check } from '../types';
+import { issue, show } from '../issue';
+import { at, hasTask, pollsOf } from './task-polls';
+
+export const taskErrorOnlyWhenFailed: Check = {
+  name: 'task-error-only-when-failed',
+  reason: 'Cis.Task.Info.error describes the error "if the operation status is FAILED": it appears only with FAILED, and is optional even then (vcenter-contract.md §5.1).',
+  severity: 'failure',
+  appliesTo: hasTask,
+  run(e) {
+    return pollsOf(e.task).filter((p) => p.info.error !== undefined && p.status !== 'FAILED').map((poll) => issue(this, `a ${poll.status} task carries an error (poll ${poll.index})`, {
+      received: show(poll.info.error, 160), documented: 'error only when status is FAILED', pointer: at(poll, 'error'),
+    }));
+  },
+};

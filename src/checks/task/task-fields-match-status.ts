@@ -1,0 +1,24 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { at, hasTask, pollsOf } from './task-polls';
+
+/** Fields the SDK 8.0U2 union validator requires in each status (vcenter-contract.md §5.1 table). */
+export const REQUIRED_IN: Readonly<Record<string, readonly string[]>> = {
+  PENDING: [],
+  RUNNING: ['progress', 'start_time'],
+  BLOCKED: ['progress', 'start_time'],
+  SUCCEEDED: ['progress', 'start_time', 'end_time'],
+  FAILED: ['progress', 'start_time', 'end_time'],
+};
+
+export const taskFieldsMatchStatus: Check = {
+  name: 'task-fields-match-status',
+  reason: 'Every poll carries the fields its status requires: progress and start_time from RUNNING/BLOCKED on, end_time once SUCCEEDED or FAILED (vcenter-contract.md §5.1, SDK 8.0U2 table).',
+  severity: 'failure',
+  appliesTo: hasTask,
+  run(e) {
+    return pollsOf(e.task).flatMap((poll) => (REQUIRED_IN[poll.status ?? ''] ?? [])
+      .filter((field) => poll.info[field] === undefined)
+      .map((field) => issue(this, `a ${poll.status} task has no ${field} (poll ${poll.index})`, { received: '(absent)', documented: `${field} is required when status is ${poll.status}`, pointer: at(poll, field) })));
+  },
+};

@@ -1,0 +1,20 @@
+import type { Check } from '../types';
+import { issue, show } from '../issue';
+
+const asksToExclude = (url: string): boolean => new URLSearchParams(url.split('?')[1] ?? '').get('exclude_result') === 'true';
+
+/**
+ * GetSpec.exclude_result set → no result. The /api spelling of GetSpec (`?exclude_result=true`,
+ * form/explode) is not confirmed by the docs, so a result that still comes back is recorded only.
+ */
+export const taskResultOmittedWhenExcluded: Check = {
+  name: 'task-result-omitted-when-excluded',
+  reason: 'With Cis.Tasks.GetSpec.exclude_result set the task Info carries no result; the on-the-wire spelling on /api is not documented, so this is an observation (vcenter-contract.md §5, §8).',
+  severity: 'observation',
+  appliesTo: (e) => e.exchange.operation === 'tasks.get' && e.exchange.status === 200 && asksToExclude(e.exchange.request.url),
+  run(e) {
+    const result = (e.exchange.body as { result?: unknown } | undefined)?.result;
+    if (result === undefined || result === null) return [];
+    return [issue(this, 'the result came back although ?exclude_result=true was sent (the server may spell GetSpec differently)', { received: show(result, 120), documented: 'no result with exclude_result=true', pointer: '/result' })];
+  },
+};

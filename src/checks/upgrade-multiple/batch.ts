@@ -1,0 +1,96 @@
+import type { Evidence, Exchange } from '../types';
+
+/**
+ * What the upgradeMultiple checks read from evidence. Facts a scenario may set (cluster ids):
+ * `upgradableClusters`, `warningsClusters`, `errorsClusters` — the pre-check of the requested
+ * desired_version is clean / warnings only / errors — and `unknownClusters`, `nonWcpClusters`.
+ * Related exchanges: `before` and `readBack` (clusters.get of listed clusters), `twin` (the same
+ * batch with unset ignore_precheck_warnings sent as false), `single` (clusters.upgrade per cluster).
+ */
+export type FactName = 'upgradableClusters' | 'warningsClusters' | 'errorsClusters' | 'unknownClusters' | 'nonWcpClusters';
+
+export interface UpgradeSpecSent {
+  desired_version?: unknown;
+  ignore_precheck_warnings?: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether the evidence is about an upgradeMultiple call. */
+export const isBatch = (e: Evidence): boolean => e.exchange.operation === 'clusters.upgradeMultiple';
+
+/** The request map (cluster id → spec) as sent, if the body was a JSON object. */
+export function requestSpecs(exchange: Exchange): Record<string, UpgradeSpecSent> | undefined {
+  const body = exchange.request.body;
+  return isObject(body) ? (body as Record<string, UpgradeSpecSent>) : undefined;
+}
+
+/** The 200 result map, if the answer is a 200 with a JSON object. */
+export function resultsOf(exchange: Exchange): Record<string, unknown> | undefined {
+  return exchange.status === 200 && isObject(exchange.body) ? exchange.body : undefined;
+}
+
+/** `res` of one Result, if it is a string. */
+export function resOf(result: unknown): string | undefined {
+  return isObject(result) && typeof result.res === 'string' ? result.res : undefined;
+}
+
+/** §3.3, UpgradeSpec: only an explicit `true` ignores warnings ("missing or null … equivalent to false"). */
+export const ignoresWarnings = (spec: UpgradeSpecSent | undefined): boolean => spec?.ignore_precheck_warnings === true;
+
+/** The cluster ids a fact names that are also keys of the request. */
+export function requested(e: Evidence, fact: FactName): string[] {
+  const ids = e.facts?.[fact];
+  const specs = requestSpecs(e.exchange) ?? {};
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string' && Object.hasOwn(specs, id)) : [];
+}
+
+/** Requested clusters whose pre-check fails: errors, or warnings without ignore_precheck_warnings true (§3.3). */
+export function precheckFailing(e: Evidence): string[] {
+  const specs = requestSpecs(e.exchange) ?? {};
+  return [...requested(e, 'errorsClusters'), ...requested(e, 'warningsClusters').filter((id) => !ignoresWarnings(specs[id]))];
+}
+
+/** A related exchange list (a single exchange counts as a list of one). */
+export function relatedList(e: Evidence, name: string): Exchange[] {
+  const r = e.related?.[name];
+  return r === undefined ? [] : Array.isArray(r) ? r : [r];
+}
+
+/** The cluster id a clusters.get / clusters.upgrade request addressed (the last path segment). */
+export function clusterOfRequest(exchange: Exchange): string | undefined {
+  const m = /\/software\/clusters\/([^/?]+)/.exec(exchange.request.url);
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+
+/** The 200 clusters.get body per cluster id, from a list of read exchanges. */
+export function infosByCluster(exchanges: readonly Exchange[]): Map<string, Json> {
+  const out = new Map<string, Json>();
+  for (const x of exchanges) {
+    const id = clusterOfRequest(x);
+    if (id !== undefined && x.status === 200 && isObject(x.body)) out.set(id, x.body);
+  }
+  return out;
+}
+
+/** The fields of Info that move when an upgrade begins (§3.4), as one line. */
+export function upgradeLine(info: Json): string {
+  const status = isObject(info.upgrade_status) ? info.upgrade_status : undefined;
+  const to = status ? ` upgrading to ${String(status.desired_version ?? '?')}` : '';
+  return `${String(info.state)} ${String(info.current_version)}${to}${info.last_upgraded_date ? ` (last upgraded ${String(info.last_upgraded_date)})` : ''}`;
+}
+
+/** Whether a read-back shows that an upgrade began since `before` (state, version, upgrade_status, last upgrade). */
+export function upgradeBegan(before: Json, after: Json): boolean {
+  if (before.state === 'PENDING') return false; // already upgrading: the comparison says nothing
+  const upgrading = (i: Json) => isObject(i.upgrade_status);
+  return after.state !== before.state || upgrading(after) !== upgrading(before)
+    || after.current_version !== before.current_version || after.last_upgraded_date !== before.last_upgraded_date;
+}
+
+/** A JSON pointer to a map key. */
+export const pointerTo = (...keys: string[]): string => keys.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+export { isObject };

@@ -1,0 +1,17 @@
+import type { Check } from '../types';
+import { issue, show } from '../issue';
+import { errorTypeOf } from '../generic/operation-facts';
+import { isBatch, requestSpecs } from './batch';
+
+/** Always records one observation. The answer's keys, if it is a 200, are still judged by result-keys-match-request. */
+export const emptyBatchOutcomeIsObserved: Check = {
+  name: 'empty-batch-outcome-is-observed',
+  reason: 'The docs do not say what an empty upgradeMultiple body {} returns: the answer is recorded as an observation (vcenter-contract.md §8).',
+  severity: 'observation',
+  appliesTo: (e) => isBatch(e) && requestSpecs(e.exchange) !== undefined && Object.keys(requestSpecs(e.exchange)!).length === 0,
+  run(e) {
+    const { status, body, text } = e.exchange;
+    const received = status === 200 ? `200 ${show(body, 120)}` : `${status} ${errorTypeOf(body) ?? show(text, 80)}`;
+    return [issue(this, 'an empty batch {} was answered', { received, documented: 'not specified' })];
+  },
+};

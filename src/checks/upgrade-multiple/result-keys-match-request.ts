@@ -1,0 +1,20 @@
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { isBatch, pointerTo, requestSpecs, resultsOf } from './batch';
+
+export const resultKeysMatchRequest: Check = {
+  name: 'result-keys-match-request',
+  reason: 'The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are exactly the request\'s keys, none missing, none added (vcenter-contract.md §3.2, §8 note).',
+  severity: 'failure',
+  appliesTo: (e) => isBatch(e) && requestSpecs(e.exchange) !== undefined && resultsOf(e.exchange) !== undefined,
+  run(e) {
+    const asked = Object.keys(requestSpecs(e.exchange)!);
+    const answered = Object.keys(resultsOf(e.exchange)!);
+    const missing = asked.filter((id) => !answered.includes(id));
+    const added = answered.filter((id) => !asked.includes(id));
+    return [
+      ...missing.map((id) => issue(this, `no Result for requested cluster ${id}`, { received: `keys ${answered.join(', ') || '(none)'}`, documented: `keys exactly ${asked.join(', ') || '(none)'}`, pointer: pointerTo(id) })),
+      ...added.map((id) => issue(this, `a Result for cluster ${id}, which was not requested`, { received: `keys ${answered.join(', ')}`, documented: `keys exactly ${asked.join(', ') || '(none)'}`, pointer: pointerTo(id) })),
+    ];
+  },
+};

@@ -1,0 +1,34 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Check } from '../types';
+import { issue } from '../issue';
+import { errorTypeOf } from '../generic/operation-facts';
+import { clusterOfRequest, isBatch, pointerTo, relatedList, requestSpecs, resOf, resultsOf } from './batch';
+
+/** What the single upgrade's answer means for the batch: 204 ↔ STARTED, 400 UNSUPPORTED ("pre-check failed") ↔ REJECTED. */
+function batchEquivalent(status: number, body: unknown): string | undefined {
+  if (status === 204) return 'STARTED';
+  if (status === 400 && errorTypeOf(body) === 'UNSUPPORTED') return 'REJECTED';
+  return undefined;
+}
+
+/** Evidence: the batch, and `related.single`: clusters.upgrade of each listed cluster with the same spec, from the same (reset) state. */
+export const singleAndBatchAgree: Check = {
+  name: 'single-and-batch-agree',
+  reason: 'upgrade and upgradeMultiple share the pre-check: for the same cluster, spec and state, the single call\'s 204 / 400 UNSUPPORTED matches the batch\'s STARTED / REJECTED (prior-art §4.3; vcenter-contract.md §3.1–§3.3).',
+  severity: 'warning',
+  appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'single').length > 0,
+  run(e) {
+    const results = resultsOf(e.exchange)!;
+    const specs = requestSpecs(e.exchange) ?? {};
+    return relatedList(e, 'single').flatMap((single) => {
+      const id = clusterOfRequest(single);
+      if (id === undefined || !Object.hasOwn(results, id) || !isDeepStrictEqual(single.request.body, specs[id])) return [];
+      const expected = batchEquivalent(single.status, single.body);
+      const res = resOf(results[id]);
+      if (expected === undefined || res === expected) return [];
+      return [issue(this, `cluster ${id}: the single upgrade and the batch disagree`, {
+        received: `single ${single.status} ${errorTypeOf(single.body) ?? ''}`.trim() + `; batch ${String(res)}`, documented: `batch ${expected}`, pointer: pointerTo(id, 'res'),
+      })];
+    });
+  },
+};

@@ -1,0 +1,207 @@
+import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMock } from '../../mock/start-mock';
+import { main } from '../main';
+import { childEnv, runSettings } from './run';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'vcconform.js');
+const ADMIN = { VCENTER_USER: 'administrator@vsphere.local', VCENTER_PASSWORD: 'mock-Admin!23' };
+/** Only the four session lifecycle tests: a small, fast run that still logs in, reads and logs out. */
+const SMALL = ['--grep', 'session lifecycle', '--runs', '2', '--workers', '1'];
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** This process's environment without what the outer Playwright run sets for its workers (and without credentials), plus `extra`. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key) || key === 'VCENTER_USER' || key === 'VCENTER_PASSWORD') delete env[key];
+  return { ...env, ...extra };
+}
+
+/** Runs the real bin (`vcconform run …`) as a child process. */
+function bin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+interface Report {
+  stats: { expected: number; unexpected: number; skipped: number };
+  suites: Suite[];
+}
+interface Suite {
+  specs?: { title: string; tests: { annotations: { type: string; description?: string }[]; results: { annotations?: { type: string; description?: string }[] }[] }[] }[];
+  suites?: Suite[];
+}
+
+/** The JSON report, and every check annotation in it as `{check, status}`. */
+function readReport(reports: string): { report: Report; checks: { check: string; status: string }[]; skips: string[] } {
+  const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as Report;
+  const checks: { check: string; status: string }[] = [];
+  const skips: string[] = [];
+  const walk = (s: Suite) => {
+    for (const spec of s.specs ?? []) for (const t of spec.tests) {
+      for (const a of t.annotations) if (a.type === 'skip' && a.description) skips.push(a.description);
+      for (const r of t.results) for (const a of r.annotations ?? []) if (a.type === 'vcconform.check' && a.description) checks.push(JSON.parse(a.description) as { check: string; status: string });
+    }
+    (s.suites ?? []).forEach(walk);
+  };
+  report.suites.forEach(walk);
+  return { report, checks, skips };
+}
+
+/** Every file under a directory, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const reportsDir = () => mkdtempSync(join(tmpdir(), 'vcconform-run-'));
+
+test.describe('vcconform run: flags', () => {
+  test('every bad flag or value exits 2 with one line naming it, before anything runs', async () => {
+    const dir = reportsDir();
+    writeFileSync(join(dir, 'a-file'), '');
+    const cases: [string[], string[]][] = [
+      [['--runs', '0'], ['--runs', '"0"']],
+      [['--runs', 'many'], ['--runs', '"many"']],
+      [['--workers=-1'], ['--workers', '"-1"']],
+      [['--workers', '0'], ['--workers', '"0"']],
+      [['--seed=-3'], ['--seed', '"-3"']],
+      [['--seed', '99999999999'], ['--seed', '"99999999999"']],
+      [['--grep', '('], ['--grep', 'regular expression']],
+      [['--grep', ' '], ['--grep must not be empty']],
+      [['--target', 'vcenter.example.com'], ['--target', '"vcenter.example.com"']],
+      [['--target', 'ftp://vcenter.example.com'], ['--target', '"ftp:"']],
+      [['--target', 'https://root:secret@vcenter.example.com'], ['--target must not carry credentials']],
+      [['--target', 'https://vcenter.example.com/api'], ['drop "/api"']],
+      [['--target', 'https://vcenter.example.com', '--fault', 'latency'], ['--fault', '--target']],
+      [['--fault', 'nope'], ['--fault', '"nope"', 'Known faults: unauthenticated-without-body']],
+      [['--fault', 'latency@software.stag'], ['--fault', '"software.stag"']],
+      [['--reports', join(dir, 'a-file')], ['--reports', 'a-file']],
+      [['--project=self'], ["Unknown option '--project'"]],
+      [['suites/x.spec.ts'], ["Unexpected argument 'suites/x.spec.ts'"]],
+    ];
+    for (const [args, expected] of cases) {
+      const r = await cli('run', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.err, args.join(' ')).toMatch(/^\[vcconform\] run: .*Usage: vcconform run /);
+      for (const text of expected) expect(r.err, args.join(' ')).toContain(text);
+      expect(r.err).not.toContain('secret');
+    }
+  });
+
+  test('--help documents every flag and the exit codes', async () => {
+    const r = await cli('run', '--help');
+    expect(r.code).toBe(0);
+    for (const flag of ['--target URL', '--runs N', '--seed S', '--grep PATTERN', '--workers N', '--reports DIR', '--fault NAME', 'VCENTER_USER', 'VCENTER_PASSWORD']) expect(r.out).toContain(flag);
+    expect(r.out).toMatch(/0 when every check passed, 1 when any failed, 2 for a usage or configuration error/);
+  });
+
+  test('the flags become the environment playwright.config.ts reads, replacing inherited values', () => {
+    const inherited = { FC_SEED: '1', FC_PATH: '0:1', VCCONFORM_FAULTS: 'latency', VCCONFORM_TARGET_URL: 'https://elsewhere', HOME: '/home/me', ...ADMIN };
+    const mock = runSettings(['--runs', '3', '--seed', '42', '--workers', '2', '--reports', 'out', '--fault', 'internal-error', '--fault', 'latency@tasks.get'], inherited, '/work');
+    expect(childEnv(mock, inherited)).toEqual({
+      HOME: '/home/me', ...ADMIN, FC_NUM_RUNS: '3', FC_SEED: '42', VCCONFORM_WORKERS: '2', VCCONFORM_REPORTS: '/work/out', VCCONFORM_FAULTS: 'internal-error,latency@tasks.get',
+    });
+    expect(mock.project).toBe('mock');
+    const live = runSettings(['--target', 'https://vc.example.com/'], inherited, '/work');
+    expect(live).toMatchObject({ project: 'live', target: 'https://vc.example.com', reports: '/work/reports' });
+    expect(childEnv(live, inherited)).toEqual({ HOME: '/home/me', ...ADMIN, VCCONFORM_TARGET_URL: 'https://vc.example.com', VCCONFORM_REPORTS: '/work/reports' });
+  });
+});
+
+test.describe('vcconform run: real runs', () => {
+  // Each case starts a child Playwright over the suites (a few seconds each); they run side by side.
+  test.describe.configure({ mode: 'parallel', timeout: 120_000 });
+
+  test('against the mock, a passing run exits 0 and writes results.json and html/index.html', async () => {
+    const reports = reportsDir();
+    const r = await bin([...SMALL, '--reports', reports], cleanEnv());
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(existsSync(join(reports, 'html', 'index.html'))).toBe(true);
+    const { report, checks } = readReport(reports);
+    expect(report.stats).toMatchObject({ expected: 4, unexpected: 0, skipped: 0 });
+    expect(checks.filter((c) => c.status === 'failed')).toEqual([]);
+    expect(checks.map((c) => c.check)).toEqual(expect.arrayContaining(['session-id-is-json-string', 'session-times-are-ordered', 'unauthenticated-is-401']));
+    expect(r.stderr).toContain('every check passed');
+  });
+
+  test('with --fault unauthenticated-without-body it exits 1, and unauthenticated-is-401 is among the failed checks', async () => {
+    const reports = reportsDir();
+    const r = await bin([...SMALL, '--reports', reports, '--fault', 'unauthenticated-without-body'], cleanEnv());
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const { report, checks } = readReport(reports);
+    expect(report.stats.unexpected).toBeGreaterThan(0);
+    expect(checks.filter((c) => c.status === 'failed').map((c) => c.check)).toContain('unauthenticated-is-401');
+  });
+
+  test('--target runs the live project against that URL as the administrator: state-changing tests skip, it exits 0, the password appears nowhere', async () => {
+    const mock = await startMock({ clock: 'manual' });
+    try {
+      const reports = reportsDir();
+      const r = await bin(['--target', mock.url, '--grep', 'session lifecycle|clusters.upgrade refuses a missing', '--runs', '2', '--workers', '1', '--reports', reports], cleanEnv(ADMIN));
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('[live]');
+      const { report, checks, skips } = readReport(reports);
+      expect(report.stats).toMatchObject({ expected: 4, unexpected: 0, skipped: 1 });
+      expect(skips).toEqual(['the target cannot be reset or state changes are not allowed on it']);
+      expect(checks.filter((c) => c.status === 'failed')).toEqual([]);
+      expect(mock.journal.all().some((e) => e.operation === 'session.create' && e.status === 201), 'the run logged in to that URL').toBe(true);
+      for (const file of filesUnder(reports)) expect(readFileSync(file).includes(ADMIN.VCENTER_PASSWORD), file).toBe(false);
+      expect(r.stdout + r.stderr).not.toContain(ADMIN.VCENTER_PASSWORD);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  test('--target without VCENTER_USER / VCENTER_PASSWORD exits 2 with one line, before Playwright starts', async () => {
+    const reports = reportsDir();
+    for (const [env, missing] of [[{}, 'VCENTER_USER and VCENTER_PASSWORD are not set'], [{ VCENTER_USER: ADMIN.VCENTER_USER }, 'VCENTER_PASSWORD is not set']] as const) {
+      const r = await bin(['--target', 'http://127.0.0.1:9', '--reports', reports], cleanEnv(env));
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(missing);
+      expect(readdirSync(reports)).toEqual([]);
+    }
+  });
+
+  test('a --grep that matches no test exits 2', async () => {
+    const r = await bin(['--grep', 'no test is called like this', '--reports', reportsDir()], cleanEnv());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--grep "no test is called like this" matched no test');
+  });
+
+  test('a property failure prints a seed and path, and --seed/--path replay exactly that failure', async () => {
+    const grep = 'a mixed batch answers 200 with one Result per cluster';
+    const first = await bin(['--grep', grep, '--fault', 'ignore-warnings-by-default', '--runs', '30', '--workers', '1', '--reports', reportsDir()], cleanEnv());
+    expect(first.code, first.stdout + first.stderr).toBe(1);
+    const m = /replay with: vcconform run --seed (\d+) --path (\d+(?::\d+)*)/.exec(first.stdout);
+    expect(m, first.stdout.slice(-3000)).not.toBeNull();
+    const counterexample = /Counterexample: (.*)/.exec(first.stdout)?.[1];
+    expect(counterexample).toBeDefined();
+    const replay = await bin(['--grep', grep, '--fault', 'ignore-warnings-by-default', '--seed', m![1]!, '--path', m![2]!, '--workers', '1', '--reports', reportsDir()], cleanEnv());
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain(`Counterexample: ${counterexample}`);
+    const failedChecks = (out: string) => [...new Set([...out.matchAll(/✘ ([a-z0-9-]+) \(/g)].map((x) => x[1]))].sort();
+    expect(failedChecks(first.stdout)).toContain('ignore-warnings-true-starts-warning-cluster');
+    expect(failedChecks(replay.stdout)).toEqual(failedChecks(first.stdout));
+  });
+});

@@ -1,0 +1,25 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checks } from '../checks/index';
+import { CATALOGUE_END, CATALOGUE_START, checksMarkdown } from './catalogue-markdown';
+
+test.describe('check registry and its catalogue', () => {
+  test('check names are unique kebab-case, each with a one-sentence reason', () => {
+    const names = checks.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of checks) {
+      expect(c.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(c.reason.length, c.name).toBeGreaterThan(20);
+      expect(['failure', 'warning', 'observation']).toContain(c.severity);
+    }
+  });
+
+  test('README.md carries the current check catalogue (regenerate with vcconform checks --markdown)', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const start = readme.indexOf(CATALOGUE_START);
+    const end = readme.indexOf(CATALOGUE_END);
+    expect(start, 'README has the catalogue start marker').toBeGreaterThanOrEqual(0);
+    expect(readme.slice(start, end + CATALOGUE_END.length)).toBe(checksMarkdown());
+  });
+});

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface SuiteRun {
+  exitCode: number;
+  /** Names of the checks that failed (failure severity) in any test. */
+  failedChecks: Set<string>;
+  /** Names of the checks that warned (warning severity) in any test. */
+  warnedChecks: Set<string>;
+  /** Titles of tests that failed. */
+  failedTests: string[];
+  passed: number;
+  failed: number;
+  skipped: number;
+  output: string;
+}
+
+interface JsonSuite {
+  title: string;
+  specs?: { title: string; tests: { results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[];
+  suites?: JsonSuite[];
+}
+
+/** Runs the conformance suites (project `mock`) in a child Playwright with these mock faults, and reads its JSON report. */
+export async function runSuites(options: { faults: string[]; files?: string[]; numRuns?: number }): Promise<SuiteRun> {
+  const reports = mkdtempSync(join(tmpdir(), 'vcconform-proof-'));
+  const cli = require.resolve('@playwright/test/cli');
+  const args = [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', '--reporter=json', ...(options.files ?? [])];
+  const env = {
+    ...process.env,
+    VCCONFORM_FAULTS: options.faults.join(','),
+    VCCONFORM_REPORTS: reports,
+    VCCONFORM_WORKERS: '1',
+    FC_NUM_RUNS: String(options.numRuns ?? 10),
+    // The mock finishes a task in milliseconds; a short budget keeps stuck-task runs short.
+    VCCONFORM_TASK_BUDGET_MS: '3000',
+    PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'proof.json'),
+    FORCE_COLOR: '0',
+  };
+  for (const key of Object.keys(env)) if (key.startsWith('TEST_') || key === 'PW_TEST_REPORTER' || key.startsWith('PLAYWRIGHT_') && key !== 'PLAYWRIGHT_JSON_OUTPUT_NAME') delete env[key as keyof typeof env];
+  let output = '';
+  const exitCode = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+  const report = JSON.parse(readFileSync(join(reports, 'proof.json'), 'utf8')) as { suites: JsonSuite[]; stats: { expected: number; unexpected: number; skipped: number } };
+  const failedChecks = new Set<string>();
+  const warnedChecks = new Set<string>();
+  const failedTests: string[] = [];
+  const walk = (suite: JsonSuite, path: string[]) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) for (const r of t.results) {
+      if (r.status === 'failed' || r.status === 'timedOut') failedTests.push([...path, spec.title].join(' › '));
+      for (const a of r.annotations ?? []) {
+        if (a.type !== 'vcconform.check' || !a.description) continue;
+        const { check, status } = JSON.parse(a.description) as { check: string; status: string };
+        if (status === 'failed') failedChecks.add(check);
+        if (status === 'warning') warnedChecks.add(check);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  report.suites.forEach((s) => walk(s, [s.title]));
+  return { exitCode, failedChecks, warnedChecks, failedTests, passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped, output };
+}

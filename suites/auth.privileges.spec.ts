@@ -1,0 +1,79 @@
+import { test, fc, type ApiClient, type Exchange } from '../fixtures/test';
+
+/** A WCP cluster of the target and the version it may be upgraded to. */
+type WcpCluster = { id: string; version: string };
+
+/** An UpgradeSpec for the cluster: its target version, with and without ignore_precheck_warnings. */
+const specFor = (c: WcpCluster) => fc.record({ desired_version: fc.constant(c.version), ignore_precheck_warnings: fc.boolean() }, { requiredKeys: ['desired_version'] });
+
+/** A request map naming a non-empty subset of the clusters, each with its own spec. */
+function batchOf(clusters: WcpCluster[]): fc.Arbitrary<Record<string, { desired_version: string; ignore_precheck_warnings?: boolean }>> {
+  return fc.subarray(clusters, { minLength: 1 })
+    .chain((chosen) => fc.tuple(...chosen.map((c) => specFor(c).map((spec) => [c.id, spec] as const))))
+    .map((entries) => Object.fromEntries(entries));
+}
+
+/** clusters.get of every cluster by the administrator: the read-back that shows whether anything began. */
+async function readAll(api: ApiClient, ids: string[], session: string): Promise<Exchange[]> {
+  const out: Exchange[] = [];
+  for (const id of ids) out.push(await api.call('clusters.get', { params: { cluster: id }, session }));
+  return out;
+}
+
+test.describe('calls without the documented privilege', () => {
+  test('upgradeMultiple by the read-only user is refused as a whole with 403 UNAUTHORIZED and starts nothing', async ({ api, target, need, sessions, property }) => {
+    need.users('read-only');
+    const { upgradableCluster, warningsCluster, errorsCluster } = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
+    need.stateChanges(); // a non-conforming server might start the upgrades
+    await property(batchOf([upgradableCluster, warningsCluster, errorsCluster]), async (body) => {
+      await target.reset();
+      const ids = Object.keys(body);
+      const admin = await sessions.get();
+      const before = await readAll(api, ids, admin);
+      const exchange = await api.call('clusters.upgradeMultiple', { body, session: await sessions.get('read-only') });
+      const readBack = await readAll(api, ids, admin);
+      return [{
+        scenario: `upgradeMultiple of ${ids.join(', ')} by the read-only user`, intent: { kind: 'unprivileged', role: 'read-only', privilege: 'Namespaces.Upgrade' },
+        exchange, related: { before, readBack },
+      }];
+    });
+  });
+
+  test('upgradeMultiple naming one cluster the operator may not upgrade is refused as a whole with 403 UNAUTHORIZED', async ({ api, target, need, sessions, property }) => {
+    need.users('operator');
+    const { upgradableCluster, warningsCluster, operatorDeniedCluster } = need.roles('upgradableCluster', 'warningsCluster', 'operatorDeniedCluster');
+    need.stateChanges();
+    const denied = { id: operatorDeniedCluster, version: upgradableCluster.version };
+    const batch = batchOf([upgradableCluster, warningsCluster]).chain((allowed) => specFor(denied).map((spec) => ({ ...allowed, [denied.id]: spec })));
+    await property(batch, async (body) => {
+      await target.reset();
+      const ids = Object.keys(body);
+      const admin = await sessions.get();
+      const before = await readAll(api, ids, admin);
+      const exchange = await api.call('clusters.upgradeMultiple', { body, session: await sessions.get('operator') });
+      const readBack = await readAll(api, ids, admin);
+      return [{
+        scenario: `upgradeMultiple of ${ids.join(', ')} by the operator, who lacks Namespaces.Upgrade on ${denied.id}`,
+        intent: { kind: 'unprivileged', role: 'operator', privilege: `Namespaces.Upgrade on ${denied.id}` }, exchange, related: { before, readBack },
+      }];
+    });
+  });
+
+  test('a single upgrade of a WCP cluster by the read-only user is refused with 403 UNAUTHORIZED', async ({ api, target, need, sessions, property }) => {
+    need.users('read-only');
+    const { upgradableCluster, warningsCluster, errorsCluster } = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
+    need.stateChanges();
+    const request = fc.constantFrom(upgradableCluster, warningsCluster, errorsCluster).chain((c) => specFor(c).map((spec) => ({ cluster: c.id, spec })));
+    await property(request, async ({ cluster, spec }) => {
+      await target.reset();
+      const admin = await sessions.get();
+      const [before] = await readAll(api, [cluster], admin);
+      const exchange = await api.call('clusters.upgrade', { params: { cluster }, body: spec, session: await sessions.get('read-only') });
+      const [readBack] = await readAll(api, [cluster], admin);
+      return [{
+        scenario: `upgrade of ${cluster} to ${spec.desired_version} by the read-only user`, intent: { kind: 'unprivileged', role: 'read-only', privilege: 'Namespaces.Upgrade' },
+        exchange, related: { before, readBack },
+      }];
+    });
+  });
+});

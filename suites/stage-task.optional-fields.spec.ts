@@ -1,0 +1,82 @@
+import { test, fc, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
+
+/**
+ * StageSpec's optional fields behave as documented (vcenter-contract.md §4; prior-art §4.6):
+ * `commit` is the minimum commit (unset or "" = latest, an older one still stages the latest) and
+ * `hosts` unset or [] means every host of the cluster, a list means only those hosts. Each run
+ * starts from a reset target and stages to the end; the result is judged against the inventory.
+ */
+type Task = NonNullable<Evidence['task']>;
+type Spec = { commit?: string; hosts?: readonly string[] };
+interface Harness {
+  api: { call(operationId: string, options: { params?: Record<string, string>; body?: unknown; session?: string }): Promise<Exchange> };
+  poll(taskId: string, session: string): Promise<Task>;
+}
+
+async function stageToTheEnd({ api, poll }: Harness, session: string, cluster: string, spec: Spec): Promise<{ exchange: Exchange; task?: Task }> {
+  const exchange = await api.call('software.stage', { params: { cluster }, body: spec, session });
+  if (exchange.status >= 300 || typeof exchange.body !== 'string') return { exchange };
+  return { exchange, task: await poll(exchange.body, session) };
+}
+
+const pollsOf = (task: Task | undefined): Evidence[] =>
+  (task?.polls ?? []).map((exchange, i) => ({ scenario: `poll ${i + 1} of the stage task`, intent: { kind: 'valid' }, exchange }));
+
+/** StageSpecs whose keys come from the schema generator (each optional key present or not) and whose values come from the inventory. */
+function specsOver(commits: readonly string[], hosts: readonly string[]): fc.Arbitrary<Spec> {
+  const shape = arbitraryFor('Esx.Settings.Clusters.Software.StageSpec') as fc.Arbitrary<Spec>;
+  const commit = fc.constantFrom('', ...commits);
+  const hostList: fc.Arbitrary<readonly string[]> = fc.oneof(fc.constant<string[]>([]), fc.constant([...hosts]), fc.shuffledSubarray([...hosts], { minLength: 1 }));
+  return shape.chain((s) => fc.record({ commit, hosts: hostList }).map((v): Spec => ({
+    ...('commit' in s && { commit: v.commit }), ...('hosts' in s && { hosts: v.hosts }),
+  })));
+}
+
+test.describe('stage optional fields', () => {
+  test('every StageSpec variant over the cluster\'s commits and hosts stages the latest commit to the documented hosts', async ({ api, poll, sessions, target, need, property }) => {
+    need.stateChanges();
+    const { stageCluster } = need.roles('stageCluster');
+    const facts = { allHosts: stageCluster.hosts, latestCommit: stageCluster.commits.at(-1), commits: stageCluster.commits };
+    await property(specsOver(stageCluster.commits, stageCluster.hosts), async (spec) => {
+      await target.reset();
+      const { exchange, task } = await stageToTheEnd({ api, poll }, await sessions.get('administrator'), stageCluster.id, spec);
+      return [{ scenario: `stage ${stageCluster.id} with ${JSON.stringify(spec)}`, intent: { kind: 'valid' }, exchange, ...(task && { task }), facts }, ...pollsOf(task)];
+    });
+  });
+
+  test('{} ≡ {hosts: []} ≡ {hosts: every host}: three runs from the same state stage every host', async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+    test.setTimeout(30_000 + 3 * vcconform.taskBudgetMs);
+    need.stateChanges();
+    const { stageCluster } = need.roles('stageCluster');
+    const runs: Record<string, Exchange[]> = {};
+    let own: { exchange: Exchange; task?: Task } | undefined;
+    for (const [name, spec] of [['hosts-unset', {}], ['hosts-empty', { hosts: [] }], ['hosts-all', { hosts: stageCluster.hosts }]] as const) {
+      await target.reset();
+      const run = await stageToTheEnd({ api, poll }, await sessions.get('administrator'), stageCluster.id, spec);
+      if (name === 'hosts-unset') own = run;
+      else runs[name] = [run.exchange, ...(run.task?.polls ?? [])];
+    }
+    await verify({
+      scenario: `stage ${stageCluster.id} with {}, {hosts: []} and every host, each from a reset state`, intent: { kind: 'valid' },
+      exchange: own!.exchange, ...(own!.task && { task: own!.task }), related: runs, facts: { allHosts: stageCluster.hosts },
+    });
+  });
+
+  test('{} ≡ {commit: ""} ≡ {commit: the oldest}: three runs from the same state stage the latest commit', async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+    test.setTimeout(30_000 + 3 * vcconform.taskBudgetMs);
+    need.stateChanges();
+    const { stageCluster } = need.roles('stageCluster');
+    const runs: Record<string, Exchange[]> = {};
+    let own: { exchange: Exchange; task?: Task } | undefined;
+    for (const [name, spec] of [['commit-unset', {}], ['commit-empty', { commit: '' }], ['commit-oldest', { commit: stageCluster.commits[0]! }]] as const) {
+      await target.reset();
+      const run = await stageToTheEnd({ api, poll }, await sessions.get('administrator'), stageCluster.id, spec);
+      if (name === 'commit-unset') own = run;
+      else runs[name] = [run.exchange, ...(run.task?.polls ?? [])];
+    }
+    await verify({
+      scenario: `stage ${stageCluster.id} with {}, {commit: ""} and the oldest commit, each from a reset state`, intent: { kind: 'valid' },
+      exchange: own!.exchange, ...(own!.task && { task: own!.task }), related: runs, facts: { latestCommit: stageCluster.commits.at(-1), commits: stageCluster.commits },
+    });
+  });
+});

@@ -1,0 +1,25 @@
+import { test, type Evidence, type Exchange } from '../fixtures/test';
+
+/**
+ * Who may stage (vcenter-contract.md §4, §8; prior-art §4.4). stage needs
+ * VcIntegrity.lifecycleSoftwareRemediation.Write but declares no 403: a caller without it must be
+ * refused (403 UNAUTHORIZED, or a task that FAILS with UNAUTHORIZED), never served, and how the
+ * refusal came is recorded as an observation. (Calls without a session: auth.unauthenticated.spec.ts.)
+ */
+type Task = NonNullable<Evidence['task']>;
+const PRIVILEGE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
+
+for (const role of ['operator', 'read-only'] as const) {
+  test(`a stage by the ${role} user, who lacks ${PRIVILEGE}, is refused and never served`, async ({ api, poll, sessions, need, verify }) => {
+    need.stateChanges();
+    need.users(role);
+    const { stageCluster } = need.roles('stageCluster');
+    const session = await sessions.get(role);
+    const exchange: Exchange = await api.call('software.stage', { params: { cluster: stageCluster.id }, body: {}, session });
+    const task: Task | undefined = exchange.status < 300 && typeof exchange.body === 'string' ? await poll(exchange.body, session) : undefined;
+    await verify([
+      { scenario: `stage ${stageCluster.id} as the ${role} user`, intent: { kind: 'unprivileged', role, privilege: PRIVILEGE }, exchange, ...(task && { task }), facts: { allHosts: stageCluster.hosts } },
+      ...(task?.polls ?? []).map((e, i): Evidence => ({ scenario: `poll ${i + 1} of the ${role}'s stage task`, intent: { kind: 'valid' }, exchange: e })),
+    ]);
+  });
+}

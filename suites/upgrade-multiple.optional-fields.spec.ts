@@ -1,0 +1,53 @@
+import { test, fc, type Exchange } from '../fixtures/test';
+
+/**
+ * ignore_precheck_warnings (vcenter-contract.md §3.3; UpgradeSpec: "If missing or null … It is
+ * equivalent to setting the value to false"; prior-art §4.6): omitted ≡ false, compared from the
+ * same reset state, and true lets a warnings-only cluster start.
+ */
+type Fact = 'upgradableClusters' | 'warningsClusters' | 'errorsClusters';
+
+test.describe('upgradeMultiple optional fields', () => {
+  test('a batch with ignore_precheck_warnings unset gives the same res per cluster as the same batch with it false', async ({ api, target, sessions, need, property }) => {
+    need.stateChanges();
+    const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
+    const pool = ([['upgradableClusters', roles.upgradableCluster], ['warningsClusters', roles.warningsCluster], ['errorsClusters', roles.errorsCluster]] as const)
+      .filter(([, c], i, all) => all.findIndex(([, o]) => o.id === c.id) === i);
+    await property(fc.shuffledSubarray([...pool], { minLength: 1 }), async (members) => {
+      const send = async (ignore?: false): Promise<Exchange> => {
+        await target.reset();
+        const body = Object.fromEntries(members.map(([, c]) => [c.id, { desired_version: c.version, ...(ignore === false && { ignore_precheck_warnings: false }) }]));
+        return api.call('clusters.upgradeMultiple', { body, session: await sessions.get('administrator') });
+      };
+      const unset = await send();
+      const twin = await send(false);
+      const facts: Record<Fact, string[]> = { upgradableClusters: [], warningsClusters: [], errorsClusters: [] };
+      for (const [fact, c] of members) facts[fact].push(c.id);
+      const names = members.map(([, c]) => c.id).join(', ');
+      return [
+        { scenario: `upgradeMultiple of ${names} with ignore_precheck_warnings unset, then (from the same state) false`, intent: { kind: 'valid' }, exchange: unset, facts, related: { twin } },
+        { scenario: `upgradeMultiple of ${names} with ignore_precheck_warnings false`, intent: { kind: 'valid' }, exchange: twin, facts },
+      ];
+    });
+  });
+
+  for (const ignore of [true, false, undefined]) {
+    const flag = ignore === undefined ? 'unset' : String(ignore);
+    const outcome = ignore === true ? 'starts' : 'rejects';
+    test(`ignore_precheck_warnings ${flag} ${outcome} a cluster whose pre-check gives only warnings, and get shows it`, async ({ api, target, sessions, need, verify }) => {
+      need.stateChanges();
+      const { warningsCluster: c } = need.roles('warningsCluster');
+      await target.reset();
+      const session = await sessions.get('administrator');
+      const get = () => api.call('clusters.get', { params: { cluster: c.id }, session });
+      const before = await get();
+      const spec = { desired_version: c.version, ...(ignore !== undefined && { ignore_precheck_warnings: ignore }) };
+      const exchange = await api.call('clusters.upgradeMultiple', { body: { [c.id]: spec }, session });
+      const readBack = await get();
+      await verify([
+        { scenario: `upgradeMultiple of warnings-only cluster ${c.id} with ignore_precheck_warnings ${flag}`, intent: { kind: 'valid' }, exchange, facts: { warningsClusters: [c.id] }, related: { before: [before], readBack: [readBack] } },
+        { scenario: 'read the cluster after the batch', intent: { kind: 'valid' }, exchange: readBack },
+      ]);
+    });
+  }
+});
