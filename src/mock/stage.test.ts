@@ -3,6 +3,7 @@ import { validatorFor } from '../../specs/index';
 import { startMock, type RunningMock } from './start-mock';
 import type { TaskInfo } from './task-engine';
 import { MockClient } from './test-client';
+import { TASK_FIELDS_BY_STATUS } from '../../specs/task-status-fields';
 
 let mock: RunningMock;
 test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
@@ -24,13 +25,8 @@ async function getInfo(api: MockClient, session: string, id: string): Promise<Ta
 }
 const errorType = (body: unknown) => (body as { error_type?: string }).error_type;
 
-/** The SDK 8.0U2 per-status table (vcenter-contract.md §5.1), written out here, not taken from the engine. */
-const FIELDS: Record<string, { required: string[]; notExpected: string[] }> = {
-  PENDING: { required: [], notExpected: ['progress', 'start_time', 'end_time', 'result', 'error'] },
-  RUNNING: { required: ['progress', 'start_time'], notExpected: ['end_time', 'error'] },
-  SUCCEEDED: { required: ['progress', 'start_time', 'end_time'], notExpected: ['error'] },
-  FAILED: { required: ['progress', 'start_time', 'end_time'], notExpected: [] },
-};
+/** The SDK 8.0U2 per-status table (vcenter-contract.md §5.1), from specs/, not from the engine. */
+const FIELDS = TASK_FIELDS_BY_STATUS as Readonly<Record<string, { required: readonly string[]; notExpected: readonly string[] }>>;
 
 function expectFieldTable(info: TaskInfo) {
   const row = FIELDS[info.status]!;

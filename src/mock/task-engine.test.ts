@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { validatorFor } from '../../specs/index';
 import type { StageHostPlan, TaskRecord } from './state';
 import { taskInfo, timeline, type TaskInfo } from './task-engine';
+import { TASK_FIELDS_BY_STATUS } from '../../specs/task-status-fields';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
@@ -15,13 +16,8 @@ function record(hosts: Partial<StageHostPlan>[] = [{}, {}, {}], extra: Partial<T
   };
 }
 
-/** The SDK 8.0U2 per-status table (vcenter-contract.md §5.1), written out here, not taken from the engine. */
-const FIELDS: Record<string, { required: string[]; notExpected: string[] }> = {
-  PENDING: { required: [], notExpected: ['progress', 'start_time', 'end_time', 'result', 'error'] },
-  RUNNING: { required: ['progress', 'start_time'], notExpected: ['end_time', 'error'] },
-  SUCCEEDED: { required: ['progress', 'start_time', 'end_time'], notExpected: ['error'] },
-  FAILED: { required: ['progress', 'start_time', 'end_time'], notExpected: [] },
-};
+/** The SDK 8.0U2 per-status table (vcenter-contract.md §5.1), from specs/, not from the engine. */
+const FIELDS = TASK_FIELDS_BY_STATUS as Readonly<Record<string, { required: readonly string[]; notExpected: readonly string[] }>>;
 
 /** Everything that must hold for any Info, whatever the time: schema, field table, result rules. */
 function infoProblems(info: TaskInfo): string[] {

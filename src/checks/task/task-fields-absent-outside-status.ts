@@ -1,18 +1,10 @@
 import type { Check } from '../types';
 import { issue, show } from '../issue';
+import { taskFieldsFor } from '../../../specs/task-status-fields';
 import { at, hasTask, pollsOf } from './task-polls';
 
-/**
- * Fields the §5.1 table marks "not expected" in each status. `error` outside FAILED is left to
- * task-error-only-when-failed, which judges it as a failure.
- */
-const NOT_EXPECTED_IN: Readonly<Record<string, readonly string[]>> = {
-  PENDING: ['progress', 'start_time', 'end_time', 'result'],
-  RUNNING: ['end_time'],
-  BLOCKED: ['end_time'],
-  SUCCEEDED: [],
-  FAILED: [],
-};
+/** `error` outside FAILED is left to task-error-only-when-failed, which judges it as a failure. */
+const notExpectedIn = (status: unknown) => (taskFieldsFor(status)?.notExpected ?? []).filter((field) => field !== 'error');
 
 export const taskFieldsAbsentOutsideStatus: Check = {
   name: 'task-fields-absent-outside-status',
@@ -20,7 +12,7 @@ export const taskFieldsAbsentOutsideStatus: Check = {
   severity: 'warning',
   appliesTo: hasTask,
   run(e) {
-    return pollsOf(e.task).flatMap((poll) => (NOT_EXPECTED_IN[poll.status ?? ''] ?? [])
+    return pollsOf(e.task).flatMap((poll) => notExpectedIn(poll.status)
       .filter((field) => poll.info[field] !== undefined)
       .map((field) => issue(this, `a ${poll.status} task carries ${field} (poll ${poll.index})`, { received: show(poll.info[field], 120), documented: `${field} is not expected when status is ${poll.status}`, pointer: at(poll, field) })));
   },

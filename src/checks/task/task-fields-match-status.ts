@@ -1,15 +1,7 @@
 import type { Check } from '../types';
 import { issue } from '../issue';
+import { taskFieldsFor } from '../../../specs/task-status-fields';
 import { at, hasTask, pollsOf } from './task-polls';
-
-/** Fields the SDK 8.0U2 union validator requires in each status (vcenter-contract.md §5.1 table). */
-export const REQUIRED_IN: Readonly<Record<string, readonly string[]>> = {
-  PENDING: [],
-  RUNNING: ['progress', 'start_time'],
-  BLOCKED: ['progress', 'start_time'],
-  SUCCEEDED: ['progress', 'start_time', 'end_time'],
-  FAILED: ['progress', 'start_time', 'end_time'],
-};
 
 export const taskFieldsMatchStatus: Check = {
   name: 'task-fields-match-status',
@@ -17,7 +9,7 @@ export const taskFieldsMatchStatus: Check = {
   severity: 'failure',
   appliesTo: hasTask,
   run(e) {
-    return pollsOf(e.task).flatMap((poll) => (REQUIRED_IN[poll.status ?? ''] ?? [])
+    return pollsOf(e.task).flatMap((poll) => (taskFieldsFor(poll.status)?.required ?? [])
       .filter((field) => poll.info[field] === undefined)
       .map((field) => issue(this, `a ${poll.status} task has no ${field} (poll ${poll.index})`, { received: '(absent)', documented: `${field} is required when status is ${poll.status}`, pointer: at(poll, field) })));
   },
