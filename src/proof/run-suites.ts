@@ -17,6 +17,8 @@ export interface SuiteRun {
   failed: number;
   skipped: number;
   output: string;
+  /** The reports directory of the run (results.json, junit.xml, html/, test-results/). */
+  reports: string;
 }
 
 interface JsonSuite {
@@ -29,7 +31,8 @@ interface JsonSuite {
 export async function runSuites(options: { faults: string[]; files?: string[]; numRuns?: number }): Promise<SuiteRun> {
   const reports = mkdtempSync(join(tmpdir(), 'vcconform-proof-'));
   const cli = require.resolve('@playwright/test/cli');
-  const args = [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', '--reporter=json', ...(options.files ?? [])];
+  // The configured reporters, as a user's run has them: the proof reads results.json and can inspect every artifact.
+  const args = [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', ...(options.files ?? [])];
   const env = {
     ...process.env,
     VCCONFORM_FAULTS: options.faults.join(','),
@@ -38,10 +41,9 @@ export async function runSuites(options: { faults: string[]; files?: string[]; n
     FC_NUM_RUNS: String(options.numRuns ?? 10),
     // The mock finishes a task in milliseconds; a short budget keeps stuck-task runs short.
     VCCONFORM_TASK_BUDGET_MS: '3000',
-    PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'proof.json'),
     FORCE_COLOR: '0',
   };
-  for (const key of Object.keys(env)) if (key.startsWith('TEST_') || key === 'PW_TEST_REPORTER' || key.startsWith('PLAYWRIGHT_') && key !== 'PLAYWRIGHT_JSON_OUTPUT_NAME') delete env[key as keyof typeof env];
+  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key as keyof typeof env];
   let output = '';
   const exitCode = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -49,7 +51,7 @@ export async function runSuites(options: { faults: string[]; files?: string[]; n
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
     child.on('exit', (code) => resolve(code ?? 1));
   });
-  const report = JSON.parse(readFileSync(join(reports, 'proof.json'), 'utf8')) as { suites: JsonSuite[]; stats: { expected: number; unexpected: number; skipped: number } };
+  const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as { suites: JsonSuite[]; stats: { expected: number; unexpected: number; skipped: number } };
   const failedChecks = new Set<string>();
   const warnedChecks = new Set<string>();
   const failedTests: string[] = [];
@@ -66,5 +68,5 @@ export async function runSuites(options: { faults: string[]; files?: string[]; n
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
   report.suites.forEach((s) => walk(s, [s.title]));
-  return { exitCode, failedChecks, warnedChecks, failedTests, passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped, output };
+  return { reports, exitCode, failedChecks, warnedChecks, failedTests, passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped, output };
 }
