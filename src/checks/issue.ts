@@ -8,6 +8,10 @@ export function issue(check: Pick<Check, 'name' | 'severity'>, message: string, 
 /** A short, single-line JSON rendering of a value for Received/Documented lines. */
 export function show(value: unknown, max = 300): string {
   if (value === undefined) return '(nothing)';
-  const text = JSON.stringify(value) ?? String(value);
+  return excerpt(JSON.stringify(value) ?? String(value), max);
+}
+
+/** Text cut to `max` characters, with an ellipsis when cut. */
+export function excerpt(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }

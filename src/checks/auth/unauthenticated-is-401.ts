@@ -1,5 +1,5 @@
 import type { Check } from '../types';
-import { issue } from '../issue';
+import { excerpt, issue } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
 
 export const unauthenticatedIs401: Check = {
@@ -12,11 +12,7 @@ export const unauthenticatedIs401: Check = {
     const credential = e.intent.kind === 'unauthenticated' ? e.intent.credential : '';
     const type = errorTypeOf(body);
     if (status === 401 && type === 'UNAUTHENTICATED') return [];
-    const received = text === '' ? `${status} (no body)` : `${status} ${type ?? show(text)}`;
+    const received = text === '' ? `${status} (no body)` : `${status} ${type ?? excerpt(text, 80)}`;
     return [issue(this, `a request with a ${credential} credential was not refused as unauthenticated`, { received, documented: '401 {"error_type":"UNAUTHENTICATED", "messages": [...]}' })];
   },
 };
-
-function show(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
