@@ -9,7 +9,15 @@ type Fact = 'upgradableClusters' | 'warningsClusters' | 'errorsClusters';
 interface Member { id: string; version: string; fact: Fact }
 type Spec = { desired_version: string; ignore_precheck_warnings?: boolean };
 
-const specOf = (version: string) => arbitraryFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpec').map((s) => ({ ...(s as Spec), desired_version: version }));
+/**
+ * A spec from the schema at the role's version, with ignore_precheck_warnings unset, false or true in
+ * equal measure: unset-vs-explicit is the rule under test (§3.3), so it is not left to the optional-key odds.
+ */
+const specOf = (version: string) => fc.tuple(arbitraryFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpec'), fc.constantFrom<'unset' | boolean>('unset', false, true))
+  .map(([generated, ignore]): Spec => {
+    const { ignore_precheck_warnings: _drawn, ...rest } = generated as Spec;
+    return ignore === 'unset' ? { ...rest, desired_version: version } : { ...rest, desired_version: version, ignore_precheck_warnings: ignore };
+  });
 
 /** Batches: a non-empty, shuffled subset of the pool, each cluster with its own generated spec. */
 const batches = (pool: Member[]) => fc.shuffledSubarray(pool, { minLength: 1 })

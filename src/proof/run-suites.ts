@@ -28,7 +28,7 @@ interface JsonSuite {
 }
 
 /** Runs the conformance suites (project `mock`) in a child Playwright with these mock faults, and reads its JSON report. */
-export async function runSuites(options: { faults: string[]; files?: string[]; numRuns?: number }): Promise<SuiteRun> {
+export async function runSuites(options: { faults: string[]; files?: string[]; numRuns?: number; seed?: number }): Promise<SuiteRun> {
   const reports = mkdtempSync(join(tmpdir(), 'vcconform-proof-'));
   const cli = require.resolve('@playwright/test/cli');
   // The configured reporters, as a user's run has them: the proof reads results.json and can inspect every artifact.
@@ -39,6 +39,8 @@ export async function runSuites(options: { faults: string[]; files?: string[]; n
     VCCONFORM_REPORTS: reports,
     VCCONFORM_WORKERS: '1',
     FC_NUM_RUNS: String(options.numRuns ?? 10),
+    // A fixed seed: a proof must give the same answer on every machine (a user's run draws its own).
+    FC_SEED: String(options.seed ?? 20261124),
     // The mock finishes a task in milliseconds; a short budget keeps stuck-task runs short.
     VCCONFORM_TASK_BUDGET_MS: '3000',
     FORCE_COLOR: '0',
