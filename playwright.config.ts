@@ -1,12 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
 import type { LiveTarget, VcconformOptions } from './fixtures/test';
+import { readRecording } from './src/replay/recording';
+import { loadProfile, profileFromEnv, splitProfile } from './src/target/profile';
 
 /**
  * The only reader of process.env. Projects:
  * - `self`: harness self-tests, `*.test.ts` beside the code (src/, specs/, scripts/);
  * - `mock`: the conformance suites (`suites/**\/*.spec.ts`) against the reference mock vCenter;
- * - `live` (only when VCCONFORM_TARGET_URL is set): the same suites against that vCenter, logged in
- *   with VCENTER_USER / VCENTER_PASSWORD (the administrator); tests needing more skip.
+ * - `live` (only when a target is given, see liveTarget): the same suites against that vCenter, in
+ *   safe mode unless mutations are allowed; tests needing what the target lacks skip, saying why.
  */
 const env = process.env;
 
@@ -23,19 +26,33 @@ const vcconform: VcconformOptions = {
   faults: (env.VCCONFORM_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
   timeScale: int('VCCONFORM_TIME_SCALE', env.VCCONFORM_TIME_SCALE) ?? 2000,
   taskBudgetMs: int('VCCONFORM_TASK_BUDGET_MS', env.VCCONFORM_TASK_BUDGET_MS) ?? 15_000,
+  reports: resolve(env.VCCONFORM_REPORTS || 'reports'),
 };
 const reports = env.VCCONFORM_REPORTS || 'reports';
 
-/** The live target, when VCCONFORM_TARGET_URL names one; its credentials must be set too (never printed). */
-function liveTarget(url: string | undefined): LiveTarget | undefined {
-  if (!url) return undefined;
-  const missing = ['VCENTER_USER', 'VCENTER_PASSWORD'].filter((name) => !env[name]);
-  if (missing.length) throw new Error(`[vcconform] Failed to configure the live target ${url}: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set them to the vCenter administrator's credentials.`);
-  const password = env.VCENTER_PASSWORD!;
-  // A function: the JSON report writes the project options, and JSON leaves functions out.
-  return { url: url.replace(/\/+$/, ''), username: env.VCENTER_USER!, password: () => password };
+/**
+ * The live target: a profile file (VCCONFORM_PROFILE), a URL with VCENTER_USER / VCENTER_PASSWORD /
+ * VCENTER_INSECURE (VCCONFORM_TARGET_URL), or a recording to replay offline (VCCONFORM_REPLAY).
+ * VCCONFORM_ALLOW_MUTATIONS=1 lets state-changing requests through (to allowlisted clusters only).
+ */
+function liveTarget(): LiveTarget | undefined {
+  if (env.VCCONFORM_REPLAY) {
+    const { profile } = readRecording(env.VCCONFORM_REPLAY);
+    // A recording answers every login with a placeholder; the password is never compared.
+    return { profile, password: () => 'replayed' };
+  }
+  const file = env.VCCONFORM_PROFILE;
+  const url = env.VCCONFORM_TARGET_URL;
+  if (!file && !url) return undefined;
+  const profile = file ? loadProfile(file, env) : profileFromEnv({ ...env, VCENTER_URL: url });
+  if (env.VCCONFORM_ALLOW_MUTATIONS === '1') profile.capabilities.allowMutations = true;
+  return splitProfile(profile);
 }
-const live = liveTarget(env.VCCONFORM_TARGET_URL);
+const live = liveTarget();
+const liveOptions = live && {
+  vcconform: { ...vcconform, faults: [], live, record: env.VCCONFORM_RECORD || undefined, replay: env.VCCONFORM_REPLAY || undefined },
+  ignoreHTTPSErrors: live.profile.tls.insecure,
+};
 
 export default defineConfig({
   testDir: '.',
@@ -55,6 +72,6 @@ export default defineConfig({
   projects: [
     { name: 'self', testMatch: ['{src,specs,scripts}/**/*.test.ts'] },
     { name: 'mock', testMatch: ['suites/**/*.spec.ts'] },
-    ...(live ? [{ name: 'live', testMatch: ['suites/**/*.spec.ts'], use: { vcconform: { ...vcconform, faults: [], live } } as never }] : []),
+    ...(liveOptions ? [{ name: 'live', testMatch: ['suites/**/*.spec.ts'], use: liveOptions as never }] : []),
   ],
 });

@@ -1,4 +1,4 @@
-import { test, expect, resourceIdArbitrary, type Evidence, type Exchange } from '../fixtures/test';
+import { test, expect, sends, resourceIdArbitrary, type Evidence, type Exchange } from '../fixtures/test';
 
 /**
  * The siblings of upgradeMultiple on the namespace software clusters service (vcenter-contract.md
@@ -8,7 +8,7 @@ import { test, expect, resourceIdArbitrary, type Evidence, type Exchange } from 
 const valid = (scenario: string, exchange: Exchange): Evidence => ({ scenario, intent: { kind: 'valid' }, exchange });
 
 test.describe('namespace software clusters: reads and the single upgrade', () => {
-  test('list answers 200 with a valid Summary for every WCP-enabled cluster', async ({ api, sessions, need, verify }) => {
+  test('list answers 200 with a valid Summary for every WCP-enabled cluster', sends({ 'read-only': ['session.create', 'clusters.list'] }), async ({ api, sessions, need, verify }) => {
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     const exchange = await api.call('clusters.list', { session: await sessions.get('administrator') });
     await verify(valid('list the upgrade summaries', exchange));
@@ -17,7 +17,7 @@ test.describe('namespace software clusters: reads and the single upgrade', () =>
     expect(listed).toEqual(expect.arrayContaining([roles.upgradableCluster.id, roles.warningsCluster.id, roles.errorsCluster.id]));
   });
 
-  test('get answers 200 with a valid Info for each WCP-enabled cluster', async ({ api, sessions, need, verify }) => {
+  test('get answers 200 with a valid Info for each WCP-enabled cluster', sends({ 'read-only': ['session.create', 'clusters.get'] }), async ({ api, sessions, need, verify }) => {
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     const session = await sessions.get('administrator');
     const evidence: Evidence[] = [];
@@ -27,7 +27,7 @@ test.describe('namespace software clusters: reads and the single upgrade', () =>
     await verify(evidence);
   });
 
-  test('get of a cluster id that does not exist answers 404 NOT_FOUND', async ({ api, target, sessions, property }) => {
+  test('get of a cluster id that does not exist answers 404 NOT_FOUND', sends({ 'read-only': ['session.create', 'clusters.list', 'clusters.get'] }), async ({ api, target, sessions, property }) => {
     const session = await sessions.get('administrator');
     const listed = await api.call('clusters.list', { session });
     const known = JSON.stringify([listed.body, target.roles]);
@@ -38,14 +38,15 @@ test.describe('namespace software clusters: reads and the single upgrade', () =>
     }]);
   });
 
-  test('get of a cluster that is not WCP-enabled answers 400 UNSUPPORTED', async ({ api, sessions, need, verify }) => {
+  test('get of a cluster that is not WCP-enabled answers 400 UNSUPPORTED', sends({ 'read-only': ['session.create', 'clusters.get'] }), async ({ api, sessions, need, verify }) => {
     const { nonWcpCluster } = need.roles('nonWcpCluster');
     const exchange = await api.call('clusters.get', { params: { cluster: nonWcpCluster }, session: await sessions.get('administrator') });
     await verify({ scenario: `get ${nonWcpCluster}, which is not WCP-enabled`, intent: { kind: 'documented-error', status: 400, errorType: 'UNSUPPORTED', when: 'if the cluster is not WCP enabled' }, exchange });
   });
 
-  test('a single upgrade whose pre-check fails (errors, or warnings not ignored) answers 400 UNSUPPORTED', async ({ api, target, sessions, need, verify }) => {
-    need.stateChanges();
+  // Whether a pre-check fails is the target's to find out: an administrator's valid upgrade of an existing cluster is state-changing.
+  test('a single upgrade whose pre-check fails (errors, or warnings not ignored) answers 400 UNSUPPORTED', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgrade'] }), async ({ api, target, sessions, need, verify }) => {
+    need.reset();
     const roles = need.roles('errorsCluster', 'warningsCluster');
     const evidence: Evidence[] = [];
     for (const [c, spec] of [
@@ -59,8 +60,8 @@ test.describe('namespace software clusters: reads and the single upgrade', () =>
     await verify(evidence);
   });
 
-  test('a single upgrade of a cluster with clean pre-checks answers 204, and get then answers a valid Info', async ({ api, target, sessions, need, verify }) => {
-    need.stateChanges();
+  test('a single upgrade of a cluster with clean pre-checks answers 204, and get then answers a valid Info', sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgrade'] }), async ({ api, target, sessions, need, verify }) => {
+    need.reset();
     const { upgradableCluster: c } = need.roles('upgradableCluster');
     await target.reset();
     const session = await sessions.get('administrator');

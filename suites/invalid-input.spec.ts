@@ -1,4 +1,4 @@
-import { test, fc, checks, operation, arbitraryFor, invalidArbitraryFor, type InventoryRoles, type Needs, type Target } from '../fixtures/test';
+import { test, fc, sends, checks, operation, arbitraryFor, invalidArbitraryFor, type InventoryRoles, type Needs, type Target } from '../fixtures/test';
 
 /**
  * Which error_type refuses a body the operation never got to read is not fixed per operation: the
@@ -8,19 +8,42 @@ import { test, fc, checks, operation, arbitraryFor, invalidArbitraryFor, type In
  */
 const INPUT_CHECKS = checks.filter((c) => c.name !== 'error-type-matches-status');
 
-/** The operations with a request body, and the roles that give them valid path parameters (only the body is wrong). */
-const CASES: { id: string; roles: (keyof InventoryRoles)[]; params: (roles: InventoryRoles) => Record<string, string> }[] = [
-  { id: 'clusters.upgrade', roles: ['upgradableCluster'], params: (roles) => ({ cluster: roles.upgradableCluster!.id }) },
-  { id: 'clusters.upgradeMultiple', roles: [], params: () => ({}) },
-  { id: 'software.stage', roles: ['stageCluster'], params: (roles) => ({ cluster: roles.stageCluster!.id }) },
-  { id: 'tasks.list', roles: [], params: () => ({}) },
+type Plan = Parameters<typeof sends>[0];
+/** A body refused with 400 before acting: the login, then the operation as expected-rejected. */
+const refused = (id: string, also: Plan = {}): Plan => ({ 'read-only': ['session.create', ...(also['read-only'] ?? [])], 'expected-rejected': [id], ...(also['state-changing'] && { 'state-changing': also['state-changing'] }) });
+
+/**
+ * The operations with a request body, the roles that give them valid path parameters (only the body
+ * is wrong), and what each test sends (src/safety/classify.ts). A body that is refused before acting is
+ * expected-rejected, but tasks.list is a read whatever its body. A body that breaks the schema only by
+ * a null optional property is one a vCenter acts on ("missing or null", UpgradeSpec, StageSpec): sent to
+ * the target's own cluster, that is state-changing. upgradeMultiple names generated clusters instead
+ * (`named`): each is read first, and a run goes on only when the target answered 404 for all of them.
+ */
+const CASES: {
+  id: string; roles: (keyof InventoryRoles)[]; params: (roles: InventoryRoles) => Record<string, string>;
+  named?: (body: unknown) => string[]; plans: { breaksSchema: Plan; refused: Plan };
+}[] = [
+  {
+    id: 'clusters.upgrade', roles: ['upgradableCluster'], params: (roles) => ({ cluster: roles.upgradableCluster!.id }),
+    plans: { breaksSchema: refused('clusters.upgrade', { 'state-changing': ['clusters.upgrade'] }), refused: refused('clusters.upgrade') },
+  },
+  {
+    id: 'clusters.upgradeMultiple', roles: [], params: () => ({}), named: (body) => (isObject(body) ? Object.keys(body) : []),
+    plans: { breaksSchema: refused('clusters.upgradeMultiple', { 'read-only': ['clusters.get'] }), refused: refused('clusters.upgradeMultiple') },
+  },
+  {
+    id: 'software.stage', roles: ['stageCluster'], params: (roles) => ({ cluster: roles.stageCluster!.id }),
+    plans: { breaksSchema: refused('software.stage', { 'state-changing': ['software.stage'] }), refused: refused('software.stage') },
+  },
+  { id: 'tasks.list', roles: [], params: () => ({}), plans: { breaksSchema: { 'read-only': ['session.create', 'tasks.list'] }, refused: { 'read-only': ['session.create', 'tasks.list'] } } },
 ];
 
 /** Skips without the roles (or, for operations that would change the target if they accepted the input, a resettable target). */
 function prepare(c: (typeof CASES)[number], target: Target, need: Needs) {
-  need.roles(...c.roles);
   const changesState = operation(c.id).class === 'state-changing';
-  if (changesState) need.stateChanges();
+  if (changesState) need.reset();
+  need.roles(...c.roles);
   return { params: c.params(target.roles), reset: async () => { if (changesState) await target.reset(); } };
 }
 
@@ -29,17 +52,19 @@ test.describe('invalid input', () => {
     const { id } = c;
     const request = operation(id).request!;
 
-    test(`${id} refuses a body that breaks ${request.schema} with a 4xx, never a 5xx`, async ({ api, target, need, sessions, property }) => {
+    test(`${id} refuses a body that breaks ${request.schema} with a 4xx, never a 5xx`, sends(c.plans.breaksSchema), async ({ api, target, need, sessions, property }) => {
       const { params, reset } = prepare(c, target, need);
       await property(invalidArbitraryFor(request.schema), async ({ value, mutation }) => {
         await reset();
-        const exchange = await api.call(id, { params, body: value, session: await sessions.get() });
+        const session = await sessions.get();
+        for (const cluster of c.named?.(value) ?? []) fc.pre((await api.call('clusters.get', { params: { cluster }, session })).status === 404);
+        const exchange = await api.call(id, { params, body: value, session });
         const what = `${mutation.kind} at ${mutation.pointer || '/'}`;
         return [{ scenario: `${id} with a body that breaks ${request.schema}: ${what} (${mutation.detail})`, intent: { kind: 'invalid-input', mutation: what }, exchange }];
       }, INPUT_CHECKS);
     });
 
-    test(`${id} refuses a body that is not JSON with a 4xx, never a 5xx`, async ({ api, target, need, sessions, property }) => {
+    test(`${id} refuses a body that is not JSON with a 4xx, never a 5xx`, sends(c.plans.refused), async ({ api, target, need, sessions, property }) => {
       const { params, reset } = prepare(c, target, need);
       // A valid body cut short: every proper prefix of a JSON object's text fails to parse.
       const cut = arbitraryFor(request.schema).map((v) => JSON.stringify(v)).chain((text) => fc.nat(text.length - 1).map((n) => text.slice(0, n)))
@@ -53,7 +78,7 @@ test.describe('invalid input', () => {
 
     // A missing stage body is one of the routing probes: contract §8 leaves its answer open.
     if (request.required && id !== 'software.stage') {
-      test(`${id} refuses a request without its required body, or with an empty one, with a 4xx, never a 5xx`, async ({ api, target, need, sessions, verify }) => {
+      test(`${id} refuses a request without its required body, or with an empty one, with a 4xx, never a 5xx`, sends(c.plans.refused), async ({ api, target, need, sessions, verify }) => {
         const { params, reset } = prepare(c, target, need);
         await reset();
         const none = await api.call(id, { params, session: await sessions.get() });
@@ -67,6 +92,10 @@ test.describe('invalid input', () => {
     }
   }
 });
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function parses(text: string): boolean {
   try { JSON.parse(text); return true; } catch { return false; }

@@ -1,7 +1,7 @@
-import { test, expect, fc, type Evidence, type Exchange } from '../fixtures/test';
+import { test, expect, fc, sends, type Evidence, type Exchange } from '../fixtures/test';
 
 test.describe('session lifecycle', () => {
-  test('create answers 201 with a bare string, get returns the user and times, delete 204, then the id is refused', async ({ api, target, verify }) => {
+  test('create answers 201 with a bare string, get returns the user and times, delete 204, then the id is refused', sends({ 'read-only': ['session.create', 'session.get', 'session.delete'] }), async ({ api, target, verify }) => {
     const admin = target.users.administrator!;
     const { exchange: created, sessionId: session } = await api.login(admin.username, admin.password);
     const login: Evidence = { scenario: 'log in with valid Basic credentials', intent: { kind: 'valid' }, exchange: created };
@@ -19,13 +19,13 @@ test.describe('session lifecycle', () => {
     expect(JSON.stringify(api.exchanges)).not.toContain(session);
   });
 
-  test('wrong credentials are refused with 401 UNAUTHENTICATED', async ({ api, target, verify }) => {
+  test('wrong credentials are refused with 401 UNAUTHENTICATED', sends({ 'read-only': ['session.create'] }), async ({ api, target, verify }) => {
     const admin = target.users.administrator!;
     const { exchange } = await api.login(admin.username, `${admin.password}-wrong`);
     await verify({ scenario: 'log in with a wrong password', intent: { kind: 'unauthenticated', credential: 'wrong-password' }, exchange });
   });
 
-  test('garbage and truncated session ids are refused with 401 UNAUTHENTICATED', async ({ api, sessions, property }) => {
+  test('garbage and truncated session ids are refused with 401 UNAUTHENTICATED', sends({ 'read-only': ['session.create', 'session.get'] }), async ({ api, sessions, property }) => {
     const session = await sessions.get();
     const ids = fc.oneof(
       fc.integer({ min: 1, max: Math.max(1, session.length - 1) }).map((n) => ({ id: session.slice(0, n), what: `the live session id cut to ${n} of ${session.length} characters` })),
@@ -36,7 +36,7 @@ test.describe('session lifecycle', () => {
     ]);
   });
 
-  test('last_accessed_time never goes back while the session is used, and never precedes created_time', async ({ api, target, property }) => {
+  test('last_accessed_time never goes back while the session is used, and never precedes created_time', sends({ 'read-only': ['session.create', 'session.get', 'clusters.list', 'session.delete'] }), async ({ api, target, property }) => {
     const admin = target.users.administrator!;
     const calls = fc.array(fc.constantFrom('session.get', 'clusters.list'), { minLength: 1, maxLength: 6 });
     await property(calls, async (sequence) => {

@@ -1,4 +1,4 @@
-import { test, fc, resourceIdArbitrary, type Evidence, type Intent } from '../fixtures/test';
+import { test, fc, sends, resourceIdArbitrary, type Evidence, type Intent } from '../fixtures/test';
 
 /**
  * The documented errors of stage (vcenter-contract.md §4 table, §7; tasks get's 404 is in tasks.get.spec.ts,
@@ -9,6 +9,9 @@ import { test, fc, resourceIdArbitrary, type Evidence, type Intent } from '../fi
 const notFound = (when: string): Intent => ({ kind: 'documented-error', status: 404, errorType: 'NOT_FOUND', when });
 const invalidArgument = (when: string): Intent => ({ kind: 'documented-error', status: 400, errorType: 'INVALID_ARGUMENT', when });
 
+/** An administrator's stage of one of the target's clusters with a valid StageSpec. */
+const STAGES = sends({ 'read-only': ['session.create'], 'state-changing': ['software.stage'] });
+
 /** The server's own start and end of a finished task. */
 function spanOf(info: unknown): { start: number; end: number } | undefined {
   const { start_time: start, end_time: end } = (info ?? {}) as { start_time?: unknown; end_time?: unknown };
@@ -16,32 +19,34 @@ function spanOf(info: unknown): { start: number; end: number } | undefined {
 }
 
 test.describe('stage documented errors', () => {
-  test('staging a cluster that does not exist answers 404 NOT_FOUND', async ({ api, sessions, target, need, property }) => {
-    need.stateChanges();
+  // The id is read first: only one the target answered 404 for is staged, so the stage is expected-rejected (unknown id).
+  test('staging a cluster that does not exist answers 404 NOT_FOUND', sends({ 'read-only': ['session.create', 'clusters.get'], 'expected-rejected': ['software.stage'] }), async ({ api, sessions, target, property }) => {
     const known = new Set(Object.values(target.roles).flatMap((r) => (typeof r === 'string' ? [r] : r ? [r.id] : [])));
     const session = await sessions.get('administrator');
-    await property(resourceIdArbitrary('ClusterComputeResource').filter((id) => !known.has(id)), async (cluster) => [{
-      scenario: `stage the unknown cluster ${cluster}`, intent: notFound('no cluster associated with cluster in the system'),
-      exchange: await api.call('software.stage', { params: { cluster }, body: {}, session }),
-    }]);
+    await property(resourceIdArbitrary('ClusterComputeResource').filter((id) => !known.has(id)), async (cluster) => {
+      const read = await api.call('clusters.get', { params: { cluster }, session });
+      fc.pre(read.status === 404);
+      return [
+        { scenario: `get ${cluster}, a cluster id the target does not have`, intent: notFound('if cluster could not be located'), exchange: read },
+        { scenario: `stage the unknown cluster ${cluster}`, intent: notFound('no cluster associated with cluster in the system'), exchange: await api.call('software.stage', { params: { cluster }, body: {}, session }) },
+      ];
+    });
   });
 
-  test('staging a cluster without a desired software document answers 404 NOT_FOUND', async ({ api, sessions, need, verify }) => {
-    need.stateChanges();
+  // Whether a stage is refused is the target's to find out: an administrator's valid stage of an existing cluster is state-changing.
+  test('staging a cluster without a desired software document answers 404 NOT_FOUND', STAGES, async ({ api, sessions, need, verify }) => {
     const { noDesiredDocumentCluster: cluster } = need.roles('noDesiredDocumentCluster');
     const exchange = await api.call('software.stage', { params: { cluster }, body: {}, session: await sessions.get('administrator') });
     await verify({ scenario: `stage ${cluster}, which has no desired software document`, intent: notFound('desired software document is not found'), exchange });
   });
 
-  test('staging a cluster not managed with a single software specification answers 400 INVALID_ARGUMENT', async ({ api, sessions, need, verify }) => {
-    need.stateChanges();
+  test('staging a cluster not managed with a single software specification answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, need, verify }) => {
     const { nonSingleImageCluster: cluster } = need.roles('nonSingleImageCluster');
     const exchange = await api.call('software.stage', { params: { cluster }, body: {}, session: await sessions.get('administrator') });
     await verify({ scenario: `stage ${cluster}, which is not managed with a single image`, intent: invalidArgument('the cluster is not managed with a single software specification'), exchange });
   });
 
-  test('an unknown commit answers 400 INVALID_ARGUMENT', async ({ api, sessions, need, property }) => {
-    need.stateChanges();
+  test('an unknown commit answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, need, property }) => {
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get('administrator');
     const commits = fc.oneof(resourceIdArbitrary('com.vmware.esx.settings.commit'), fc.string({ minLength: 1, maxLength: 12 })).filter((c) => !stageCluster.commits.includes(c));
@@ -51,8 +56,7 @@ test.describe('stage documented errors', () => {
     }]);
   });
 
-  test('a host outside the cluster, alone or among the cluster\'s hosts, answers 400 INVALID_ARGUMENT', async ({ api, sessions, need, property }) => {
-    need.stateChanges();
+  test('a host outside the cluster, alone or among the cluster\'s hosts, answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, need, property }) => {
     const { stageCluster, hostOutsideCluster } = need.roles('stageCluster', 'hostOutsideCluster');
     const session = await sessions.get('administrator');
     const outsider = fc.oneof(fc.constant(hostOutsideCluster), resourceIdArbitrary('HostSystem').filter((h) => !stageCluster.hosts.includes(h)));
@@ -63,8 +67,8 @@ test.describe('stage documented errors', () => {
     }]);
   });
 
-  test('a second stage while the first one runs answers 400 NOT_ALLOWED_IN_CURRENT_STATE', async ({ api, poll, sessions, target, need, verify }) => {
-    need.stateChanges();
+  test('a second stage while the first one runs answers 400 NOT_ALLOWED_IN_CURRENT_STATE', sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }), async ({ api, poll, sessions, target, need, verify }) => {
+    need.reset();
     const { stageCluster } = need.roles('stageCluster');
     const cluster = stageCluster.id;
     const notAllowed: Intent = { kind: 'documented-error', status: 400, errorType: 'NOT_ALLOWED_IN_CURRENT_STATE', when: 'there is another operation in progress' };

@@ -1,4 +1,4 @@
-import { test, expect, type Evidence, type Exchange } from '../fixtures/test';
+import { test, expect, sends, type Evidence, type Exchange } from '../fixtures/test';
 
 /**
  * The stage task from submission to its end (vcenter-contract.md §4, §4.1, §5.1; prior-art §4.1):
@@ -25,14 +25,16 @@ async function stageToTheEnd({ api, poll }: Harness, session: string, cluster: s
 const pollsOf = (task: Task | undefined): Evidence[] =>
   (task?.polls ?? []).map((exchange, i) => ({ scenario: `poll ${i + 1} of the stage task`, intent: { kind: 'valid' }, exchange }));
 
+/** An administrator's stage of one of the target's clusters, and the polls of its task. */
+const STAGE_AND_POLL = sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] });
+
 const finalStatus = (task: Task | undefined) => (task?.polls.at(-1)?.body as { status?: string } | undefined)?.status;
 
 test.describe('stage task lifecycle', () => {
   // A task may use its whole poll budget (stuck or slow) before the checks judge it.
   test.beforeEach(({ vcconform }) => { test.setTimeout(30_000 + vcconform.taskBudgetMs); });
 
-  test('staging a clean cluster answers 202 with a task id, and the task runs to SUCCEEDED with a StageResult for every host', async ({ api, poll, sessions, need, verify }) => {
-    need.stateChanges();
+  test('staging a clean cluster answers 202 with a task id, and the task runs to SUCCEEDED with a StageResult for every host', STAGE_AND_POLL, async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get('administrator');
     const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id);
@@ -47,8 +49,7 @@ test.describe('stage task lifecycle', () => {
     if (task?.outcome === 'terminal') expect.soft(finalStatus(task), `the stage of ${stageCluster.id} (the inventory's clean stage cluster) should succeed`).toBe('SUCCEEDED');
   });
 
-  test('staging a cluster where a host fails ends FAILED, and the finished task stays FAILED', async ({ api, poll, sessions, need, verify }) => {
-    need.stateChanges();
+  test('staging a cluster where a host fails ends FAILED, and the finished task stays FAILED', STAGE_AND_POLL, async ({ api, poll, sessions, need, verify }) => {
     const { failingStageCluster } = need.roles('failingStageCluster');
     const session = await sessions.get('administrator');
     const { exchange, task } = await stageToTheEnd({ api, poll }, session, failingStageCluster);
@@ -59,8 +60,7 @@ test.describe('stage task lifecycle', () => {
     if (task?.outcome === 'terminal') expect.soft(finalStatus(task), `the stage of ${failingStageCluster} (the inventory's failing stage cluster) should fail`).toBe('FAILED');
   });
 
-  test('a stage of a subset of hosts runs to its end and stages only those hosts', async ({ api, poll, sessions, need, verify }) => {
-    need.stateChanges();
+  test('a stage of a subset of hosts runs to its end and stages only those hosts', STAGE_AND_POLL, async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get('administrator');
     const hosts = stageCluster.hosts.slice(0, 1);

@@ -1,4 +1,4 @@
-import { test, fc, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
+import { test, fc, sends, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
 
 /**
  * StageSpec's optional fields behave as documented (vcenter-contract.md §4; prior-art §4.6):
@@ -22,6 +22,9 @@ async function stageToTheEnd({ api, poll }: Harness, session: string, cluster: s
 const pollsOf = (task: Task | undefined): Evidence[] =>
   (task?.polls ?? []).map((exchange, i) => ({ scenario: `poll ${i + 1} of the stage task`, intent: { kind: 'valid' }, exchange }));
 
+/** An administrator's stages of the target's stage cluster, and the polls of their tasks. */
+const STAGE_AND_POLL = sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] });
+
 /** StageSpecs whose keys come from the schema generator (each optional key present or not) and whose values come from the inventory. */
 function specsOver(commits: readonly string[], hosts: readonly string[]): fc.Arbitrary<Spec> {
   const shape = arbitraryFor('Esx.Settings.Clusters.Software.StageSpec') as fc.Arbitrary<Spec>;
@@ -33,8 +36,8 @@ function specsOver(commits: readonly string[], hosts: readonly string[]): fc.Arb
 }
 
 test.describe('stage optional fields', () => {
-  test('every StageSpec variant over the cluster\'s commits and hosts stages the latest commit to the documented hosts', async ({ api, poll, sessions, target, need, property }) => {
-    need.stateChanges();
+  test('every StageSpec variant over the cluster\'s commits and hosts stages the latest commit to the documented hosts', STAGE_AND_POLL, async ({ api, poll, sessions, target, need, property }) => {
+    need.reset();
     const { stageCluster } = need.roles('stageCluster');
     const facts = { allHosts: stageCluster.hosts, latestCommit: stageCluster.commits.at(-1), commits: stageCluster.commits };
     await property(specsOver(stageCluster.commits, stageCluster.hosts), async (spec) => {
@@ -44,9 +47,9 @@ test.describe('stage optional fields', () => {
     });
   });
 
-  test('{} ≡ {hosts: []} ≡ {hosts: every host}: three runs from the same state stage every host', async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+  test('{} ≡ {hosts: []} ≡ {hosts: every host}: three runs from the same state stage every host', STAGE_AND_POLL, async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+    need.reset();
     test.setTimeout(30_000 + 3 * vcconform.taskBudgetMs);
-    need.stateChanges();
     const { stageCluster } = need.roles('stageCluster');
     const runs: Record<string, Exchange[]> = {};
     let own: { exchange: Exchange; task?: Task } | undefined;
@@ -62,9 +65,9 @@ test.describe('stage optional fields', () => {
     });
   });
 
-  test('{} ≡ {commit: ""} ≡ {commit: the oldest}: three runs from the same state stage the latest commit', async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+  test('{} ≡ {commit: ""} ≡ {commit: the oldest}: three runs from the same state stage the latest commit', STAGE_AND_POLL, async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+    need.reset();
     test.setTimeout(30_000 + 3 * vcconform.taskBudgetMs);
-    need.stateChanges();
     const { stageCluster } = need.roles('stageCluster');
     const runs: Record<string, Exchange[]> = {};
     let own: { exchange: Exchange; task?: Task } | undefined;

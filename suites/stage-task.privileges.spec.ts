@@ -1,4 +1,4 @@
-import { test, type Evidence, type Exchange } from '../fixtures/test';
+import { test, sends, type Evidence, type Exchange } from '../fixtures/test';
 
 /**
  * Who may stage (vcenter-contract.md §4, §8; prior-art §4.4). stage needs
@@ -10,8 +10,8 @@ type Task = NonNullable<Evidence['task']>;
 const PRIVILEGE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
 
 for (const role of ['operator', 'read-only'] as const) {
-  test(`a stage by the ${role} user, who lacks ${PRIVILEGE}, is refused and never served`, async ({ api, poll, sessions, need, verify }) => {
-    need.stateChanges();
+  // The role lacks the privilege, so the stage is expected-rejected (unprivileged); a task a non-conforming server started is polled.
+  test(`a stage by the ${role} user, who lacks ${PRIVILEGE}, is refused and never served`, sends({ 'read-only': ['session.create', 'tasks.get'], 'expected-rejected': ['software.stage'] }), async ({ api, poll, sessions, need, verify }) => {
     need.users(role);
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get(role);

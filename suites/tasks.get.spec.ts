@@ -1,4 +1,4 @@
-import { test, resourceIdArbitrary, type Evidence, type Exchange } from '../fixtures/test';
+import { test, sends, resourceIdArbitrary, type Evidence, type Exchange } from '../fixtures/test';
 
 /**
  * GET /api/cis/tasks/{task} (vcenter-contract.md §5, §5.1, §7): an unknown id is 404 NOT_FOUND;
@@ -6,7 +6,7 @@ import { test, resourceIdArbitrary, type Evidence, type Exchange } from '../fixt
  * `?exclude_result=true` is unconfirmed, so that part is observed; the read without it is kept for comparison).
  */
 test.describe('tasks get', () => {
-  test('an unknown task id answers 404 NOT_FOUND', async ({ api, sessions, property }) => {
+  test('an unknown task id answers 404 NOT_FOUND', sends({ 'read-only': ['session.create', 'tasks.get'] }), async ({ api, sessions, property }) => {
     const session = await sessions.get('administrator');
     await property(resourceIdArbitrary('com.vmware.cis.task'), async (task): Promise<Evidence[]> => [{
       scenario: `get the unknown task ${task}`, intent: { kind: 'documented-error', status: 404, errorType: 'NOT_FOUND', when: 'the task is not found' },
@@ -14,8 +14,7 @@ test.describe('tasks get', () => {
     }]);
   });
 
-  test('a finished stage task read with exclude_result=true comes without its result', async ({ api, poll, sessions, need, verify }) => {
-    need.stateChanges();
+  test('a finished stage task read with exclude_result=true comes without its result', sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }), async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get('administrator');
     const stage = await api.call('software.stage', { params: { cluster: stageCluster.id }, body: {}, session });

@@ -1,4 +1,4 @@
-import { test, fc, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
+import { test, fc, sends, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
 
 /**
  * upgradeMultiple over generated batches (vcenter-contract.md §3.2, §3.3; prior-art §4.3): any
@@ -41,8 +41,8 @@ const describeBatch = (batch: readonly (readonly [Member, Spec])[]) =>
   batch.map(([m, s]) => `${m.id} (${m.fact.replace('Clusters', '')}, ignore ${s.ignore_precheck_warnings ?? 'unset'})`).join(', ');
 
 test.describe('upgradeMultiple batches', () => {
-  test('a mixed batch answers 200 with one Result per cluster: pre-check errors REJECTED, warnings STARTED only when ignored, and get agrees', async ({ api, target, sessions, need, property }) => {
-    need.stateChanges();
+  test('a mixed batch answers 200 with one Result per cluster: pre-check errors REJECTED, warnings STARTED only when ignored, and get agrees', sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
+    need.reset();
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     await property(batches(poolOf(roles)), async (batch) => {
       await target.reset();
@@ -57,8 +57,8 @@ test.describe('upgradeMultiple batches', () => {
     });
   });
 
-  test('the batch and the single upgrade agree per cluster from the same state: STARTED with 204, REJECTED with 400 UNSUPPORTED', async ({ api, target, sessions, need, property }) => {
-    need.stateChanges();
+  test('the batch and the single upgrade agree per cluster from the same state: STARTED with 204, REJECTED with 400 UNSUPPORTED', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgrade', 'clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
+    need.reset();
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     await property(batches(poolOf(roles)), async (batch) => {
       await target.reset();

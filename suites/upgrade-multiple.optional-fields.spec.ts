@@ -1,4 +1,4 @@
-import { test, fc, type Exchange } from '../fixtures/test';
+import { test, fc, sends, type Exchange } from '../fixtures/test';
 
 /**
  * ignore_precheck_warnings (vcenter-contract.md §3.3; UpgradeSpec: "If missing or null … It is
@@ -8,8 +8,8 @@ import { test, fc, type Exchange } from '../fixtures/test';
 type Fact = 'upgradableClusters' | 'warningsClusters' | 'errorsClusters';
 
 test.describe('upgradeMultiple optional fields', () => {
-  test('a batch with ignore_precheck_warnings unset gives the same res per cluster as the same batch with it false', async ({ api, target, sessions, need, property }) => {
-    need.stateChanges();
+  test('a batch with ignore_precheck_warnings unset gives the same res per cluster as the same batch with it false', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
+    need.reset();
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     const pool = ([['upgradableClusters', roles.upgradableCluster], ['warningsClusters', roles.warningsCluster], ['errorsClusters', roles.errorsCluster]] as const)
       .filter(([, c], i, all) => all.findIndex(([, o]) => o.id === c.id) === i);
@@ -34,8 +34,8 @@ test.describe('upgradeMultiple optional fields', () => {
   for (const ignore of [true, false, undefined]) {
     const flag = ignore === undefined ? 'unset' : String(ignore);
     const outcome = ignore === true ? 'starts' : 'rejects';
-    test(`ignore_precheck_warnings ${flag} ${outcome} a cluster whose pre-check gives only warnings, and get shows it`, async ({ api, target, sessions, need, verify }) => {
-      need.stateChanges();
+    test(`ignore_precheck_warnings ${flag} ${outcome} a cluster whose pre-check gives only warnings, and get shows it`, sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, verify }) => {
+      need.reset();
       const { warningsCluster: c } = need.roles('warningsCluster');
       await target.reset();
       const session = await sessions.get('administrator');

@@ -1,4 +1,4 @@
-import { test, fc, arbitraryFor, type Exchange } from '../fixtures/test';
+import { test, fc, sends, arbitraryFor, type Exchange } from '../fixtures/test';
 
 /**
  * upgradeMultiple needs Namespaces.Upgrade "on all specified clusters" (9.1 403 text,
@@ -9,9 +9,12 @@ type Spec = { desired_version: string; ignore_precheck_warnings?: boolean };
 
 const specOf = (version: string) => arbitraryFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpec').map((s) => ({ ...(s as Spec), desired_version: version }));
 
+/** The administrator's read-backs, and a batch the role lacks Namespaces.Upgrade for (expected-rejected: unprivileged). */
+const REFUSED_BATCH = sends({ 'read-only': ['session.create', 'clusters.get'], 'expected-rejected': ['clusters.upgradeMultiple'] });
+
 test.describe('upgradeMultiple privileges', () => {
-  test('an operator lacking Namespaces.Upgrade on one listed cluster gets 403 for the whole batch, and no listed cluster starts upgrading', async ({ api, target, sessions, need, property }) => {
-    need.stateChanges();
+  test('an operator lacking Namespaces.Upgrade on one listed cluster gets 403 for the whole batch, and no listed cluster starts upgrading', REFUSED_BATCH, async ({ api, target, sessions, need, property }) => {
+    need.reset();
     need.users('operator', 'administrator');
     const roles = need.roles('operatorDeniedCluster', 'upgradableCluster');
     const denied = { id: roles.operatorDeniedCluster, version: roles.upgradableCluster.version };
@@ -31,8 +34,8 @@ test.describe('upgradeMultiple privileges', () => {
     });
   });
 
-  test('a read-only user gets 403 for a batch, and the cluster does not start upgrading', async ({ api, target, sessions, need, verify }) => {
-    need.stateChanges();
+  test('a read-only user gets 403 for a batch, and the cluster does not start upgrading', REFUSED_BATCH, async ({ api, target, sessions, need, verify }) => {
+    need.reset();
     need.users('read-only', 'administrator');
     const { upgradableCluster: c } = need.roles('upgradableCluster');
     await target.reset();

@@ -77,7 +77,7 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency)); // a simulated slow server, not a test wait
     journal.record({
       method: request.method, path: request.path, query: request.query, operation: match.operation.id,
-      user: routed.user?.username, status: response.status, faults: active.map((f) => f.name),
+      user: routed.user?.username, status: response.status, faults: active.map((f) => f.name), ...clustersNamed(routed),
     });
     return response;
   };
@@ -86,4 +86,11 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
 function queryText(query: Record<string, string>): string {
   const text = new URLSearchParams(query).toString();
   return text ? `?${text}` : '';
+}
+
+/** The cluster ids a request names: its `{cluster}` path parameter and, for a batch, the keys of its body map. */
+function clustersNamed(request: RoutedRequest): { clusters?: string[] } {
+  const ids = request.params.cluster === undefined ? [] : [request.params.cluster];
+  if (request.operation.id === 'clusters.upgradeMultiple' && typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body)) ids.push(...Object.keys(request.body));
+  return ids.length ? { clusters: ids } : {};
 }

@@ -58,6 +58,16 @@ test.describe('mock test-control surface', () => {
     expect(r.text).not.toContain('mock-Admin');
   });
 
+  test('journal entries name the clusters a request names: path parameter and batch keys, as parsed', async () => {
+    const api = new MockClient(mock);
+    const session = await api.login();
+    await api.call('clusters.upgradeMultiple', 'POST', '/api/vcenter/namespace-management/software/clusters?action=upgradeMultiple', { session, body: { 'domain-c10': { desired_version: 'v1' }, 'domain-c99': { desired_version: 'v1' } } });
+    await api.call('clusters.upgradeMultiple', 'POST', '/api/vcenter/namespace-management/software/clusters?action=upgradeMultiple', { session, body: {} });
+    await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c11', { session });
+    const r = await api.call(undefined, 'GET', '/__vcconform/journal');
+    expect((r.body as { clusters?: string[] }[]).slice(1).map((e) => e.clusters)).toEqual([['domain-c10', 'domain-c99'], undefined, ['domain-c11']]);
+  });
+
   test('an unknown control path or method answers 404 NOT_FOUND naming the control operations', async () => {
     const api = new MockClient(mock);
     for (const [method, path] of [['GET', '/__vcconform/reset'], ['POST', '/__vcconform/nope'], ['GET', '/__vcconform']] as const) {

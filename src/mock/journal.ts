@@ -11,6 +11,8 @@ export interface JournalEntry {
   status: number;
   /** Names of the fault switches that changed this exchange. */
   faults: string[];
+  /** The cluster ids a catalogued request named (path parameter, batch keys), as the mock parsed it. */
+  clusters?: string[];
 }
 
 interface Waiter {

@@ -89,12 +89,17 @@ export function toEntry(e: Exchange): CassetteEntry {
 
 /** Writes the exchanges of one test as its cassette (atomically; the directory is created). Returns the file path. */
 export function writeCassette(dir: string, name: TestName, exchanges: readonly Exchange[]): string {
+  return writeCassetteEntries(dir, name, exchanges.map(toEntry));
+}
+
+/** Writes already redacted entries (as the wire carried them) as the test's cassette. Returns the file path. */
+export function writeCassetteEntries(dir: string, name: TestName, entries: readonly CassetteEntry[]): string {
   const cassette: Cassette = {
     format: CASSETTE_FORMAT,
     version: CASSETTE_VERSION,
     test: testTitle(name),
     recordedAt: new Date().toISOString(),
-    exchanges: exchanges.map(toEntry),
+    exchanges: [...entries],
   };
   mkdirSync(dir, { recursive: true });
   const file = cassettePath(dir, name);

@@ -213,3 +213,25 @@ export function redactedProfile(profile: TargetProfile): TargetProfile {
   const users = Object.fromEntries(Object.entries(profile.users).map(([role, user]) => [role, { ...user, password: REDACTED }]));
   return structuredClone({ ...profile, users: users as TargetProfile['users'] });
 }
+
+/** A profile without passwords: what the Playwright options carry (they are serialised into reports). */
+export type PublicProfile = Omit<TargetProfile, 'users'> & {
+  users: Partial<Record<Role, { username: string }>> & { administrator: { username: string } };
+};
+
+/**
+ * Splits a profile into its public part and a function that yields a role's password: functions are
+ * left out when options are serialised, so the passwords never reach a report.
+ */
+export function splitProfile(profile: TargetProfile): { profile: PublicProfile; password: (role: Role) => string } {
+  const passwords = new Map(Object.entries(profile.users).map(([role, user]) => [role as Role, user.password]));
+  const users = Object.fromEntries(Object.entries(profile.users).map(([role, user]) => [role, { username: user.username }]));
+  return {
+    profile: structuredClone({ ...profile, users: users as PublicProfile['users'] }),
+    password: (role) => {
+      const password = passwords.get(role);
+      if (password === undefined) throw new UsageError(message(`log in as ${role}`, `the profile ${profile.source} names no user for that role`));
+      return password;
+    },
+  };
+}

@@ -1,15 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMock } from '../../mock/start-mock';
+import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir } from '../../proof/child-run';
 import { main } from '../main';
 import { childEnv, runSettings } from './run';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'vcconform.js');
-const ADMIN = { VCENTER_USER: 'administrator@vsphere.local', VCENTER_PASSWORD: 'mock-Admin!23' };
 /** Only the four session lifecycle tests: a small, fast run that still logs in, reads and logs out. */
 const SMALL = ['--grep', 'session lifecycle', '--runs', '2', '--workers', '1'];
 
@@ -19,60 +15,6 @@ async function cli(...argv: string[]) {
   const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
-
-/** This process's environment without what the outer Playwright run sets for its workers (and without credentials), plus `extra`. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key) || key === 'VCENTER_USER' || key === 'VCENTER_PASSWORD') delete env[key];
-  return { ...env, ...extra };
-}
-
-/** Runs the real bin (`vcconform run …`) as a child process. */
-function bin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-interface Report {
-  stats: { expected: number; unexpected: number; skipped: number };
-  suites: Suite[];
-}
-interface Suite {
-  specs?: { title: string; tests: { annotations: { type: string; description?: string }[]; results: { annotations?: { type: string; description?: string }[] }[] }[] }[];
-  suites?: Suite[];
-}
-
-/** The JSON report, and every check annotation in it as `{check, status}`. */
-function readReport(reports: string): { report: Report; checks: { check: string; status: string }[]; skips: string[] } {
-  const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as Report;
-  const checks: { check: string; status: string }[] = [];
-  const skips: string[] = [];
-  const walk = (s: Suite) => {
-    for (const spec of s.specs ?? []) for (const t of spec.tests) {
-      for (const a of t.annotations) if (a.type === 'skip' && a.description) skips.push(a.description);
-      for (const r of t.results) for (const a of r.annotations ?? []) if (a.type === 'vcconform.check' && a.description) checks.push(JSON.parse(a.description) as { check: string; status: string });
-    }
-    (s.suites ?? []).forEach(walk);
-  };
-  report.suites.forEach(walk);
-  return { report, checks, skips };
-}
-
-/** Every file under a directory, recursively. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-const reportsDir = () => mkdtempSync(join(tmpdir(), 'vcconform-run-'));
 
 test.describe('vcconform run: flags', () => {
   test('every bad flag or value exits 2 with one line naming it, before anything runs', async () => {
@@ -95,6 +37,14 @@ test.describe('vcconform run: flags', () => {
       [['--fault', 'nope'], ['--fault', '"nope"', 'Known faults: unauthenticated-without-body']],
       [['--fault', 'latency@software.stag'], ['--fault', '"software.stag"']],
       [['--reports', join(dir, 'a-file')], ['--reports', 'a-file']],
+      [['--target', 'https://vc.example.com', '--profile', 'lab.json'], ['--target and --profile both name a target']],
+      [['--profile', join(dir, 'missing.json')], ['Failed to load the target profile', 'missing.json', 'cannot be read']],
+      [['--profile', join(dir, 'a-file')], ['Failed to load the target profile', 'is not JSON']],
+      [['--replay', join(dir, 'nothing-here')], ['--replay', 'does not exist']],
+      [['--replay', dir, '--seed', '3'], ['--replay uses the seed and run count it was recorded with']],
+      [['--replay', dir, '--allow-mutations'], ['--allow-mutations does not apply to --replay']],
+      [['--record', dir], ['--record records a live target']],
+      [['--insecure'], ['--insecure applies to a live target']],
       [['--project=self'], ["Unknown option '--project'"]],
       [['suites/x.spec.ts'], ["Unexpected argument 'suites/x.spec.ts'"]],
     ];
@@ -124,7 +74,7 @@ test.describe('vcconform run: flags', () => {
     expect(mock.project).toBe('mock');
     const live = runSettings(['--target', 'https://vc.example.com/'], inherited, '/work');
     expect(live).toMatchObject({ project: 'live', target: 'https://vc.example.com', reports: '/work/reports' });
-    expect(childEnv(live, inherited)).toEqual({ HOME: '/home/me', ...ADMIN, VCCONFORM_TARGET_URL: 'https://vc.example.com', VCCONFORM_REPORTS: '/work/reports' });
+    expect(childEnv(live, inherited), 'a live target gets one worker: its state is shared').toEqual({ HOME: '/home/me', ...ADMIN, VCCONFORM_TARGET_URL: 'https://vc.example.com', VCCONFORM_REPORTS: '/work/reports', VCCONFORM_WORKERS: '1' });
   });
 });
 
@@ -153,16 +103,20 @@ test.describe('vcconform run: real runs', () => {
     expect(checks.filter((c) => c.status === 'failed').map((c) => c.check)).toContain('unauthenticated-is-401');
   });
 
-  test('--target runs the live project against that URL as the administrator: state-changing tests skip, it exits 0, the password appears nowhere', async () => {
+  test('--target runs the live project against that URL as the administrator: state-changing tests skip in safe mode, it exits 0, the password appears nowhere', async () => {
     const mock = await startMock({ clock: 'manual' });
     try {
       const reports = reportsDir();
-      const r = await bin(['--target', mock.url, '--grep', 'session lifecycle|clusters.upgrade refuses a missing', '--runs', '2', '--workers', '1', '--reports', reports], cleanEnv(ADMIN));
+      const grep = 'session lifecycle|clusters.upgrade refuses a missing|a single upgrade of a cluster with clean pre-checks';
+      const r = await bin(['--target', mock.url, '--grep', grep, '--runs', '2', '--workers', '1', '--reports', reports], cleanEnv(ADMIN));
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain('[live]');
       const { report, checks, skips } = readReport(reports);
-      expect(report.stats).toMatchObject({ expected: 4, unexpected: 0, skipped: 1 });
-      expect(skips).toEqual(['the target cannot be reset or state changes are not allowed on it']);
+      expect(report.stats).toMatchObject({ expected: 4, unexpected: 0, skipped: 2 });
+      expect(skips.sort()).toEqual([
+        'safe mode: this test sends state-changing requests (clusters.upgrade); pass --allow-mutations (or capabilities.allowMutations in the profile) to run it',
+        'the target cannot be reset (no capabilities.reset in its profile)',
+      ]);
       expect(checks.filter((c) => c.status === 'failed')).toEqual([]);
       expect(mock.journal.all().some((e) => e.operation === 'session.create' && e.status === 201), 'the run logged in to that URL').toBe(true);
       for (const file of filesUnder(reports)) expect(readFileSync(file).includes(ADMIN.VCENTER_PASSWORD), file).toBe(false);

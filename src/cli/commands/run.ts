@@ -1,18 +1,32 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../../errors';
 import { faultsByName } from '../../mock/faults/index';
 import { MockError } from '../../mock/mock-error';
 import type { Command, Io } from '../io';
 import { parse } from '../parse';
+import { readRecording, writeRecording } from '../../replay/recording';
+import { loadProfile, profileFromEnv, splitProfile, type TargetProfile } from '../../target/profile';
+import { probeTarget } from '../../target/probe';
+import { printPlan } from './dry-run';
+import { STATE_CHANGES_DIR, stateChangeSummary } from '../../target/state-changes';
+
+/** fast-check runs per property when --runs is not given (playwright.config.ts has the same default). */
+const DEFAULT_RUNS = 25;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-const USAGE = 'vcconform run [--target URL] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--reports DIR] [--fault NAME]…';
+const USAGE = 'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--reports DIR] [--fault NAME]…';
 
 const OPTIONS = {
   target: { type: 'string' },
+  profile: { type: 'string' },
+  insecure: { type: 'boolean' },
+  'allow-mutations': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  record: { type: 'string' },
+  replay: { type: 'string' },
   runs: { type: 'string' },
   seed: { type: 'string' },
   path: { type: 'string' },
@@ -23,13 +37,28 @@ const OPTIONS = {
 } as const;
 
 /** The variables playwright.config.ts reads that the flags own: a run is exactly what its command line says. */
-const OWNED = ['FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL'];
+const OWNED = ['FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY'];
+
+/** Where a live run's target comes from. */
+export type TargetSource =
+  | { kind: 'url'; url: string; from: '--target' | 'VCENTER_URL' }
+  | { kind: 'profile'; file: string }
+  | { kind: 'replay'; dir: string };
 
 /** A resolved `vcconform run` command line. */
 export interface RunSettings {
-  /** Playwright project: the embedded mock, or the live vCenter at `target`. */
+  /** Playwright project: the embedded mock, or the live vCenter (or its recording). */
   project: 'mock' | 'live';
+  source?: TargetSource;
+  /** The live target's resolved profile (passwords in it: never print it; use redactedProfile). Not for a replay. */
+  profile?: TargetProfile;
+  /** The target URL for messages (no credentials). */
   target?: string;
+  allowMutations: boolean;
+  dryRun: boolean;
+  /** Cassette directories (absolute). */
+  record?: string;
+  replay?: string;
   runs?: number;
   seed?: number;
   /** fast-check replay path (with seed): re-runs exactly the reported counterexample. */
@@ -48,28 +77,63 @@ function count(flag: string, value: string | undefined, max: number): number | u
 }
 
 /** The vCenter's base URL (no credentials, query or fragment, not ending in /api), without a trailing slash. */
-function targetUrl(value: string): string {
+function targetUrl(value: string, flag: string): string {
   let url: URL;
-  try { url = new URL(value); } catch { throw new UsageError(`--target must be an http(s) URL such as https://vcenter.example.com, got ${JSON.stringify(value)}`); }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--target must be an http(s) URL, got the scheme ${JSON.stringify(url.protocol)}`);
-  if (url.username || url.password) throw new UsageError('--target must not carry credentials: set VCENTER_USER and VCENTER_PASSWORD instead');
-  if (url.search || url.hash) throw new UsageError(`--target must be a base URL without query or fragment, got ${JSON.stringify(value)}`);
-  if (/\/api\/?$/.test(url.pathname)) throw new UsageError(`--target is the base URL: the API is under it at /api, so drop "/api" from ${JSON.stringify(value)}`);
+  try { url = new URL(value); } catch { throw new UsageError(`${flag} must be an http(s) URL such as https://vcenter.example.com, got ${JSON.stringify(value)}`); }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${flag} must be an http(s) URL, got the scheme ${JSON.stringify(url.protocol)}`);
+  if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials: set VCENTER_USER and VCENTER_PASSWORD instead`);
+  if (url.search || url.hash) throw new UsageError(`${flag} must be a base URL without query or fragment, got ${JSON.stringify(value)}`);
+  if (/\/api\/?$/.test(url.pathname)) throw new UsageError(`${flag} is the base URL: the API is under it at /api, so drop "/api" from ${JSON.stringify(value)}`);
   return url.href.replace(/\/+$/, '');
 }
 
-/** Checks every flag, and for --target that the credentials are set, before anything runs. */
+/** An existing directory (for --replay) or a directory that may be created (for --record, --reports). */
+function directory(flag: string, value: string, cwd: string, mustExist: boolean): string {
+  const dir = resolve(cwd, value);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${flag} must be a directory, but ${JSON.stringify(dir)} is a file`);
+  if (mustExist && !existsSync(dir)) throw new UsageError(`${flag} ${JSON.stringify(dir)} does not exist; record one with --record`);
+  return dir;
+}
+
+/** Which target the flags (or VCENTER_URL) select, and its resolved profile. */
+function resolveTarget(values: { target?: string; profile?: string; replay?: string; insecure?: boolean }, env: NodeJS.ProcessEnv, cwd: string): { source?: TargetSource; profile?: TargetProfile } {
+  const given = (['target', 'profile', 'replay'] as const).filter((k) => values[k] !== undefined);
+  if (given.length > 1) throw new UsageError(`--${given[0]} and --${given[1]} both name a target: give one`);
+  if (values.replay !== undefined) {
+    if (values.insecure) throw new UsageError('--insecure applies to a live target, not to --replay (a replay sends nothing)');
+    return { source: { kind: 'replay', dir: directory('--replay', values.replay, cwd, true) } };
+  }
+  const insecure = values.insecure ? { VCENTER_INSECURE: '1' } : {};
+  if (values.profile !== undefined) {
+    const file = resolve(cwd, values.profile);
+    const profile = loadProfile(file, env);
+    if (values.insecure) profile.tls.insecure = true;
+    return { source: { kind: 'profile', file }, profile };
+  }
+  const fromFlag = values.target !== undefined;
+  const raw = values.target ?? env.VCENTER_URL;
+  if (raw === undefined || raw === '') {
+    if (values.insecure) throw new UsageError('--insecure applies to a live target: give --target URL or --profile FILE');
+    return {};
+  }
+  const url = targetUrl(raw, fromFlag ? '--target' : 'VCENTER_URL');
+  const profile = profileFromEnv({ ...env, VCENTER_URL: url, ...insecure });
+  return { source: { kind: 'url', url, from: fromFlag ? '--target' : 'VCENTER_URL' }, profile };
+}
+
+/** Checks every flag, the profile and the credentials, before anything runs. */
 export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string): RunSettings {
   const { values } = parse('run', args, OPTIONS);
   const faults = values.fault ?? [];
-  const target = values.target === undefined ? undefined : targetUrl(values.target);
-  if (target !== undefined && faults.length) throw new UsageError('--fault switches the embedded mock\'s faults on, so it cannot be combined with --target');
-  if (target !== undefined) {
-    const missing = ['VCENTER_USER', 'VCENTER_PASSWORD'].filter((name) => !env[name]);
-    if (missing.length) throw new UsageError(`--target needs the administrator's credentials in VCENTER_USER and VCENTER_PASSWORD, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set`);
-  }
+  const { source, profile } = resolveTarget(values, env, cwd);
+  const live = source !== undefined;
+  if (live && faults.length) throw new UsageError(`--fault switches the embedded mock's faults on, so it cannot be combined with ${source.kind === 'replay' ? '--replay' : source.kind === 'profile' ? '--profile' : source.from}`);
+  const record = values.record === undefined ? undefined : directory('--record', values.record, cwd, false);
+  if (record !== undefined && (!live || source.kind === 'replay')) throw new UsageError('--record records a live target: give --target URL or --profile FILE');
+  if (values['allow-mutations'] && source?.kind === 'replay') throw new UsageError('--allow-mutations does not apply to --replay: a replay sends nothing, and its recording says what was allowed');
   const seed = values.seed;
   if (seed !== undefined && (!/^\d+$/.test(seed) || Number(seed) > 2 ** 31 - 1)) throw new UsageError(`--seed must be an integer from 0 to ${2 ** 31 - 1}, got ${JSON.stringify(seed)}`);
+  if (source?.kind === 'replay' && (seed !== undefined || values.runs !== undefined)) throw new UsageError('--replay uses the seed and run count it was recorded with: drop --seed and --runs');
   const path = values.path;
   if (path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(path))) {
     throw new UsageError(seed === undefined ? '--path replays a reported failure and needs its --seed' : `--path must look like 3:0:1 (as printed with a failure), got ${JSON.stringify(path)}`);
@@ -79,14 +143,17 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
     if (grep.trim() === '') throw new UsageError('--grep must not be empty');
     try { new RegExp(grep); } catch (e) { throw new UsageError(`--grep must be a regular expression: ${(e as Error).message}`); }
   }
-  const reports = resolve(cwd, values.reports ?? 'reports');
-  if (existsSync(reports) && !statSync(reports).isDirectory()) throw new UsageError(`--reports must be a directory, but ${JSON.stringify(reports)} is a file`);
+  const reports = directory('--reports', values.reports ?? 'reports', cwd, false);
   try { faultsByName(faults); } catch (e) {
     if (e instanceof MockError) throw new UsageError(`--fault: ${e.message.replace(/^\[vcconform\] /, '').replace(/\.$/, '')}`);
     throw e;
   }
+  const allowMutations = (values['allow-mutations'] ?? false) || (profile?.capabilities.allowMutations ?? false);
   return {
-    project: target === undefined ? 'mock' : 'live', ...(target !== undefined && { target }),
+    project: live ? 'live' : 'mock',
+    ...(source && { source }), ...(profile && { profile, target: profile.url }),
+    ...(source?.kind === 'replay' && { target: `the recording in ${source.dir}`, replay: source.dir }),
+    allowMutations: live ? allowMutations : true, dryRun: values['dry-run'] ?? false, ...(record !== undefined && { record }),
     runs: count('runs', values.runs, 100_000), seed: seed === undefined ? undefined : Number(seed), ...(path !== undefined && { path }), grep,
     workers: count('workers', values.workers, 256), reports, faults,
   };
@@ -100,9 +167,21 @@ export function childEnv(s: RunSettings, env: NodeJS.ProcessEnv): NodeJS.Process
   if (s.runs !== undefined) out.FC_NUM_RUNS = String(s.runs);
   if (s.seed !== undefined) out.FC_SEED = String(s.seed);
   if (s.path !== undefined) out.FC_PATH = s.path;
-  if (s.workers !== undefined) out.VCCONFORM_WORKERS = String(s.workers);
+  // A lab vCenter is one shared state (a reset or a stage in one worker is seen by all): one worker unless asked.
+  const workers = s.workers ?? (s.project === 'live' ? 1 : undefined);
+  if (workers !== undefined) out.VCCONFORM_WORKERS = String(workers);
   if (s.faults.length) out.VCCONFORM_FAULTS = s.faults.join(',');
-  if (s.target !== undefined) out.VCCONFORM_TARGET_URL = s.target;
+  const source = s.source;
+  if (source?.kind === 'url') {
+    out.VCCONFORM_TARGET_URL = source.url;
+    if (s.profile?.tls.insecure) out.VCENTER_INSECURE = '1';
+  }
+  if (source?.kind === 'profile') out.VCCONFORM_PROFILE = source.file;
+  if (source?.kind === 'replay') out.VCCONFORM_REPLAY = source.dir;
+  if (source && source.kind !== 'replay' && s.allowMutations) out.VCCONFORM_ALLOW_MUTATIONS = '1';
+  if (s.record !== undefined) out.VCCONFORM_RECORD = s.record;
+  // Node reads extra CAs when a process starts: the workers trust the profile's CA file from their first request.
+  if (s.profile?.tls.caFile) out.NODE_EXTRA_CA_CERTS = s.profile.tls.caFile;
   return out;
 }
 
@@ -116,10 +195,15 @@ function testsRun(reports: string): number | undefined {
   }
 }
 
-function spawnPlaywright(s: RunSettings, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+function playwrightArgs(s: RunSettings, extra: string[] = []): string[] {
   const cli = require.resolve('@playwright/test/cli');
-  const argv = [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), `--project=${s.project}`, '--pass-with-no-tests', ...(s.grep !== undefined ? ['--grep', s.grep] : [])];
-  io.err(`[vcconform] running the conformance suites against ${s.target ?? 'the embedded mock'}${s.faults.length ? ` with faults ${s.faults.join(', ')}` : ''}: playwright ${argv.slice(1).join(' ')}`);
+  return [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), `--project=${s.project}`, '--pass-with-no-tests', ...(s.grep !== undefined ? ['--grep', s.grep] : []), ...extra];
+}
+
+function spawnPlaywright(s: RunSettings, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const argv = playwrightArgs(s);
+  const mode = s.project === 'mock' ? '' : s.replay !== undefined ? ' (replayed offline)' : s.allowMutations ? ` (state changes allowed on ${s.profile?.capabilities.mutationAllowlist.join(', ') || 'no cluster: none is allowlisted'})` : ' (safe mode: nothing that could change state is sent)';
+  io.err(`[vcconform] running the conformance suites against ${s.target ?? 'the embedded mock'}${mode}${s.faults.length ? ` with faults ${s.faults.join(', ')}` : ''}: playwright ${argv.slice(1).join(' ')}`);
   return new Promise((done) => {
     const child = spawn(process.execPath, argv, { cwd: ROOT, env: childEnv(s, env), stdio: 'inherit' });
     child.on('error', (e) => { io.err(`[vcconform] Failed to start Playwright: ${e.message}.`); done(1); });
@@ -127,12 +211,12 @@ function spawnPlaywright(s: RunSettings, env: NodeJS.ProcessEnv, io: Io): Promis
   });
 }
 
-/** Prefixes a flag problem with the command name, as parse() does. */
-function named<T>(f: () => T): T {
+/** Prefixes a flag or profile problem with the command name, as parse() does. */
+async function named<T>(f: () => T | Promise<T>): Promise<T> {
   try {
-    return f();
+    return await f();
   } catch (e) {
-    if (e instanceof UsageError && !e.message.startsWith('run: ')) throw new UsageError(`run: ${e.message}`);
+    if (e instanceof UsageError && !e.message.startsWith('run: ')) throw new UsageError(`run: ${e.message.replace(/^\[vcconform\] /, '').replace(/\.$/, '')}`);
     throw e;
   }
 }
@@ -141,31 +225,56 @@ function named<T>(f: () => T): T {
 export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () => string } = {}): Command {
   return {
     name: 'run',
-    summary: 'run the conformance suites against the embedded mock, or --target a live vCenter; exit 0 all checks pass, 1 a check failed, 2 usage error',
+    summary: 'run the conformance suites against the embedded mock, or a live vCenter (--target, --profile), or a recording of one (--replay); exit 0 all checks pass, 1 a check failed, 2 usage error',
     usage: USAGE,
     help: [
       '  --target URL       run against this vCenter (its base URL; the API is under URL/api) instead of the embedded mock,',
       '                     logged in as VCENTER_USER with VCENTER_PASSWORD (the administrator; the password is never printed).',
-      '                     Nothing is reset or changed there: tests that need mapped inventory roles, other users or',
-      '                     state changes are skipped, saying why. Trust a private CA with NODE_EXTRA_CA_CERTS=FILE.',
+      '                     Without a flag, VCENTER_URL selects the target the same way.',
+      '  --profile FILE     run against the target a profile describes (specs/vcconform/target-profile.schema.json): URL, TLS,',
+      '                     users by role (passwords from the environment variables it names), inventory roles, capabilities.',
+      '  --insecure         accept the live target\'s certificate whatever it is (self-signed labs; also VCENTER_INSECURE=1).',
+      '                     A lab CA is better: tls.caFile in the profile.',
+      '  --allow-mutations  send requests that could change the live target\'s state, only to the clusters in the profile\'s',
+      '                     capabilities.mutationAllowlist. Without it (safe mode) such tests are skipped, saying why.',
+      '  --dry-run          print the plan (test × operation × request class, and whether it would run) and send nothing.',
+      '  --record DIR       with a live target: write each test\'s exchanges to DIR as cassettes, secrets as placeholders.',
+      '  --replay DIR       re-run the suites offline against the cassettes in DIR (nock); a request that was not recorded fails.',
       '  --runs N           fast-check runs per property (default 25)',
       '  --seed S           fast-check seed, to replay a reported failure (default: a fresh seed per property, printed on failure)',
       '  --path P           with --seed: the fast-check path printed with the failure, to replay exactly that case',
       '  --grep PATTERN     only the tests whose title matches this regular expression',
-      '  --workers N        parallel Playwright workers (default: Playwright\'s choice)',
+      '  --workers N        parallel Playwright workers (default: Playwright\'s choice; 1 for a live target, whose state all workers share)',
       '  --reports DIR      where html/index.html, results.json and junit.xml go (default ./reports)',
-      '  --fault NAME[@OP]  turn a fault switch of the embedded mock on (vcconform mock --list-faults); repeatable; not with --target',
+      '  --fault NAME[@OP]  turn a fault switch of the embedded mock on (vcconform mock --list-faults); repeatable; not with a live target',
       '',
       'Exit status: 0 when every check passed, 1 when any failed, 2 for a usage or configuration error (one line on stderr).',
     ].join('\n'),
     async run(args, io) {
       const env = options.env ?? process.env;
-      const s = named(() => runSettings(args, env, options.cwd?.() ?? process.cwd()));
+      const s = await named(() => runSettings(args, env, options.cwd?.() ?? process.cwd()));
+      if (s.dryRun) return printPlan(s, childEnv(s, env), playwrightArgs(s, ['--list', '--reporter=json']), io);
+      if (s.profile) await named(() => probeTarget(s.profile!));
+      if (s.record !== undefined) {
+        s.seed ??= Math.floor(Math.random() * 2 ** 31);
+        s.runs ??= DEFAULT_RUNS;
+        // What was allowed is part of the recording: a replay skips and sends exactly what this run did.
+        const recorded = splitProfile({ ...s.profile!, capabilities: { ...s.profile!.capabilities, allowMutations: s.allowMutations } }).profile;
+        writeRecording(s.record, { profile: recorded, seed: s.seed, numRuns: s.runs });
+      }
+      if (s.replay !== undefined) {
+        const recording = await named(() => readRecording(s.replay!));
+        s.seed = recording.seed;
+        s.runs = recording.numRuns;
+      }
+      rmSync(join(s.reports, STATE_CHANGES_DIR), { recursive: true, force: true });
       const code = await spawnPlaywright(s, env, io);
       if (s.grep !== undefined && testsRun(s.reports) === 0) {
         io.err(`[vcconform] --grep ${JSON.stringify(s.grep)} matched no test. Usage: ${USAGE}`);
         return 2;
       }
+      for (const line of stateChangeSummary(s.reports)) io.err(line);
+      if (s.record !== undefined) io.err(`[vcconform] recorded the exchanges in ${s.record}; replay them offline with vcconform run --replay ${s.record}`);
       io.err(`[vcconform] ${code === 0 ? 'every check passed' : 'some checks failed'}; reports in ${s.reports} (html/index.html, results.json, junit.xml).`);
       return code;
     },

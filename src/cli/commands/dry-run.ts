@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { declaredPlan, type Plan } from '../../safety/plan';
+import type { Io } from '../io';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** One test of the plan: what it sends by class, and whether this run would send it. */
+export interface PlannedTest {
+  file: string;
+  title: string;
+  plan?: Plan;
+  /** `run`, or why it would be skipped before sending anything. */
+  decision: string;
+}
+
+interface ListedSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; file: string; tests: { annotations: { type: string; description?: string }[] }[] }[];
+  suites?: ListedSuite[];
+}
+
+/** The tests Playwright lists (`--list --reporter=json`) with their declared plans and this run's decision. */
+export function plannedTests(report: { suites: ListedSuite[] }, allowMutations: boolean): PlannedTest[] {
+  const out: PlannedTest[] = [];
+  const walk = (suite: ListedSuite, path: string[]) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) {
+      const plan = declaredPlan(t.annotations);
+      const changing = plan?.['state-changing'] ?? [];
+      const decision = plan === undefined ? 'no plan declared: the test would fail before sending anything'
+        : changing.length ? `skip (safe mode: state-changing ${changing.join(', ')})` : 'run';
+      out.push({ file: spec.file, title: [...path, spec.title].join(' › '), ...(plan && { plan }), decision });
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const s of report.suites) walk(s, []);
+  return out;
+}
+
+/** The plan as text: one block per test, its operations by class, then the totals. */
+export function planLines(tests: readonly PlannedTest[], target: string): string[] {
+  const lines = [`vcconform run --dry-run: ${tests.length} tests against ${target}; nothing is sent.`, ''];
+  for (const t of tests) {
+    lines.push(`${t.file} › ${t.title}`);
+    for (const [cls, ops] of Object.entries(t.plan ?? {})) lines.push(`    ${cls.padEnd(18)} ${(ops ?? []).join(', ')}`);
+    lines.push(`    → ${t.decision}`);
+  }
+  const runs = tests.filter((t) => t.decision === 'run').length;
+  const safe = tests.filter((t) => t.decision.startsWith('skip (safe mode')).length;
+  lines.push('', `${runs} would run, ${safe} would be skipped in safe mode, ${tests.length - runs - safe} declare no plan. Tests needing inventory roles or users the target lacks are skipped when they run, saying which.`);
+  return lines;
+}
+
+/** Lists the tests without running them (Playwright `--list`) and prints the plan. Exit 0, or 2 when listing fails. */
+export async function printPlan(s: { target?: string; allowMutations: boolean }, env: NodeJS.ProcessEnv, argv: string[], io: Io): Promise<number> {
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.on('error', (e) => done({ code: 1, stdout: '', stderr: e.message }));
+    child.on('exit', (c) => done({ code: c, stdout: out, stderr: err }));
+  });
+  let report: { suites: ListedSuite[] };
+  try {
+    report = JSON.parse(stdout) as { suites: ListedSuite[] };
+  } catch {
+    io.err(`[vcconform] Failed to list the tests for --dry-run: Playwright exited ${code} without a JSON listing: ${(stderr || stdout).trim().split('\n').slice(-3).join(' | ')}.`);
+    return 2;
+  }
+  io.out(planLines(plannedTests(report, s.allowMutations), s.target ?? 'the embedded mock').join('\n'));
+  return 0;
+}

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Self-test helpers for running the real `vcconform run` as a child process and reading what it
+ * wrote: the CLI tests and the live-target proofs use them.
+ */
+export const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'vcconform.js');
+/** The reference mock's administrator (fixtures/inventory/default.json). */
+export const ADMIN = { VCENTER_USER: 'administrator@vsphere.local', VCENTER_PASSWORD: 'mock-Admin!23' };
+
+/** This process's environment without what the outer Playwright run sets for its workers (and without credentials), plus `extra`. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key) || /^VCENTER_/.test(key)) delete env[key];
+  return { ...env, ...extra };
+}
+
+/** Runs the real bin (`vcconform run …`) as a child process. */
+export function bin(args: string[], env: NodeJS.ProcessEnv, options: { onStdout?: (chunk: string) => void } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); options.onStdout?.(d.toString()); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface Report {
+  stats: { expected: number; unexpected: number; skipped: number };
+  suites: Suite[];
+}
+export interface Suite {
+  specs?: { title: string; tests: { annotations: { type: string; description?: string }[]; results: { annotations?: { type: string; description?: string }[] }[] }[] }[];
+  suites?: Suite[];
+}
+
+/** The JSON report, and every check annotation in it as `{check, status}`. */
+export function readReport(reports: string): { report: Report; checks: { check: string; status: string }[]; skips: string[] } {
+  const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as Report;
+  const checks: { check: string; status: string }[] = [];
+  const skips: string[] = [];
+  const walk = (s: Suite) => {
+    for (const spec of s.specs ?? []) for (const t of spec.tests) {
+      for (const a of t.annotations) if (a.type === 'skip' && a.description) skips.push(a.description);
+      for (const r of t.results) for (const a of r.annotations ?? []) if (a.type === 'vcconform.check' && a.description) checks.push(JSON.parse(a.description) as { check: string; status: string });
+    }
+    (s.suites ?? []).forEach(walk);
+  };
+  report.suites.forEach(walk);
+  return { report, checks, skips };
+}
+
+/** Every file under a directory, recursively. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+export const reportsDir = () => mkdtempSync(join(tmpdir(), 'vcconform-run-'));
+

@@ -1,0 +1,212 @@
+import { test, expect } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MOCK_TLS_DIR, startMock, type RunningMock } from '../mock/start-mock';
+import { loadInventory } from '../mock/inventory';
+import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir, type Report } from '../proof/child-run';
+import { mockRoles } from './mock-roles';
+
+/**
+ * Proof for live targets (issue 5): the reference mock is started here, separately, and the real
+ * `vcconform run` is pointed at it as if it were a lab vCenter — a profile, no resets unless the
+ * profile grants one, safe mode unless mutations are allowed — and the mock's own journal and state
+ * say what was sent and what changed.
+ */
+test.describe.configure({ mode: 'parallel', timeout: 240_000 });
+
+/** Environment variables holding the mock users' passwords, as a profile names them. */
+const PASSWORD_ENV = { administrator: 'VCC_PROOF_ADMIN_PW', 'read-only': 'VCC_PROOF_RO_PW', operator: 'VCC_PROOF_OP_PW' } as const;
+
+async function separateMock(options: { control?: boolean; tls?: true } = {}): Promise<RunningMock> {
+  // As a lab vCenter: real time at 2000×, sessions idle out only after a day of virtual time.
+  const inventory = loadInventory();
+  inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
+  return startMock({ inventory, timeScale: 2000, ...options });
+}
+
+function passwordsEnv(mock: RunningMock): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const u of mock.users) env[PASSWORD_ENV[u.role as keyof typeof PASSWORD_ENV]] = u.password;
+  return env;
+}
+
+function writeProfile(mock: RunningMock, extra: Record<string, unknown> = {}): string {
+  const users = Object.fromEntries(mock.users.map((u) => [u.role, { username: u.username, passwordEnv: PASSWORD_ENV[u.role as keyof typeof PASSWORD_ENV] }]));
+  const file = join(mkdtempSync(join(tmpdir(), 'vcconform-profile-')), 'lab.json');
+  writeFileSync(file, JSON.stringify({ description: 'the reference mock, started separately', url: mock.url, users, roles: mockRoles, ...extra }, null, 2));
+  return file;
+}
+
+/** What the mock's state says changed: every cluster (hosts and staged software included) and the administrator's tasks. */
+function snapshot(mock: RunningMock): string {
+  const admin = adminOf(mock);
+  return JSON.stringify({ clusters: [...mock.state.clusters.values()], tasks: [...mock.state.tasks.values()].filter((t) => t.username === admin).length });
+}
+
+const adminOf = (mock: RunningMock) => mock.users.find((u) => u.role === 'administrator')!.username;
+
+const CHANGING = new Set(['clusters.upgrade', 'clusters.upgradeMultiple', 'software.stage', 'tasks.cancel']);
+
+/** Every test's final status and every check verdict, in a stable order (for comparing two runs). */
+function verdicts(report: Report): string[] {
+  interface Node { title?: string; specs?: { title: string; tests: { results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[]; suites?: Node[] }
+  const out: string[] = [];
+  const walk = (s: Node, path: string[]) => {
+    for (const spec of s.specs ?? []) for (const t of spec.tests) {
+      const last = t.results[t.results.length - 1];
+      out.push(`${[...path, spec.title].join(' › ')}: ${last?.status ?? 'not run'}`);
+      for (const a of last?.annotations ?? []) if (a.type === 'vcconform.check') out.push(`${spec.title} · ${a.description}`);
+    }
+    for (const c of s.suites ?? []) walk(c, [...path, c.title ?? '']);
+  };
+  (report.suites as Node[]).forEach((s) => walk(s, [s.title ?? '']));
+  return out.sort();
+}
+
+test('safe mode: a profile run against a separately started mock sends nothing that could change state, and deletes its sessions', async () => {
+  const mock = await separateMock();
+  try {
+    const before = snapshot(mock);
+    const reports = reportsDir();
+    const r = await bin(['--profile', writeProfile(mock), '--runs', '3', '--workers', '2', '--reports', reports], cleanEnv(passwordsEnv(mock)));
+    expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
+    expect(r.stderr).toContain('safe mode: nothing that could change state is sent');
+    const { report, skips } = readReport(reports);
+    expect(report.stats.expected, 'tests that only read or are refused still run').toBeGreaterThan(10);
+    expect(skips.filter((s) => s.startsWith('safe mode:')).length, 'state-changing tests are skipped, saying why').toBeGreaterThan(5);
+    const journal = mock.journal.all();
+    const refused = journal.filter((e) => e.operation !== undefined && CHANGING.has(e.operation));
+    expect(refused.length, 'requests a vCenter refuses were sent: the rejection paths are still tested in safe mode').toBeGreaterThan(0);
+    // A state change needs a privileged caller, a cluster and a success: not one such request.
+    const succeeded = refused.filter((e) => e.user === adminOf(mock) && (e.clusters ?? []).length > 0 && e.status < 400);
+    expect(succeeded.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}] → ${e.status}`), 'no state-changing request that could succeed').toEqual([]);
+    expect(snapshot(mock), 'the mock is as it was').toBe(before);
+    expect(mock.state.sessions.size, 'every session was deleted at the end of the run').toBe(0);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('with --allow-mutations, state changes touch only the allowlisted cluster, and the run reads it back at its end', async () => {
+  const mock = await separateMock();
+  try {
+    const allowed = mockRoles.stageCluster!.id;
+    const reports = reportsDir();
+    const profile = writeProfile(mock, { capabilities: { mutationAllowlist: [allowed] } });
+    const r = await bin(['--profile', profile, '--allow-mutations', '--runs', '3', '--reports', reports], cleanEnv(passwordsEnv(mock)));
+    expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
+    const succeeded = mock.journal.all().filter((e) => e.operation !== undefined && CHANGING.has(e.operation) && e.user === adminOf(mock) && e.status < 300);
+    expect(succeeded.filter((e) => e.clusters?.includes(allowed)).length, 'the allowlisted cluster was changed').toBeGreaterThan(0);
+    const elsewhere = succeeded.filter((e) => (e.clusters ?? []).some((c) => c !== allowed));
+    expect(elsewhere.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}]`), 'nothing else was touched').toEqual([]);
+    const tasks = [...mock.state.tasks.values()].filter((t) => t.username === adminOf(mock) && t.clusterId !== allowed);
+    expect(tasks.map((t) => t.clusterId), 'no task on another cluster').toEqual([]);
+    const { skips } = readReport(reports);
+    expect(skips.some((s) => s.includes('not in the mutation allowlist')), skips.join('\n')).toBe(true);
+    expect(r.stderr).toContain(`this run changed state on ${mock.url}`);
+    expect(r.stderr).toMatch(new RegExp(`${allowed}: .*software\\.stage`));
+    expect(mock.state.sessions.size).toBe(0);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('--dry-run prints test × operation × class with the safe-mode decision, and sends nothing', async () => {
+  const mock = await separateMock();
+  try {
+    const r = await bin(['--profile', writeProfile(mock), '--dry-run'], cleanEnv(passwordsEnv(mock)));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`against ${mock.url}; nothing is sent`);
+    expect(r.stdout).toMatch(/state-changing\s+software\.stage/);
+    expect(r.stdout).toMatch(/expected-rejected\s+.*clusters\.upgradeMultiple/);
+    expect(r.stdout).toContain('→ skip (safe mode: state-changing');
+    expect(r.stdout).toMatch(/ 0 declare no plan/);
+    expect(mock.journal.all(), 'not one request').toEqual([]);
+    const allowed = await bin(['--profile', writeProfile(mock), '--dry-run', '--allow-mutations'], cleanEnv(passwordsEnv(mock)));
+    expect(allowed.stdout).not.toContain('→ skip (safe mode');
+  } finally {
+    await mock.close();
+  }
+});
+
+test.describe('TLS', () => {
+  test('a self-signed HTTPS target is refused with one clear line, and accepted with --insecure or the CA file', async () => {
+    const mock = await separateMock({ tls: true });
+    try {
+      const small = ['--grep', 'session lifecycle', '--runs', '2', '--workers', '1'];
+      const refused = await bin(['--target', mock.url, ...small, '--reports', reportsDir()], cleanEnv(ADMIN));
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(`reach the target ${mock.url}`);
+      expect(refused.stderr).toContain('self-signed');
+      expect(refused.stderr).toContain('tls.caFile');
+      expect(mock.journal.all(), 'nothing got through').toEqual([]);
+      const insecure = await bin(['--target', mock.url, '--insecure', ...small, '--reports', reportsDir()], cleanEnv(ADMIN));
+      expect(insecure.code, insecure.stdout.slice(-2000) + insecure.stderr).toBe(0);
+      const withCa = await bin(['--profile', writeProfile(mock, { tls: { caFile: join(MOCK_TLS_DIR, 'cert.pem') } }), ...small, '--reports', reportsDir()], cleanEnv(passwordsEnv(mock)));
+      expect(withCa.code, withCa.stdout.slice(-2000) + withCa.stderr).toBe(0);
+      expect(mock.journal.all().filter((e) => e.operation === 'session.create' && e.status === 201).length).toBeGreaterThan(1);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+test('a session that expires mid-run is detected, re-created once, reported, and deleted at the end', async () => {
+  const mock = await separateMock();
+  try {
+    const admin = mock.users.find((u) => u.role === 'administrator')!.username;
+    // The third successful read by the administrator ends every session, as an idle timeout would.
+    let reads = 0;
+    const expired = mock.journal.waitFor((e) => e.method === 'GET' && e.user === admin && e.status === 200 && ++reads === 3, 'the third read');
+    void expired.then(() => mock.state.sessions.clear(), () => undefined);
+    const reports = reportsDir();
+    const r = await bin(['--profile', writeProfile(mock), '--grep', 'clusters.read', '--runs', '3', '--workers', '1', '--reports', reports], cleanEnv(passwordsEnv(mock)));
+    expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
+    const notes = JSON.stringify(readReport(reports).report);
+    expect(notes).toContain('session expired (administrator)');
+    expect(notes).toContain('session re-created (administrator)');
+    const logins = mock.journal.all().filter((e) => e.operation === 'session.create' && e.status === 201);
+    expect(logins.length, 'one login, then one re-creation').toBe(2);
+    const [probe, ...rest] = mock.journal.all();
+    expect(probe, 'the run first checks that the target answers, without credentials').toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
+    const refused = rest.filter((e) => e.status === 401 && e.method === 'GET');
+    expect(refused.length, 'exactly the one request that met the expired session').toBe(1);
+    expect(mock.state.sessions.size).toBe(0);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('record against a live target, then replay offline with the target stopped: the same verdicts; a changed request is "not recorded"', async () => {
+  const mock = await separateMock({ control: true });
+  const cassettes = mkdtempSync(join(tmpdir(), 'vcconform-cassettes-'));
+  const grep = 'upgradeMultiple|stage|session lifecycle';
+  const profile = writeProfile(mock, { capabilities: { allowMutations: true, mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'], reset: { http: { method: 'POST', path: '/__vcconform/reset' } } } });
+  const env = cleanEnv(passwordsEnv(mock));
+  const recordReports = reportsDir();
+  const recorded = await bin(['--profile', profile, '--record', cassettes, '--grep', grep, '--runs', '3', '--reports', recordReports], env);
+  await mock.close();
+  expect(recorded.code, recorded.stdout.slice(-3000) + recorded.stderr).toBe(0);
+  const files = readdirSync(cassettes).filter((f) => f.endsWith('.cassette.json'));
+  expect(files.length).toBeGreaterThan(10);
+  const secrets = mock.users.map((u) => u.password);
+  for (const f of filesUnder(cassettes)) for (const s of secrets) expect(readFileSync(f, 'utf8').includes(s), f).toBe(false);
+
+  const replayReports = reportsDir();
+  const replayed = await bin(['--replay', cassettes, '--grep', grep, '--workers', '2', '--reports', replayReports], cleanEnv());
+  expect(replayed.code, replayed.stdout.slice(-3000) + replayed.stderr).toBe(0);
+  expect(verdicts(readReport(replayReports).report)).toEqual(verdicts(readReport(recordReports).report));
+
+  // Change one recorded request: that test must fail, naming the request that was not recorded.
+  const victim = files.find((f) => f.includes('session.lifecycle'))!;
+  const path = join(cassettes, victim);
+  const cassette = JSON.parse(readFileSync(path, 'utf8')) as { exchanges: { request: { url: string } }[] };
+  const changed = cassette.exchanges.findIndex((x) => x.request.url === '/api/session' && x !== cassette.exchanges[0]);
+  cassette.exchanges[changed >= 0 ? changed : 1]!.request.url = '/api/session?recorded=elsewhere';
+  writeFileSync(path, JSON.stringify(cassette));
+  const broken = await bin(['--replay', cassettes, '--grep', 'session lifecycle', '--workers', '1', '--reports', reportsDir()], cleanEnv());
+  expect(broken.code).toBe(1);
+  expect(broken.stdout).toContain('not recorded: ');
+});

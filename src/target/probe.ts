@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { UsageError, message } from '../errors';
+import type { TargetProfile } from './profile';
+
+/** TLS failures, by Node's error code, in words an engineer acts on. */
+const TLS_PROBLEMS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain ends in a self-signed CA that is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is signed by a CA that is not trusted',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate is signed by a CA that is not trusted',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  CERT_NOT_YET_VALID: 'its certificate is not valid yet',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is not issued for this host name',
+};
+
+const TLS_HINT = 'Trust the lab CA with tls.caFile in the profile, or accept any certificate with tls.insecure: true (--insecure, VCENTER_INSECURE=1)';
+
+/**
+ * Checks, before any suite runs, that the target answers HTTP at all with the profile's TLS settings:
+ * an unauthenticated GET /api/session, which changes nothing and which any vCenter answers (401).
+ * Any HTTP status will do; a TLS or connection failure is a UsageError naming the URL, the cause and
+ * the fix, so a lab certificate problem is one clear line instead of every test failing alike.
+ */
+export async function probeTarget(profile: Pick<TargetProfile, 'url' | 'tls' | 'timeoutMs' | 'source'>): Promise<{ status: number }> {
+  const url = new URL(`${profile.url}/api/session`);
+  const https = url.protocol === 'https:';
+  const ca = https && profile.tls.caFile ? readFileSync(profile.tls.caFile) : undefined;
+  const action = `reach the target ${profile.url} (from ${profile.source})`;
+  return new Promise((resolve, reject) => {
+    const options = { method: 'GET', headers: { accept: 'application/json' }, timeout: profile.timeoutMs, ...(https && { rejectUnauthorized: !profile.tls.insecure, ...(ca && { ca }) }) };
+    const req = (https ? httpsRequest : httpRequest)(url, options, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      const code = e.code ?? '';
+      const tls = TLS_PROBLEMS[code];
+      if (tls) return reject(new UsageError(message(action, `${tls} (${code})`, TLS_HINT)));
+      if (code === 'EPROTO' || /wrong version number|ssl/i.test(e.message)) return reject(new UsageError(message(action, `the TLS handshake failed (${e.message})`, 'Check that the URL scheme (http/https) and port are right')));
+      const why = code === 'ECONNREFUSED' ? 'the connection was refused' : code === 'ENOTFOUND' ? 'the host name does not resolve' : code === 'ETIMEDOUT' ? `no answer within ${profile.timeoutMs} ms` : `${e.message}${code ? ` (${code})` : ''}`;
+      reject(new UsageError(message(action, why, 'Check the URL and that the vCenter is up')));
+    });
+    req.end();
+  });
+}

@@ -1,0 +1,128 @@
+import type { Transport } from '../client/api-client';
+import type { Role } from './roles';
+
+/** What happened to a session, in the order it happened: for the report, never hidden. */
+export interface SessionEvent {
+  at: string;
+  role: Role;
+  kind: 'created' | 'expired' | 'recreated' | 'deleted';
+  /** For `expired`: the request that was answered 401 with a session the harness held live. */
+  detail?: string;
+}
+
+/** Logs a role in (POST /api/session) and returns the session id, or throws naming why it could not. */
+export type Login = (role: Role) => Promise<string>;
+/** Deletes a session (DELETE /api/session); failures are the caller's to report. */
+export type Logout = (sessionId: string) => Promise<void>;
+
+const SESSION_HEADER = 'vmware-api-session-id';
+
+/**
+ * One session per role, reused across tests (vcenter-contract.md §7: a session lives until deleted
+ * or idle for the server's timeout). It knows which ids it holds, so a 401 for one of them — one it
+ * did not delete — means the session expired under the run: `recovering()` re-creates that role's
+ * session once, retries the request with it, and records both events. A 401 for the fresh session
+ * right after is the target's answer: it is returned as is, and that role is not recovered again.
+ */
+export class SessionKeeper {
+  private readonly live = new Map<Role, string>();
+  private readonly roleOf = new Map<string, Role>();
+  /** Expired id → the id that replaced it (requests still carrying the old id are sent with the new). */
+  private readonly replaced = new Map<string, string>();
+  private readonly pending = new Map<Role, Promise<string>>();
+  /** Roles whose fresh session was refused at once: no more recovery for them. */
+  private readonly refusing = new Set<Role>();
+  readonly events: SessionEvent[] = [];
+
+  constructor(private readonly login: Login, private readonly listeners: { onEvent?: (e: SessionEvent) => void } = {}) {}
+
+  /** The role's live session, created on first use. */
+  async get(role: Role): Promise<string> {
+    const held = this.live.get(role);
+    if (held) return held;
+    const inFlight = this.pending.get(role);
+    if (inFlight) return inFlight;
+    const created = this.create(role, 'created');
+    this.pending.set(role, created);
+    try {
+      return await created;
+    } finally {
+      this.pending.delete(role);
+    }
+  }
+
+  /** The role a live session id belongs to (undefined for ids the keeper does not hold). */
+  role(sessionId: string): Role | undefined {
+    return this.roleOf.get(sessionId);
+  }
+
+  /** Forgets every session without deleting it (the target forgot them: a reset). */
+  forget(): void {
+    this.live.clear();
+    this.roleOf.clear();
+    this.replaced.clear();
+  }
+
+  /** Deletes every live session (the end of a run, or before a reset of a real target). */
+  async close(logout: Logout): Promise<void> {
+    const held = [...this.live.entries()];
+    this.forget();
+    for (const [role, id] of held) {
+      await logout(id);
+      this.record({ role, kind: 'deleted' });
+    }
+  }
+
+  /**
+   * Wraps a transport: a request carrying a session this keeper holds that is answered 401 is
+   * recorded as an expiry, the role's session is re-created once, and the request is sent again
+   * with the new id. A DELETE /api/session of a held id (a test ending its own session) drops it.
+   */
+  recovering(transport: Transport): Transport {
+    return async (request) => {
+      const headerName = Object.keys(request.headers).find((h) => h.toLowerCase() === SESSION_HEADER);
+      const sent = headerName === undefined ? undefined : request.headers[headerName]!;
+      const current = sent === undefined ? undefined : (this.replaced.get(sent) ?? sent);
+      const withSession = (id: string | undefined) => (headerName === undefined || id === undefined ? request : { ...request, headers: { ...request.headers, [headerName]: id } });
+      const response = await transport(withSession(current));
+      const role = current === undefined ? undefined : this.roleOf.get(current);
+      if (role === undefined || current === undefined) return response;
+      const path = request.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+      if (request.method.toUpperCase() === 'DELETE' && /^\/api\/session(\?|$)/.test(path) && response.status < 300) {
+        this.drop(current);
+        return response;
+      }
+      if (response.status !== 401 || this.refusing.has(role)) return response;
+      this.drop(current);
+      this.record({ role, kind: 'expired', detail: `${request.method.toUpperCase()} ${path.split('?')[0]} answered 401 with the ${role} session the run held` });
+      const renewed = await this.create(role, 'recreated');
+      this.replaced.set(current, renewed);
+      if (sent !== undefined && sent !== current) this.replaced.set(sent, renewed);
+      const retried = await transport(withSession(renewed));
+      // A brand-new session refused at once did not expire: the target refuses live sessions. That is for the
+      // checks to judge, so this role's 401s are passed on as they come from now on.
+      if (retried.status === 401) this.refusing.add(role);
+      return retried;
+    };
+  }
+
+  private drop(id: string): void {
+    const role = this.roleOf.get(id);
+    this.roleOf.delete(id);
+    if (role !== undefined && this.live.get(role) === id) this.live.delete(role);
+  }
+
+  private async create(role: Role, kind: 'created' | 'recreated'): Promise<string> {
+    const id = await this.login(role);
+    this.live.set(role, id);
+    this.roleOf.set(id, role);
+    this.record({ role, kind });
+    return id;
+  }
+
+  private record(event: Omit<SessionEvent, 'at'>): void {
+    const e = { at: new Date().toISOString(), ...event };
+    this.events.push(e);
+    this.listeners.onEvent?.(e);
+  }
+}

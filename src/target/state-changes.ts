@@ -1,0 +1,73 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../util/write-file-atomic';
+
+/**
+ * What a live run changed (issue: "the run ends with a read-back of what it changed"): each worker
+ * writes the clusters its state-changing requests touched and what a GET of each answered at its
+ * end; `vcconform run` prints them after the run. The files sit under the reports directory.
+ */
+export const STATE_CHANGES_DIR = 'state-changes';
+
+export interface ClusterReadBack {
+  cluster: string;
+  /** The state-changing operations sent to it. */
+  operations: string[];
+  readBack: { status: number; body: unknown };
+}
+
+export interface StateChanges {
+  target: string;
+  at: string;
+  clusters: ClusterReadBack[];
+}
+
+export function writeStateChanges(reports: string, worker: string, changes: StateChanges): void {
+  const dir = join(reports, STATE_CHANGES_DIR);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, `${worker}.json`), `${JSON.stringify(changes, null, 2)}\n`);
+}
+
+/** Every worker's file, merged per cluster; an unreadable file is reported, not skipped. */
+export function readStateChanges(reports: string): { target?: string; clusters: ClusterReadBack[]; problems: string[] } {
+  const dir = join(reports, STATE_CHANGES_DIR);
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return { clusters: [], problems: [] };
+  }
+  const byCluster = new Map<string, ClusterReadBack>();
+  const problems: string[] = [];
+  let target: string | undefined;
+  for (const file of files) {
+    let changes: StateChanges;
+    try {
+      changes = JSON.parse(readFileSync(join(dir, file), 'utf8')) as StateChanges;
+    } catch (e) {
+      problems.push(`${join(dir, file)} cannot be read (${(e as Error).message})`);
+      continue;
+    }
+    target ??= changes.target;
+    for (const c of changes.clusters) {
+      const seen = byCluster.get(c.cluster);
+      // The latest read-back wins (workers end one after another); the operations add up.
+      byCluster.set(c.cluster, { cluster: c.cluster, operations: [...new Set([...(seen?.operations ?? []), ...c.operations])].sort(), readBack: c.readBack });
+    }
+  }
+  return { target, clusters: [...byCluster.values()].sort((a, b) => a.cluster.localeCompare(b.cluster)), problems };
+}
+
+/** Lines for the end of a run: one per changed cluster with its read-back, or nothing when nothing changed. */
+export function stateChangeSummary(reports: string): string[] {
+  const { target, clusters, problems } = readStateChanges(reports);
+  const lines = problems.map((p) => `[vcconform] Failed to read a state-change record: ${p}.`);
+  if (clusters.length === 0) return lines;
+  lines.push(`[vcconform] this run changed state on ${target ?? 'the target'} — read back at its end (details in ${join(reports, STATE_CHANGES_DIR)}):`);
+  for (const c of clusters) {
+    const body = c.readBack.body as { state?: unknown; current_version?: unknown } | undefined;
+    const seen = c.readBack.status === 200 ? `state ${String(body?.state ?? '?')}, version ${String(body?.current_version ?? '?')}` : `GET answered ${c.readBack.status}`;
+    lines.push(`[vcconform]   ${c.cluster}: ${c.operations.join(', ')} → ${seen}`);
+  }
+  return lines;
+}
