@@ -8,13 +8,12 @@ import { test, fc, sends, resourceIdArbitrary, type Evidence } from '../fixtures
 test.describe('upgradeMultiple probes', () => {
   // The id is read first: only one the target answered 404 for is sent, so the batch is expected-rejected (unknown id).
   test('a batch naming a cluster id that does not exist is answered somehow: the answer is recorded', sends({ 'read-only': ['session.create', 'clusters.list', 'clusters.get'], 'expected-rejected': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
-    need.reset();
     const { upgradableCluster: c } = need.roles('upgradableCluster');
     const listed = await api.call('clusters.list', { session: await sessions.get('administrator') });
     const known = JSON.stringify([listed.body, target.roles]);
     const unknownIds = resourceIdArbitrary('ClusterComputeResource').filter((id) => !known.includes(`"${id}"`));
     await property(unknownIds, async (unknown) => {
-      await target.reset();
+      await target.resetIfPossible();
       const session = await sessions.get('administrator');
       const read = await api.call('clusters.get', { params: { cluster: unknown }, session });
       fc.pre(read.status === 404);
