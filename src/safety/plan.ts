@@ -27,7 +27,7 @@ export function parsePlan(text: string): Plan {
   for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
     const m = /^([a-z-]+):\s*(.+)$/.exec(part);
     if (!m || !CLASSES.includes(m[1] as RequestClass)) throw new Error(`[vcconform] Failed to read the test plan ${JSON.stringify(text)}: ${JSON.stringify(part)} is not "<class>: op, op" with class one of ${CLASSES.join(', ')}.`);
-    plan[m[1]!] = m[2]!.split(',').map((s) => s.trim()).filter(Boolean);
+    plan[m[1]!] = [...(plan[m[1]!] ?? []), ...m[2]!.split(',').map((s) => s.trim()).filter(Boolean)];
   }
   return plan as Plan;
 }

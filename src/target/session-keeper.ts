@@ -30,6 +30,8 @@ export class SessionKeeper {
   /** Expired id → the id that replaced it (requests still carrying the old id are sent with the new). */
   private readonly replaced = new Map<string, string>();
   private readonly pending = new Map<Role, Promise<string>>();
+  /** Expired id → its re-creation in flight (concurrent 401s on one session share it). */
+  private readonly renewing = new Map<string, Promise<string>>();
   /** Roles whose fresh session was refused at once: no more recovery for them. */
   private readonly refusing = new Set<Role>();
   readonly events: SessionEvent[] = [];
@@ -82,28 +84,46 @@ export class SessionKeeper {
     return async (request) => {
       const headerName = Object.keys(request.headers).find((h) => h.toLowerCase() === SESSION_HEADER);
       const sent = headerName === undefined ? undefined : request.headers[headerName]!;
-      const current = sent === undefined ? undefined : (this.replaced.get(sent) ?? sent);
+      const current = sent === undefined ? undefined : this.newest(sent);
       const withSession = (id: string | undefined) => (headerName === undefined || id === undefined ? request : { ...request, headers: { ...request.headers, [headerName]: id } });
       const response = await transport(withSession(current));
-      const role = current === undefined ? undefined : this.roleOf.get(current);
-      if (role === undefined || current === undefined) return response;
+      if (current === undefined) return response;
       const path = request.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
       if (request.method.toUpperCase() === 'DELETE' && /^\/api\/session(\?|$)/.test(path) && response.status < 300) {
         this.drop(current);
         return response;
       }
-      if (response.status !== 401 || this.refusing.has(role)) return response;
-      this.drop(current);
-      this.record({ role, kind: 'expired', detail: `${request.method.toUpperCase()} ${path.split('?')[0]} answered 401 with the ${role} session the run held` });
-      const renewed = await this.create(role, 'recreated');
-      this.replaced.set(current, renewed);
-      if (sent !== undefined && sent !== current) this.replaced.set(sent, renewed);
+      if (response.status !== 401) return response;
+      // Another request met the same expiry first: its re-created session serves this one too.
+      const renewing = this.renewing.get(current);
+      const role = this.roleOf.get(current);
+      if (!renewing && (role === undefined || this.refusing.has(role))) return response;
+      const renewed = await (renewing ?? this.renew(current, role!, `${request.method.toUpperCase()} ${path.split('?')[0]} answered 401 with the ${role} session the run held`));
       const retried = await transport(withSession(renewed));
       // A brand-new session refused at once did not expire: the target refuses live sessions. That is for the
       // checks to judge, so this role's 401s are passed on as they come from now on.
-      if (retried.status === 401) this.refusing.add(role);
+      if (retried.status === 401 && role !== undefined) this.refusing.add(role);
       return retried;
     };
+  }
+
+  /** The id a request carrying `id` is sent with: followed through every re-creation since. */
+  private newest(id: string): string {
+    let at = id;
+    for (let next = this.replaced.get(at); next !== undefined && next !== at; next = this.replaced.get(at)) at = next;
+    return at;
+  }
+
+  /** Records the expiry, re-creates the role's session once and maps the expired id to the new one. */
+  private renew(expired: string, role: Role, detail: string): Promise<string> {
+    this.drop(expired);
+    this.record({ role, kind: 'expired', detail });
+    const renewal = this.create(role, 'recreated').then((renewed) => {
+      this.replaced.set(expired, renewed);
+      return renewed;
+    }).finally(() => this.renewing.delete(expired));
+    this.renewing.set(expired, renewal);
+    return renewal;
   }
 
   private drop(id: string): void {

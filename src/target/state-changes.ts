@@ -37,25 +37,31 @@ export function readStateChanges(reports: string): { target?: string; clusters: 
   } catch {
     return { clusters: [], problems: [] };
   }
-  const byCluster = new Map<string, ClusterReadBack>();
+  const byCluster = new Map<string, ClusterReadBack & { at: string }>();
   const problems: string[] = [];
   let target: string | undefined;
   for (const file of files) {
-    let changes: StateChanges;
+    let changes: unknown;
     try {
-      changes = JSON.parse(readFileSync(join(dir, file), 'utf8')) as StateChanges;
+      changes = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (e) {
       problems.push(`${join(dir, file)} cannot be read (${(e as Error).message})`);
+      continue;
+    }
+    if (!isStateChanges(changes)) {
+      problems.push(`${join(dir, file)} is not a state-change record (expected {target, at, clusters: [{cluster, operations, readBack}]})`);
       continue;
     }
     target ??= changes.target;
     for (const c of changes.clusters) {
       const seen = byCluster.get(c.cluster);
-      // The latest read-back wins (workers end one after another); the operations add up.
-      byCluster.set(c.cluster, { cluster: c.cluster, operations: [...new Set([...(seen?.operations ?? []), ...c.operations])].sort(), readBack: c.readBack });
+      // The read-back taken last (by its time) wins; the operations add up.
+      const latest = seen === undefined || changes.at >= seen.at ? { readBack: c.readBack, at: changes.at } : { readBack: seen.readBack, at: seen.at };
+      byCluster.set(c.cluster, { cluster: c.cluster, operations: [...new Set([...(seen?.operations ?? []), ...c.operations])].sort(), ...latest });
     }
   }
-  return { target, clusters: [...byCluster.values()].sort((a, b) => a.cluster.localeCompare(b.cluster)), problems };
+  const clusters = [...byCluster.values()].map(({ at: _at, ...c }) => c).sort((a, b) => a.cluster.localeCompare(b.cluster));
+  return { target, clusters, problems };
 }
 
 /** Lines for the end of a run: one per changed cluster with its read-back, or nothing when nothing changed. */
@@ -70,4 +76,10 @@ export function stateChangeSummary(reports: string): string[] {
     lines.push(`[vcconform]   ${c.cluster}: ${c.operations.join(', ')} → ${seen}`);
   }
   return lines;
+}
+
+function isStateChanges(value: unknown): value is StateChanges {
+  const v = value as Partial<StateChanges> | null;
+  return typeof v === 'object' && v !== null && typeof v.target === 'string' && typeof v.at === 'string' && Array.isArray(v.clusters)
+    && v.clusters.every((c) => typeof c?.cluster === 'string' && Array.isArray(c.operations) && typeof c.readBack?.status === 'number');
 }
