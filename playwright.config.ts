@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
 import type { LiveTarget, VcconformOptions } from './fixtures/test';
 import { readRecording } from './src/replay/recording';
+import { reportersFor } from './src/report/reporters';
 import { loadProfile, profileFromEnv, splitProfile } from './src/target/profile';
 
 /**
@@ -60,12 +61,8 @@ export default defineConfig({
   forbidOnly: !!env.CI,
   retries: 0,
   workers: env.VCCONFORM_WORKERS ? int('VCCONFORM_WORKERS', env.VCCONFORM_WORKERS) : env.CI ? 2 : undefined,
-  reporter: [
-    ['list'],
-    ['html', { outputFolder: `${reports}/html`, open: 'never' }],
-    ['junit', { outputFile: `${reports}/junit.xml` }],
-    ['json', { outputFile: `${reports}/results.json` }],
-  ],
+  // A sharded run (vcconform run --shard) adds a blob report for vcconform merge.
+  reporter: reportersFor(reports, { blob: !!env.VCCONFORM_SHARD }),
   // Beside the reports when they are redirected, so a nested run never wipes its parent's test-results/.
   outputDir: env.VCCONFORM_REPORTS ? `${reports}/test-results` : 'test-results',
   use: { vcconform } as never,

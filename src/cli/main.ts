@@ -1,6 +1,8 @@
 import { SpecError, UsageError } from '../errors';
 import { checksCommand } from './commands/checks';
+import { compareCommand } from './commands/compare';
 import { generateCommand } from './commands/generate';
+import { mergeCommand } from './commands/merge';
 import { mockCommand } from './commands/mock';
 import { openapiCommand } from './commands/openapi';
 import { operationsCommand } from './commands/operations';
@@ -9,7 +11,7 @@ import { schemasCommand } from './commands/schemas';
 import { processIo, type Command, type Io } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [runCommand, mockCommand, operationsCommand, checksCommand, schemasCommand, generateCommand, openapiCommand];
+export const commands: readonly Command[] = [runCommand, mergeCommand, compareCommand, mockCommand, operationsCommand, checksCommand, schemasCommand, generateCommand, openapiCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

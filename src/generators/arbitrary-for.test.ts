@@ -107,6 +107,24 @@ test.describe('arbitraryFor: laws and edges', () => {
     expect(sample(arbitraryForSchema(closed, resolverWith()), 200).flatMap((v) => Object.keys(v as object)).filter((k) => k !== 'a')).toEqual([]);
   });
 
+  test('a nullable type ([T, "null"]) yields both null and T, also through an enum and allOf; other unions throw', () => {
+    const nullable = { $id: 'T.Nullable', type: 'object', required: ['s', 'e', 'o'], properties: { s: { type: ['string', 'null'] }, e: { type: ['string', 'null'], enum: ['a', null] }, o: { type: ['null', 'object'], required: ['n'], properties: { n: { type: 'integer' } } } } };
+    const values = sample(arbitraryForSchema(nullable, resolverWith()), 300) as Record<string, unknown>[];
+    for (const key of ['s', 'e', 'o']) {
+      expect(values.filter((v) => v[key] === null).length, `${key} is sometimes null`).toBeGreaterThan(0);
+      expect(values.filter((v) => v[key] !== null).length, `${key} is sometimes not null`).toBeGreaterThan(0);
+    }
+    expect(values.filter((v) => v.e !== null && v.e !== 'a')).toEqual([]);
+    expect(values.filter((v) => v.o !== null && !Number.isInteger((v.o as { n?: unknown }).n))).toEqual([]);
+    // allOf: null stays valid only where every part with a type admits it.
+    const narrowed = { $id: 'T.Narrowed', type: ['string', 'null'], allOf: [{ type: 'string' }] };
+    expect(sample(arbitraryForSchema(narrowed, resolverWith()), 100).filter((v) => typeof v !== 'string')).toEqual([]);
+    const open = { $id: 'T.Open', type: ['string', 'null'], allOf: [{ description: 'no type' }] };
+    expect(sample(arbitraryForSchema(open, resolverWith()), 100)).toContain(null);
+    expect(() => arbitraryForSchema({ $id: 'T.Union', type: ['string', 'integer'] }, resolverWith())).toThrow(/T\.Union#.*nor a pair of one of them with "null"/);
+    expect(() => arbitraryForSchema({ $id: 'T.Null', type: ['null', 'null'] }, resolverWith())).toThrow(SpecError);
+  });
+
   test('options are resolved once, with defaults, and bad values are refused', () => {
     expect(resolveOptions()).toEqual({ maxItems: 3, maxDepth: 4 });
     expect(resolveOptions({ maxItems: 1 })).toEqual({ maxItems: 1, maxDepth: 4 });

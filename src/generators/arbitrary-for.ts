@@ -39,6 +39,7 @@ class Builder {
   private flat(flat: Flat, depth: number): fc.Arbitrary<unknown> {
     if (flat.never) throw schemaError(flat.where, 'the schema is false, so no value is valid');
     if (flat.enum) return enumArbitrary(flat, flat.enum);
+    if (flat.nullable) return fc.oneof(fc.constant(null), this.flat({ ...flat, nullable: false }, depth));
     switch (kindOf(flat)) {
       case 'string': return stringArbitrary(flat);
       case 'integer': case 'number': return numberArbitrary(flat);

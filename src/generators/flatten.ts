@@ -12,6 +12,8 @@ export interface Flat {
   where: string;
   never: boolean;
   type?: string;
+  /** `type: [T, "null"]`: null is valid besides `type` (the only type union the generators take). */
+  nullable: boolean;
   enum?: readonly unknown[];
   format?: string;
   resourceType?: string;
@@ -48,8 +50,8 @@ export function flatten(node: SchemaNode, where: string, resolve: Resolve, seen:
 }
 
 function ownFlat(node: Record<string, unknown>, where: string): Flat {
-  const { type, format, enum: values, required = [], properties = {}, uniqueItems = false } = node;
-  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) throw schemaError(where, `type ${JSON.stringify(type)} is not one of ${[...TYPES].join(', ')}`);
+  const { format, enum: values, required = [], properties = {}, uniqueItems = false } = node;
+  const { type, nullable } = typeOf(node.type, where);
   if (format !== undefined && typeof format !== 'string') throw schemaError(where, 'format is not a string');
   if (values !== undefined && !Array.isArray(values)) throw schemaError(where, 'enum is not an array');
   if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) throw schemaError(where, 'required is not a list of names');
@@ -61,11 +63,20 @@ function ownFlat(node: Record<string, unknown>, where: string): Flat {
   };
   const resourceType = node['x-vmw-resource-type'];
   return {
-    where, never: false, properties: properties as Record<string, SchemaNode>, required: required as string[], uniqueItems: uniqueItems === true,
+    where, never: false, nullable, properties: properties as Record<string, SchemaNode>, required: required as string[], uniqueItems: uniqueItems === true,
     ...(type !== undefined && { type }), ...(format !== undefined && { format }), ...(values !== undefined && { enum: values }),
     ...(typeof resourceType === 'string' && { resourceType }),
     ...defined({ additionalProperties: sub('additionalProperties'), propertyNames: sub('propertyNames'), items: sub('items') }),
   };
+}
+
+/** A `type` keyword: one of TYPES, or a pair of one of them with "null" (a nullable value). */
+function typeOf(type: unknown, where: string): { type?: string; nullable: boolean } {
+  if (type === undefined) return { nullable: false };
+  if (typeof type === 'string' && TYPES.has(type)) return { type, nullable: false };
+  const other = Array.isArray(type) && type.length === 2 && type.includes('null') ? type.find((t) => t !== 'null') : undefined;
+  if (typeof other === 'string' && TYPES.has(other)) return { type: other, nullable: true };
+  throw schemaError(where, `type ${JSON.stringify(type)} is not one of ${[...TYPES].join(', ')}, nor a pair of one of them with "null"`);
 }
 
 /** Both constraints at once (allOf semantics); conflicting scalars are a SpecError, not a guess. */
@@ -80,7 +91,8 @@ function merge(a: Flat, b: Flat): Flat {
   assertOpenEnough(a, b);
   assertOpenEnough(b, a);
   return {
-    where: a.where, never: a.never || b.never, properties, required: [...new Set([...a.required, ...b.required])],
+    // null stays valid only where every part with a type admits it.
+    where: a.where, never: a.never || b.never, nullable: (a.type === undefined || a.nullable) && (b.type === undefined || b.nullable), properties, required: [...new Set([...a.required, ...b.required])],
     uniqueItems: a.uniqueItems || b.uniqueItems,
     ...defined({ type: same('type'), format: same('format'), resourceType: a.resourceType ?? b.resourceType, enum: mergeEnum(a.enum, b.enum) }),
     ...defined({ additionalProperties: both(a.additionalProperties, b.additionalProperties), propertyNames: both(a.propertyNames, b.propertyNames), items: both(a.items, b.items) }),

@@ -108,6 +108,17 @@ test.describe('invalidArbitraryFor: laws', () => {
     expect(extras.filter(({ value }) => validate(roundTrip(value)))).toEqual([]);
   });
 
+  test('wrong-type edits never write null where the type is nullable ([T, "null"])', () => {
+    const schema = { $id: 'T.Nullable', type: 'object', properties: { s: { type: ['string', 'null'] }, n: { type: 'integer' } } };
+    const written = (value: unknown, pointer: string) => mutationSites(value, schema, 'T.Nullable#', schemaFor)
+      .filter((site) => site.kind === 'wrong-type' && site.pointer === pointer).flatMap((site) => site.variants.map((v) => v.value));
+    for (const s of ['x', null]) {
+      expect(written({ s, n: 1 }, '/s')).not.toContain(null);
+      expect(written({ s, n: 1 }, '/s')).toEqual(expect.arrayContaining([7, true, [], {}]));
+    }
+    expect(written({ n: 1 }, '/n')).toContain(null);
+  });
+
   test('a schema that admits no mutation throws a SpecError saying so', () => {
     const anything = { $id: 'T.Anything', description: 'Any JSON value.' };
     expect(() => invalidArbitraryForSchema(anything, schemaFor, () => true)).toThrow(SpecError);

@@ -63,7 +63,7 @@ export function mutationSites(value: unknown, schema: SchemaNode, where: string,
 function typeSite(flat: Flat, pointer: string, sites: MutationSite[]): void {
   if (flat.type === undefined) return;
   const own: JsonType = flat.type === 'integer' ? 'number' : (flat.type as JsonType);
-  const others = (Object.keys(SAMPLES) as JsonType[]).filter((t) => t !== own);
+  const others = (Object.keys(SAMPLES) as JsonType[]).filter((t) => t !== own && !(flat.nullable && t === 'null'));
   sites.push({ kind: 'wrong-type', pointer, variants: others.map((t) => ({ edit: 'set', value: SAMPLES[t], detail: `expected ${flat.type}, wrote ${t} ${JSON.stringify(SAMPLES[t])}` })) });
 }
 

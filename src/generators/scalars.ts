@@ -41,9 +41,9 @@ export function numberArbitrary(flat: Flat): fc.Arbitrary<number> {
   }
 }
 
-/** One of the enum values allowed by the location's type. */
+/** One of the enum values allowed by the location's type (null too where the type is nullable). */
 export function enumArbitrary(flat: Flat, values: readonly unknown[]): fc.Arbitrary<unknown> {
-  const allowed = values.filter((v) => matchesType(v, flat.type));
+  const allowed = values.filter((v) => matchesType(v, flat.type) || (flat.nullable && v === null));
   if (allowed.length === 0) throw schemaError(flat.where, `no enum value has type ${String(flat.type)}`);
   return fc.constantFrom(...allowed);
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -27,13 +27,16 @@ interface JsonSuite {
   suites?: JsonSuite[];
 }
 
-/** Runs the conformance suites (project `mock`) in a child Playwright with these mock faults, and reads its JSON report. */
-export async function runSuites(options: { faults: string[]; files?: string[]; numRuns?: number; seed?: number }): Promise<SuiteRun> {
-  const reports = mkdtempSync(join(tmpdir(), 'vcconform-proof-'));
-  const cli = require.resolve('@playwright/test/cli');
-  // The configured reporters, as a user's run has them: the proof reads results.json and can inspect every artifact.
-  const args = [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', ...(options.files ?? [])];
-  const env = {
+export interface SuiteOptions {
+  faults: string[];
+  files?: string[];
+  numRuns?: number;
+  seed?: number;
+}
+
+/** A child Playwright's environment: the mock faults, a fixed seed, reports under `reports`, nothing from the outer run. */
+function childEnv(options: SuiteOptions, reports: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     VCCONFORM_FAULTS: options.faults.join(','),
     VCCONFORM_REPORTS: reports,
@@ -45,14 +48,52 @@ export async function runSuites(options: { faults: string[]; files?: string[]; n
     VCCONFORM_TASK_BUDGET_MS: '3000',
     FORCE_COLOR: '0',
   };
-  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key as keyof typeof env];
+  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key];
+  return env;
+}
+
+/** Runs the Playwright CLI (`test …`, `merge-reports …`) as a child process, collecting its output. */
+async function playwright(args: string[], env: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string }> {
+  const cli = require.resolve('@playwright/test/cli');
   let output = '';
   const exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
     child.on('exit', (code) => resolve(code ?? 1));
   });
+  return { exitCode, output };
+}
+
+const testArgs = (options: SuiteOptions) => ['test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', ...(options.files ?? [])];
+
+/**
+ * Runs one shard of the suites (`--shard=1/2`) with only the blob reporter, as a CI shard would;
+ * `blob` is the shard's blob report file (for mergeReports).
+ */
+export async function runShard(options: SuiteOptions & { shard: string }): Promise<{ exitCode: number; output: string; blob: string }> {
+  const reports = mkdtempSync(join(tmpdir(), 'vcconform-shard-'));
+  const env = { ...childEnv(options, reports), PLAYWRIGHT_BLOB_OUTPUT_DIR: join(reports, 'blob') };
+  const run = await playwright([...testArgs(options), `--shard=${options.shard}`, '--reporter=blob'], env);
+  const [zip] = readdirSync(join(reports, 'blob')).filter((f) => f.endsWith('.zip'));
+  return { ...run, blob: join(reports, 'blob', zip ?? 'missing.zip') };
+}
+
+/** `playwright merge-reports` of blob report files with the configured reporters; returns the reports directory. */
+export async function mergeReports(blobs: string[]): Promise<{ exitCode: number; output: string; reports: string }> {
+  const reports = mkdtempSync(join(tmpdir(), 'vcconform-merged-'));
+  const dir = join(reports, 'blobs');
+  mkdirSync(dir);
+  for (const blob of blobs) copyFileSync(blob, join(dir, basename(blob)));
+  const run = await playwright(['merge-reports', '--config', join(ROOT, 'playwright.config.ts'), dir], childEnv({ faults: [] }, reports));
+  return { ...run, reports };
+}
+
+/** Runs the conformance suites (project `mock`) in a child Playwright with these mock faults, and reads its JSON report. */
+export async function runSuites(options: SuiteOptions): Promise<SuiteRun> {
+  const reports = mkdtempSync(join(tmpdir(), 'vcconform-proof-'));
+  // The configured reporters, as a user's run has them: the proof reads results.json and can inspect every artifact.
+  const { exitCode, output } = await playwright(testArgs(options), childEnv(options, reports));
   const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as { suites: JsonSuite[]; stats: { expected: number; unexpected: number; skipped: number } };
   const failedChecks = new Set<string>();
   const warnedChecks = new Set<string>();

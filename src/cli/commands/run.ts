@@ -17,7 +17,7 @@ const DEFAULT_RUNS = 25;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-const USAGE = 'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--reports DIR] [--fault NAME]…';
+const USAGE = 'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--shard I/N] [--reports DIR] [--fault NAME]…';
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -32,12 +32,13 @@ const OPTIONS = {
   path: { type: 'string' },
   grep: { type: 'string' },
   workers: { type: 'string' },
+  shard: { type: 'string' },
   reports: { type: 'string' },
   fault: { type: 'string', multiple: true },
 } as const;
 
 /** The variables playwright.config.ts reads that the flags own: a run is exactly what its command line says. */
-const OWNED = ['FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY'];
+const OWNED = ['FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD'];
 
 /** Where a live run's target comes from. */
 export type TargetSource =
@@ -65,6 +66,8 @@ export interface RunSettings {
   path?: string;
   grep?: string;
   workers?: number;
+  /** Playwright's `--shard I/N`: this machine's part of a split run (a blob report is written for the merge). */
+  shard?: string;
   /** Absolute directory for html/, results.json, junit.xml (and test-results/). */
   reports: string;
   faults: string[];
@@ -144,6 +147,11 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
     try { new RegExp(grep); } catch (e) { throw new UsageError(`--grep must be a regular expression: ${(e as Error).message}`); }
   }
   const reports = directory('--reports', values.reports ?? 'reports', cwd, false);
+  const shard = values.shard;
+  if (shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/3, got ${JSON.stringify(shard)}`);
+  }
   try { faultsByName(faults); } catch (e) {
     if (e instanceof MockError) throw new UsageError(`--fault: ${e.message.replace(/^\[vcconform\] /, '').replace(/\.$/, '')}`);
     throw e;
@@ -155,7 +163,7 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
     ...(source?.kind === 'replay' && { target: `the recording in ${source.dir}`, replay: source.dir }),
     allowMutations: live ? allowMutations : true, dryRun: values['dry-run'] ?? false, ...(record !== undefined && { record }),
     runs: count('runs', values.runs, 100_000), seed: seed === undefined ? undefined : Number(seed), ...(path !== undefined && { path }), grep,
-    workers: count('workers', values.workers, 256), reports, faults,
+    workers: count('workers', values.workers, 256), ...(shard !== undefined && { shard }), reports, faults,
   };
 }
 
@@ -180,6 +188,7 @@ export function childEnv(s: RunSettings, env: NodeJS.ProcessEnv): NodeJS.Process
   if (source?.kind === 'replay') out.VCCONFORM_REPLAY = source.dir;
   if (source && source.kind !== 'replay' && s.allowMutations) out.VCCONFORM_ALLOW_MUTATIONS = '1';
   if (s.record !== undefined) out.VCCONFORM_RECORD = s.record;
+  if (s.shard !== undefined) out.VCCONFORM_SHARD = s.shard;
   // Node reads extra CAs when a process starts: the workers trust the profile's CA file from their first request.
   if (s.profile?.tls.caFile) out.NODE_EXTRA_CA_CERTS = s.profile.tls.caFile;
   return out;
@@ -197,7 +206,7 @@ function testsRun(reports: string): number | undefined {
 
 function playwrightArgs(s: RunSettings, extra: string[] = []): string[] {
   const cli = require.resolve('@playwright/test/cli');
-  return [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), `--project=${s.project}`, '--pass-with-no-tests', ...(s.grep !== undefined ? ['--grep', s.grep] : []), ...extra];
+  return [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), `--project=${s.project}`, '--pass-with-no-tests', ...(s.grep !== undefined ? ['--grep', s.grep] : []), ...(s.shard !== undefined ? ['--shard', s.shard] : []), ...extra];
 }
 
 function spawnPlaywright(s: RunSettings, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -245,7 +254,9 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       '  --path P           with --seed: the fast-check path printed with the failure, to replay exactly that case',
       '  --grep PATTERN     only the tests whose title matches this regular expression',
       '  --workers N        parallel Playwright workers (default: Playwright\'s choice; 1 for a live target, whose state all workers share)',
-      '  --reports DIR      where html/index.html, results.json and junit.xml go (default ./reports)',
+      '  --shard I/N        run the I-th of N parts of the suites (Playwright --shard) and write a blob report to DIR/blob;',
+      '                     vcconform merge puts the parts back together (docs/nightly-ci.md)',
+      '  --reports DIR      where html/index.html, results.json, junit.xml and conformance.json/.html go (default ./reports)',
       '  --fault NAME[@OP]  turn a fault switch of the embedded mock on (vcconform mock --list-faults); repeatable; not with a live target',
       '',
       'Exit status: 0 when every check passed, 1 when any failed, 2 for a usage or configuration error (one line on stderr).',
@@ -267,7 +278,7 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         s.seed = recording.seed;
         s.runs = recording.numRuns;
       }
-      rmSync(join(s.reports, STATE_CHANGES_DIR), { recursive: true, force: true });
+      for (const stale of [STATE_CHANGES_DIR, 'blob']) rmSync(join(s.reports, stale), { recursive: true, force: true });
       const code = await spawnPlaywright(s, env, io);
       if (s.grep !== undefined && testsRun(s.reports) === 0) {
         io.err(`[vcconform] --grep ${JSON.stringify(s.grep)} matched no test. Usage: ${USAGE}`);
