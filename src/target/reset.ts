@@ -32,3 +32,13 @@ export async function resetTarget(reset: ResetCapability, target: { url: string;
     });
   });
 }
+
+/** Logs a user in outside the test's client (for a reset request): the session id, or an error naming the answer. */
+export async function directLogin(send: Send, url: string, username: string, password: string): Promise<string> {
+  const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  const r = await send({ method: 'POST', url: `${url}/api/session`, headers: { authorization } });
+  let id: unknown;
+  try { id = JSON.parse(r.text); } catch { id = undefined; }
+  if (r.status !== 201 || typeof id !== 'string') throw new Error(message('log in to reset the target', `POST /api/session answered ${r.status}`));
+  return id;
+}

@@ -32,3 +32,10 @@ export interface RoleUser {
 }
 
 export type Role = 'administrator' | 'read-only' | 'operator';
+
+/** The cluster ids an inventory role names (host roles name none). */
+export function clustersOfRole(role: InventoryRoles[keyof InventoryRoles]): string[] {
+  if (role === undefined) return [];
+  if (typeof role === 'string') return /^host-/.test(role) ? [] : [role];
+  return [role.id];
+}

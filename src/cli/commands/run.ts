@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../../errors';
 import { faultsByName } from '../../mock/faults/index';
 import { MockError } from '../../mock/mock-error';
 import type { Command, Io } from '../io';
 import { parse } from '../parse';
 import { readRecording, writeRecording } from '../../replay/recording';
-import { loadProfile, profileFromEnv, splitProfile, type TargetProfile } from '../../target/profile';
+import { splitProfile, type TargetProfile } from '../../target/profile';
+import { directory, resolveTarget, type TargetSource } from './run-target';
+
+export type { TargetSource } from './run-target';
 import { probeTarget } from '../../target/probe';
 import { printPlan } from './dry-run';
 import { STATE_CHANGES_DIR, stateChangeSummary } from '../../target/state-changes';
@@ -40,12 +43,6 @@ const OPTIONS = {
 /** The variables playwright.config.ts reads that the flags own: a run is exactly what its command line says. */
 const OWNED = ['FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD'];
 
-/** Where a live run's target comes from. */
-export type TargetSource =
-  | { kind: 'url'; url: string; from: '--target' | 'VCENTER_URL' }
-  | { kind: 'profile'; file: string }
-  | { kind: 'replay'; dir: string };
-
 /** A resolved `vcconform run` command line. */
 export interface RunSettings {
   /** Playwright project: the embedded mock, or the live vCenter (or its recording). */
@@ -77,51 +74,6 @@ function count(flag: string, value: string | undefined, max: number): number | u
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${flag} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
   return Number(value);
-}
-
-/** The vCenter's base URL (no credentials, query or fragment, not ending in /api), without a trailing slash. */
-function targetUrl(value: string, flag: string): string {
-  let url: URL;
-  try { url = new URL(value); } catch { throw new UsageError(`${flag} must be an http(s) URL such as https://vcenter.example.com, got ${JSON.stringify(value)}`); }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${flag} must be an http(s) URL, got the scheme ${JSON.stringify(url.protocol)}`);
-  if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials: set VCENTER_USER and VCENTER_PASSWORD instead`);
-  if (url.search || url.hash) throw new UsageError(`${flag} must be a base URL without query or fragment, got ${JSON.stringify(value)}`);
-  if (/\/api\/?$/.test(url.pathname)) throw new UsageError(`${flag} is the base URL: the API is under it at /api, so drop "/api" from ${JSON.stringify(value)}`);
-  return url.href.replace(/\/+$/, '');
-}
-
-/** An existing directory (for --replay) or a directory that may be created (for --record, --reports). */
-function directory(flag: string, value: string, cwd: string, mustExist: boolean): string {
-  const dir = resolve(cwd, value);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${flag} must be a directory, but ${JSON.stringify(dir)} is a file`);
-  if (mustExist && !existsSync(dir)) throw new UsageError(`${flag} ${JSON.stringify(dir)} does not exist; record one with --record`);
-  return dir;
-}
-
-/** Which target the flags (or VCENTER_URL) select, and its resolved profile. */
-function resolveTarget(values: { target?: string; profile?: string; replay?: string; insecure?: boolean }, env: NodeJS.ProcessEnv, cwd: string): { source?: TargetSource; profile?: TargetProfile } {
-  const given = (['target', 'profile', 'replay'] as const).filter((k) => values[k] !== undefined);
-  if (given.length > 1) throw new UsageError(`--${given[0]} and --${given[1]} both name a target: give one`);
-  if (values.replay !== undefined) {
-    if (values.insecure) throw new UsageError('--insecure applies to a live target, not to --replay (a replay sends nothing)');
-    return { source: { kind: 'replay', dir: directory('--replay', values.replay, cwd, true) } };
-  }
-  const insecure = values.insecure ? { VCENTER_INSECURE: '1' } : {};
-  if (values.profile !== undefined) {
-    const file = resolve(cwd, values.profile);
-    const profile = loadProfile(file, env);
-    if (values.insecure) profile.tls.insecure = true;
-    return { source: { kind: 'profile', file }, profile };
-  }
-  const fromFlag = values.target !== undefined;
-  const raw = values.target ?? env.VCENTER_URL;
-  if (raw === undefined || raw === '') {
-    if (values.insecure) throw new UsageError('--insecure applies to a live target: give --target URL or --profile FILE');
-    return {};
-  }
-  const url = targetUrl(raw, fromFlag ? '--target' : 'VCENTER_URL');
-  const profile = profileFromEnv({ ...env, VCENTER_URL: url, ...insecure });
-  return { source: { kind: 'url', url, from: fromFlag ? '--target' : 'VCENTER_URL' }, profile };
 }
 
 /** Checks every flag, the profile and the credentials, before anything runs. */
