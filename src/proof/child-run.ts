@@ -20,12 +20,17 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs the real bin (`vcconform run …`) as a child process. */
-export function bin(args: string[], env: NodeJS.ProcessEnv, options: { onStdout?: (chunk: string) => void } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function bin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return vcconform('run', args, env);
+}
+
+/** Runs the real bin with any command (`vcconform merge …`, `vcconform compare …`) as a child process. */
+export function vcconform(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [BIN, command, ...args], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); options.onStdout?.(d.toString()); });
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });

@@ -1,22 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConformanceReport } from '../../report/conformance-types';
-import { bin, cleanEnv, reportsDir, ROOT } from '../../proof/child-run';
+import { bin, cleanEnv, reportsDir, vcconform } from '../../proof/child-run';
 import { main } from '../main';
 
 /** `vcconform merge …` as a child process. */
-function merge(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'vcconform.js'), 'merge', ...args], { cwd: ROOT, env: cleanEnv() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const merge = (args: string[]) => vcconform('merge', args, cleanEnv());
 
 /** What must not depend on how the run was split: everything but timing and the order of arrival. */
 function verdictOf(file: string) {
