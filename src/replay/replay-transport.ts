@@ -1,4 +1,5 @@
 import type { Transport } from '../client/api-client';
+import { pathAndQuery } from '../client/path-and-query';
 import { NotRecordedError, readCassette, type Cassette, type CassetteRequest, type TestName } from './cassette';
 
 /**
@@ -51,10 +52,6 @@ export function createReplay(cassette: Cassette): Replay {
   };
 }
 
-/** `/path?query` of a URL, whatever its origin (a relative path is kept as is). */
-function pathAndQuery(url: string): string {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
-}
 
 function lowerCase(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));

@@ -1,4 +1,5 @@
 import type { ApiClient, Transport } from '../client/api-client';
+import { pathAndQuery } from '../client/path-and-query';
 import type { CassetteEntry } from './cassette';
 
 /** One request and answer as they crossed the wire (secrets still in; redacted when written). */
@@ -17,7 +18,7 @@ export function taped(transport: Transport, tape: WireExchange[]): Transport {
 export function redactedEntry({ request, response }: WireExchange, api: Pick<ApiClient, 'redactor'>): CassetteEntry {
   const r = api.redactor;
   return {
-    request: { method: request.method, url: r.text(request.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')), headers: r.headers(request.headers), ...(request.body !== undefined && { body: r.text(request.body) }) },
+    request: { method: request.method, url: r.text(pathAndQuery(request.url)), headers: r.headers(request.headers), ...(request.body !== undefined && { body: r.text(request.body) }) },
     response: { status: response.status, headers: r.headers(response.headers), text: r.text(response.text) },
   };
 }

@@ -1,4 +1,5 @@
 import type { Transport } from '../client/api-client';
+import { pathAndQuery } from '../client/path-and-query';
 import type { Role } from './roles';
 
 /** What happened to a session, in the order it happened: for the report, never hidden. */
@@ -88,7 +89,7 @@ export class SessionKeeper {
       const withSession = (id: string | undefined) => (headerName === undefined || id === undefined ? request : { ...request, headers: { ...request.headers, [headerName]: id } });
       const response = await transport(withSession(current));
       if (current === undefined) return response;
-      const path = request.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+      const path = pathAndQuery(request.url);
       if (request.method.toUpperCase() === 'DELETE' && /^\/api\/session(\?|$)/.test(path) && response.status < 300) {
         this.drop(current);
         return response;
