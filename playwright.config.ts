@@ -67,7 +67,7 @@ export default defineConfig({
   outputDir: env.VCCONFORM_REPORTS ? `${reports}/test-results` : 'test-results',
   use: { vcconform } as never,
   projects: [
-    { name: 'self', testMatch: ['{src,specs,scripts}/**/*.test.ts'] },
+    { name: 'self', testMatch: ['{src,specs,scripts,fixtures}/**/*.test.ts'] },
     { name: 'mock', testMatch: ['suites/**/*.spec.ts'] },
     ...(liveOptions ? [{ name: 'live', testMatch: ['suites/**/*.spec.ts'], use: liveOptions as never }] : []),
   ],

@@ -28,6 +28,23 @@ export interface PathParam {
   description: string;
 }
 
+/**
+ * A query parameter the 9.1 spec declares in `parameters` (not the fixed `action`/`vmw-task` it writes
+ * into the path key). With `style: form` and `explode: true` an object parameter is not sent under
+ * its own name: each property of its schema is its own `property=value` pair
+ * (`?exclude_result=true&return_all=false` for `spec` of GET /cis/tasks/{task}).
+ */
+export interface QueryParam {
+  name: string;
+  /** `$id` of the parameter's schema. */
+  schema: string;
+  style: 'form';
+  explode: boolean;
+  required: boolean;
+  /** The spec's words for the parameter, verbatim (whitespace normalised). */
+  description: string;
+}
+
 /** One documented error response: a status, the error types it carries, and the doc's words. */
 export interface DocumentedError {
   status: number;
@@ -68,6 +85,8 @@ export interface Operation {
   /** Fixed query parameters the spec writes into the path key. */
   query: { action?: string; 'vmw-task'?: 'true' };
   pathParams: PathParam[];
+  /** Query parameters the spec declares, where it declares any. */
+  queryParams?: QueryParam[];
   auth: 'basic' | 'session';
   request?: { schema: string; required: boolean; description: string };
   success: { status: number; schema?: string; description: string };

@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { loadUpstream, upstreamKey, upstreamOperation, jsonSchemaOf, type Json } from '../src/spec-import/upstream';
-import { normalise, upstreamDeprecatedSince, upstreamErrors, upstreamPrivileges, upstreamSince } from '../src/spec-import/upstream-facts';
+import { normalise, upstreamDeprecatedSince, upstreamErrors, upstreamPrivileges, upstreamQueryParams, upstreamSince } from '../src/spec-import/upstream-facts';
 import { operation, operations, schemaIds } from './index';
+import { documentedQueryName, wireNames } from './query-params';
 
 const up = loadUpstream();
 const specOf = (id: string) => upstreamOperation(up, operation(id)) as Json;
@@ -34,7 +35,12 @@ test.describe('catalogue matches the 9.1 spec', () => {
       expect(op.deprecated?.since).toBe(upstreamDeprecatedSince(s));
       expect(op.auth).toBe((s.security as Json[])[0]?.basic_auth ? 'basic' : 'session');
 
-      const params = ((s.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'path');
+      const declared = (s.parameters as Json[] | undefined) ?? [];
+      expect(declared.filter((p) => p.in !== 'path' && p.in !== 'query').map((p) => `${p.in} ${p.name}`), 'only path and query parameters are catalogued').toEqual([]);
+      expect((op.queryParams ?? []).map((q) => ({ ...q, description: normalise(q.description) }))).toEqual(upstreamQueryParams(s));
+      expect(op.queryParams?.length, 'queryParams is absent, not empty, where the spec declares none').not.toBe(0);
+
+      const params = declared.filter((p) => p.in === 'path');
       expect(op.pathParams.map((p) => p.name)).toEqual(params.map((p) => p.name));
       for (const p of op.pathParams) {
         const text = normalise(String(params.find((q) => q.name === p.name)?.description));
@@ -49,7 +55,7 @@ test.describe('catalogue matches the 9.1 spec', () => {
         expect(normalise(String(body.description))).toContain(normalise(op.request.description));
       }
       const ids = new Set(schemaIds());
-      for (const id of [op.request?.schema, op.success.schema, op.task?.resultSchema, ...op.errors.map((e) => e.schema)]) {
+      for (const id of [op.request?.schema, op.success.schema, ...(op.queryParams ?? []).map((q) => q.schema), op.task?.resultSchema, ...op.errors.map((e) => e.schema)]) {
         if (id) expect(ids.has(id), `schema ${id} is in specs/schemas`).toBe(true);
       }
       expect(!!op.success.schema).toBe(!!jsonSchemaOf(responses[String(op.success.status)]));
@@ -74,6 +80,17 @@ test.describe('catalogue facts the suites rely on', () => {
     expect(typesAt('software.stage', 400)).toEqual(['INVALID_ARGUMENT', 'NOT_ALLOWED_IN_CURRENT_STATE']);
     expect(typesAt('software.stage', 500)).toEqual(['ERROR', 'TIMED_OUT']);
     expect(stage.task?.resultSchema).toBe('Esx.Settings.Clusters.Software.StageResult');
+  });
+
+  test('tasks.get alone declares query parameters: GetSpec as spec, form-exploded to exclude_result/return_all', () => {
+    expect(operations.filter((o) => o.queryParams).map((o) => o.id)).toEqual(['tasks.get']);
+    const [spec] = operation('tasks.get').queryParams ?? [];
+    expect(spec).toMatchObject({ name: 'spec', schema: 'Cis.Tasks.GetSpec', style: 'form', explode: true, required: false });
+    // The spellings the mock, the task checks and suites/tasks.get.spec.ts send.
+    expect(wireNames(spec!).sort()).toEqual(['exclude_result', 'return_all']);
+    expect(documentedQueryName('tasks.get', 'exclude_result')).toBe('exclude_result');
+    expect(() => documentedQueryName('tasks.get', 'spec.exclude_result')).toThrow(/tasks\.get.*documents return_all, exclude_result/);
+    expect(() => documentedQueryName('tasks.list', 'exclude_result')).toThrow(/tasks\.list.*documents none/);
   });
 
   test('POST /api/session answers 201 and is the only Basic-auth operation', () => {

@@ -179,6 +179,10 @@ export const operations: readonly Operation[] = [
     summary: 'Return information about a task.',
     method: 'GET', path: '/api/cis/tasks/{task}', query: {},
     pathParams: [{ name: 'task', resourceType: 'com.vmware.cis.task', description: 'Task identifier.' }], auth: 'session',
+    queryParams: [{
+      name: 'spec', schema: 'Cis.Tasks.GetSpec', style: 'form', explode: true, required: false,
+      description: 'Specification on what to get for a task. If missing or `null`, the behavior is equivalent to a *Cis.Tasks.GetSpec* with all properties missing or `null` which means only the data described in *Cis.Task.Info* will be returned and the result of the operation will be return.',
+    }],
     success: { status: 200, schema: 'Cis.Task.Info', description: 'Information about the specified task.' },
     errors: [
       err(401, 'UNAUTHENTICATED', UA_SCHEMA, TASKS_401),

@@ -52,13 +52,13 @@ test.describe('requests without a usable session', () => {
       await property(input, async ({ params, body, malformed, unknown }) => {
         if (changesState) await target.resetIfPossible();
         const deleted = await deletedSession(api, target);
-        const send = (session: string | undefined) => api.call(op.id, { params, body, session });
+        const send = (session: string | undefined, sessionIsProbe = false) => api.call(op.id, { params, body, session, sessionIsProbe });
         return [
           ...deleted.evidence,
           { scenario: `${op.id} without a vmware-api-session-id header`, intent: { kind: 'unauthenticated', credential: 'none' }, exchange: await send(undefined) },
           { scenario: `${op.id} with an empty vmware-api-session-id header`, intent: { kind: 'unauthenticated', credential: 'none' }, exchange: await send('') },
-          { scenario: `${op.id} with a malformed session id (${malformed.length} characters of garbage)`, intent: { kind: 'unauthenticated', credential: 'malformed' }, exchange: await send(malformed) },
-          { scenario: `${op.id} with a well-formed session id that names no session`, intent: { kind: 'unauthenticated', credential: 'unknown' }, exchange: await send(unknown) },
+          { scenario: `${op.id} with a malformed session id (${malformed.length} characters of garbage)`, intent: { kind: 'unauthenticated', credential: 'malformed' }, exchange: await send(malformed, true) },
+          { scenario: `${op.id} with a well-formed session id that names no session`, intent: { kind: 'unauthenticated', credential: 'unknown' }, exchange: await send(unknown, true) },
           { scenario: `${op.id} with the id of a deleted session`, intent: { kind: 'unauthenticated', credential: 'deleted' }, exchange: await send(deleted.id) },
         ];
       });

@@ -25,14 +25,32 @@ test.describe('session lifecycle', () => {
     await verify({ scenario: 'log in with a wrong password', intent: { kind: 'unauthenticated', credential: 'wrong-password' }, exchange });
   });
 
+  test('a login without Basic credentials, with a malformed Authorization header or an unknown user is refused with 401 UNAUTHENTICATED', sends({ 'read-only': ['session.create'] }), async ({ api, target, verify }) => {
+    const admin = target.users.administrator!;
+    const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+    const attempts: { what: string; credential: 'none' | 'malformed' | 'wrong-password'; headers: Record<string, string> }[] = [
+      { what: 'no Authorization header', credential: 'none', headers: {} },
+      { what: 'an Authorization header that is not Basic', credential: 'malformed', headers: { authorization: 'Digest username="x"' } },
+      { what: 'Basic credentials that are not base64', credential: 'malformed', headers: { authorization: 'Basic %%%not-base64%%%' } },
+      { what: 'Basic credentials without a colon', credential: 'malformed', headers: { authorization: basic(admin.username) } },
+      { what: 'a user the target does not know', credential: 'wrong-password', headers: { authorization: basic(`vcconform-no-such-user@vsphere.local:${admin.password}`) } },
+    ];
+    const evidence: Evidence[] = [];
+    for (const { what, credential, headers } of attempts) {
+      evidence.push({ scenario: `log in with ${what}`, intent: { kind: 'unauthenticated', credential }, exchange: await api.call('session.create', { headers }) });
+    }
+    await verify(evidence);
+  });
+
   test('garbage and truncated session ids are refused with 401 UNAUTHENTICATED', sends({ 'read-only': ['session.create', 'session.get'] }), async ({ api, sessions, property }) => {
     const session = await sessions.get();
     const ids = fc.oneof(
-      fc.integer({ min: 1, max: Math.max(1, session.length - 1) }).map((n) => ({ id: session.slice(0, n), what: `the live session id cut to ${n} of ${session.length} characters` })),
-      fc.stringMatching(/^[\x21-\x7e]{1,64}$/).map((id) => ({ id, what: `${id.length} printable characters of garbage` })),
+      fc.integer({ min: 1, max: Math.max(1, session.length - 1) }).map((n) => ({ id: session.slice(0, n), what: `the live session id cut to ${n} of ${session.length} characters`, probe: false })),
+      fc.stringMatching(/^[\x21-\x7e]{1,64}$/).map((id) => ({ id, what: `${id.length} printable characters of garbage`, probe: true })),
     );
-    await property(ids, async ({ id, what }) => [
-      { scenario: `GET /api/session with ${what}`, intent: { kind: 'unauthenticated', credential: 'malformed' }, exchange: await api.call('session.get', { session: id }) },
+    // A cut-off live id is part of a secret and stays redacted; garbage names no session and is kept as sent.
+    await property(ids, async ({ id, what, probe }) => [
+      { scenario: `GET /api/session with ${what}`, intent: { kind: 'unauthenticated', credential: 'malformed' }, exchange: await api.call('session.get', { session: id, sessionIsProbe: probe }) },
     ]);
   });
 

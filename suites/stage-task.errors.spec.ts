@@ -46,25 +46,27 @@ test.describe('stage documented errors', () => {
     await verify({ scenario: `stage ${cluster}, which is not managed with a single image`, intent: invalidArgument('the cluster is not managed with a single software specification'), exchange });
   });
 
-  test('an unknown commit answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, need, property }) => {
+  // Each run starts from a reset target where it can be reset: a server that wrongly accepts one
+  // stage would otherwise answer the next run NOT_ALLOWED_IN_CURRENT_STATE, blaming the wrong input.
+  test('an unknown commit answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, target, need, property }) => {
     const { stageCluster } = need.roles('stageCluster');
-    const session = await sessions.get('administrator');
     const commits = fc.oneof(resourceIdArbitrary('com.vmware.esx.settings.commit'), fc.string({ minLength: 1, maxLength: 12 })).filter((c) => !stageCluster.commits.includes(c));
-    await property(commits, async (commit) => [{
-      scenario: `stage ${stageCluster.id} with the unknown commit ${JSON.stringify(commit)}`, intent: invalidArgument('the commit property of spec specifies an invalid commit'),
-      exchange: await api.call('software.stage', { params: { cluster: stageCluster.id }, body: { commit }, session }),
-    }]);
+    await property(commits, async (commit) => {
+      await target.resetIfPossible();
+      const exchange = await api.call('software.stage', { params: { cluster: stageCluster.id }, body: { commit }, session: await sessions.get('administrator') });
+      return [{ scenario: `stage ${stageCluster.id} with the unknown commit ${JSON.stringify(commit)}`, intent: invalidArgument('the commit property of spec specifies an invalid commit'), exchange }];
+    });
   });
 
-  test('a host outside the cluster, alone or among the cluster\'s hosts, answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, need, property }) => {
+  test('a host outside the cluster, alone or among the cluster\'s hosts, answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, target, need, property }) => {
     const { stageCluster, hostOutsideCluster } = need.roles('stageCluster', 'hostOutsideCluster');
-    const session = await sessions.get('administrator');
     const outsider = fc.oneof(fc.constant(hostOutsideCluster), resourceIdArbitrary('HostSystem').filter((h) => !stageCluster.hosts.includes(h)));
     const specs = fc.tuple(outsider, fc.subarray(stageCluster.hosts)).chain(([host, inside]) => fc.shuffledSubarray([host, ...inside], { minLength: inside.length + 1 }));
-    await property(specs, async (hosts) => [{
-      scenario: `stage ${stageCluster.id} with hosts ${JSON.stringify(hosts)}`, intent: invalidArgument('the hosts property of spec specifies an invalid host or a host not part of the cluster'),
-      exchange: await api.call('software.stage', { params: { cluster: stageCluster.id }, body: { hosts }, session }),
-    }]);
+    await property(specs, async (hosts) => {
+      await target.resetIfPossible();
+      const exchange = await api.call('software.stage', { params: { cluster: stageCluster.id }, body: { hosts }, session: await sessions.get('administrator') });
+      return [{ scenario: `stage ${stageCluster.id} with hosts ${JSON.stringify(hosts)}`, intent: invalidArgument('the hosts property of spec specifies an invalid host or a host not part of the cluster'), exchange }];
+    });
   });
 
   test('a second stage while the first one runs answers 400 NOT_ALLOWED_IN_CURRENT_STATE', sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }), async ({ api, poll, sessions, target, need, verify }) => {

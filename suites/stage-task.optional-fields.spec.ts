@@ -1,13 +1,14 @@
 import { test, fc, sends, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
 
 /**
- * StageSpec's optional fields behave as documented (vcenter-contract.md §4; prior-art §4.6):
- * `commit` is the minimum commit (unset or "" = latest, an older one still stages the latest) and
- * `hosts` unset or [] means every host of the cluster, a list means only those hosts. Each run
- * starts from a reset target and stages to the end; the result is judged against the inventory.
+ * StageSpec's optional fields behave as documented (vcenter-contract.md §1, §4; prior-art §4.6):
+ * `commit` is the minimum commit (unset, null or "" = latest, an older one still stages the latest)
+ * and `hosts` unset, null or [] means every host of the cluster, a list means only those hosts
+ * ("if missing or null or empty"). Each run starts from a reset target and stages to the end; the
+ * result is judged against the inventory.
  */
 type Task = NonNullable<Evidence['task']>;
-type Spec = { commit?: string; hosts?: readonly string[] };
+type Spec = { commit?: string | null; hosts?: readonly string[] | null };
 interface Harness {
   api: { call(operationId: string, options: { params?: Record<string, string>; body?: unknown; session?: string }): Promise<Exchange> };
   poll(taskId: string, session: string): Promise<Task>;
@@ -25,11 +26,14 @@ const pollsOf = (task: Task | undefined): Evidence[] =>
 /** An administrator's stages of the target's stage cluster, and the polls of their tasks. */
 const STAGE_AND_POLL = sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] });
 
-/** StageSpecs whose keys come from the schema generator (each optional key present or not) and whose values come from the inventory. */
+/**
+ * StageSpecs whose keys come from the schema generator (each optional key present or not) and whose
+ * values come from the inventory, null included: "missing or null" is the unset case.
+ */
 function specsOver(commits: readonly string[], hosts: readonly string[]): fc.Arbitrary<Spec> {
   const shape = arbitraryFor('Esx.Settings.Clusters.Software.StageSpec') as fc.Arbitrary<Spec>;
-  const commit = fc.constantFrom('', ...commits);
-  const hostList: fc.Arbitrary<readonly string[]> = fc.oneof(fc.constant<string[]>([]), fc.constant([...hosts]), fc.shuffledSubarray([...hosts], { minLength: 1 }));
+  const commit = fc.constantFrom<string | null>(null, '', ...commits);
+  const hostList: fc.Arbitrary<readonly string[] | null> = fc.oneof(fc.constant(null), fc.constant<string[]>([]), fc.constant([...hosts]), fc.shuffledSubarray([...hosts], { minLength: 1 }));
   return shape.chain((s) => fc.record({ commit, hosts: hostList }).map((v): Spec => ({
     ...('commit' in s && { commit: v.commit }), ...('hosts' in s && { hosts: v.hosts }),
   })));
@@ -47,38 +51,38 @@ test.describe('stage optional fields', () => {
     });
   });
 
-  test('{} ≡ {hosts: []} ≡ {hosts: every host}: three runs from the same state stage every host', STAGE_AND_POLL, async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+  test('{} ≡ {hosts: null} ≡ {hosts: []} ≡ {hosts: every host}: four runs from the same state stage every host', STAGE_AND_POLL, async ({ api, poll, sessions, target, need, verify, vcconform }) => {
     need.reset();
-    test.setTimeout(30_000 + 3 * vcconform.taskBudgetMs);
+    test.setTimeout(30_000 + 4 * vcconform.taskBudgetMs);
     const { stageCluster } = need.roles('stageCluster');
     const runs: Record<string, Exchange[]> = {};
     let own: { exchange: Exchange; task?: Task } | undefined;
-    for (const [name, spec] of [['hosts-unset', {}], ['hosts-empty', { hosts: [] }], ['hosts-all', { hosts: stageCluster.hosts }]] as const) {
+    for (const [name, spec] of [['hosts-unset', {}], ['hosts-null', { hosts: null }], ['hosts-empty', { hosts: [] }], ['hosts-all', { hosts: stageCluster.hosts }]] as const) {
       await target.reset();
       const run = await stageToTheEnd({ api, poll }, await sessions.get('administrator'), stageCluster.id, spec);
       if (name === 'hosts-unset') own = run;
       else runs[name] = [run.exchange, ...(run.task?.polls ?? [])];
     }
     await verify({
-      scenario: `stage ${stageCluster.id} with {}, {hosts: []} and every host, each from a reset state`, intent: { kind: 'valid' },
+      scenario: `stage ${stageCluster.id} with {}, {hosts: null}, {hosts: []} and every host, each from a reset state`, intent: { kind: 'valid' },
       exchange: own!.exchange, ...(own!.task && { task: own!.task }), related: runs, facts: { allHosts: stageCluster.hosts },
     });
   });
 
-  test('{} ≡ {commit: ""} ≡ {commit: the oldest}: three runs from the same state stage the latest commit', STAGE_AND_POLL, async ({ api, poll, sessions, target, need, verify, vcconform }) => {
+  test('{} ≡ {commit: null} ≡ {commit: ""} ≡ {commit: the oldest}: four runs from the same state stage the latest commit', STAGE_AND_POLL, async ({ api, poll, sessions, target, need, verify, vcconform }) => {
     need.reset();
-    test.setTimeout(30_000 + 3 * vcconform.taskBudgetMs);
+    test.setTimeout(30_000 + 4 * vcconform.taskBudgetMs);
     const { stageCluster } = need.roles('stageCluster');
     const runs: Record<string, Exchange[]> = {};
     let own: { exchange: Exchange; task?: Task } | undefined;
-    for (const [name, spec] of [['commit-unset', {}], ['commit-empty', { commit: '' }], ['commit-oldest', { commit: stageCluster.commits[0]! }]] as const) {
+    for (const [name, spec] of [['commit-unset', {}], ['commit-null', { commit: null }], ['commit-empty', { commit: '' }], ['commit-oldest', { commit: stageCluster.commits[0]! }]] as const) {
       await target.reset();
       const run = await stageToTheEnd({ api, poll }, await sessions.get('administrator'), stageCluster.id, spec);
       if (name === 'commit-unset') own = run;
       else runs[name] = [run.exchange, ...(run.task?.polls ?? [])];
     }
     await verify({
-      scenario: `stage ${stageCluster.id} with {}, {commit: ""} and the oldest commit, each from a reset state`, intent: { kind: 'valid' },
+      scenario: `stage ${stageCluster.id} with {}, {commit: null}, {commit: ""} and the oldest commit, each from a reset state`, intent: { kind: 'valid' },
       exchange: own!.exchange, ...(own!.task && { task: own!.task }), related: runs, facts: { latestCommit: stageCluster.commits.at(-1), commits: stageCluster.commits },
     });
   });

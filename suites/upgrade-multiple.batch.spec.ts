@@ -3,17 +3,18 @@ import { test, fc, sends, arbitraryFor, type Evidence, type Exchange } from '../
 /**
  * upgradeMultiple over generated batches (vcenter-contract.md §3.2, §3.3; prior-art §4.3): any
  * subset of the clean, warnings-only and errors clusters, in any order, each with an UpgradeSpec
- * drawn from its schema (ignore_precheck_warnings unset, false or true) at the role's version.
+ * drawn from its schema (ignore_precheck_warnings unset, null, false or true) at the role's version.
  */
 type Fact = 'upgradableClusters' | 'warningsClusters' | 'errorsClusters';
 interface Member { id: string; version: string; fact: Fact }
-type Spec = { desired_version: string; ignore_precheck_warnings?: boolean };
+type Spec = { desired_version: string; ignore_precheck_warnings?: boolean | null };
 
 /**
- * A spec from the schema at the role's version, with ignore_precheck_warnings unset, false or true in
- * equal measure: unset-vs-explicit is the rule under test (§3.3), so it is not left to the optional-key odds.
+ * A spec from the schema at the role's version, with ignore_precheck_warnings unset, null, false or true
+ * in equal measure: unset-vs-explicit is the rule under test (§3.3; "missing or null" is unset, §1), so it
+ * is not left to the optional-key odds.
  */
-const specOf = (version: string) => fc.tuple(arbitraryFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpec'), fc.constantFrom<'unset' | boolean>('unset', false, true))
+const specOf = (version: string) => fc.tuple(arbitraryFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpec'), fc.constantFrom<'unset' | boolean | null>('unset', null, false, true))
   .map(([generated, ignore]): Spec => {
     const { ignore_precheck_warnings: _drawn, ...rest } = generated as Spec;
     return ignore === 'unset' ? { ...rest, desired_version: version } : { ...rest, desired_version: version, ignore_precheck_warnings: ignore };
@@ -37,8 +38,11 @@ function factsOf(batch: readonly (readonly [Member, Spec])[]): Record<Fact, stri
   return facts;
 }
 
+/** The flag as sent: `unset`, `null`, `false` or `true`. */
+const flagOf = (spec: Spec) => (spec.ignore_precheck_warnings === undefined ? 'unset' : String(spec.ignore_precheck_warnings));
+
 const describeBatch = (batch: readonly (readonly [Member, Spec])[]) =>
-  batch.map(([m, s]) => `${m.id} (${m.fact.replace('Clusters', '')}, ignore ${s.ignore_precheck_warnings ?? 'unset'})`).join(', ');
+  batch.map(([m, s]) => `${m.id} (${m.fact.replace('Clusters', '')}, ignore ${flagOf(s)})`).join(', ');
 
 test.describe('upgradeMultiple batches', () => {
   test('a mixed batch answers 200 with one Result per cluster: pre-check errors REJECTED, warnings STARTED only when ignored, and get agrees', sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
@@ -71,7 +75,7 @@ test.describe('upgradeMultiple batches', () => {
       const singles = batch.map(([m, spec], i): Evidence => {
         const refused = m.fact === 'errorsClusters' || (m.fact === 'warningsClusters' && spec.ignore_precheck_warnings !== true);
         return {
-          scenario: `upgrade ${m.id} alone (${m.fact.replace('Clusters', '')}, ignore ${spec.ignore_precheck_warnings ?? 'unset'})`,
+          scenario: `upgrade ${m.id} alone (${m.fact.replace('Clusters', '')}, ignore ${flagOf(spec)})`,
           intent: refused ? { kind: 'documented-error', status: 400, errorType: 'UNSUPPORTED', when: 'pre-check failed of the cluster' } : { kind: 'valid' },
           exchange: single[i]!,
         };

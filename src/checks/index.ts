@@ -14,6 +14,7 @@ import { probeAnswerIsObserved } from './routing/probe-answer-is-observed';
 import { probeIsRefused } from './routing/probe-is-refused';
 import { sessionIdIsJsonString } from './session/session-id-is-json-string';
 import { sessionTimesAreOrdered } from './session/session-times-are-ordered';
+import { listIncludesWcpClusters } from './clusters/list-includes-wcp-clusters';
 import { commitUnsetEqualsLatest } from './stage/commit-unset-equals-latest';
 import { hostsUnsetEqualsAllHosts } from './stage/hosts-unset-equals-all-hosts';
 import { stageAnswers202WithTaskId } from './stage/stage-answers-202-with-task-id';
@@ -87,6 +88,8 @@ export const checks: readonly Check[] = [
   taskFinishesWithinBudget,
   taskIsNotSlow,
   taskResultOmittedWhenExcluded,
+  // namespace software clusters: list and get
+  listIncludesWcpClusters,
   // stage
   stageAnswers202WithTaskId,
   stageResultHostSetsAreDisjoint,

@@ -62,4 +62,16 @@ test.describe('ApiClient: requests from the catalogue, secrets redacted at recor
     expect(curlLine(BASE, api.exchanges[0]!)).toBe(`curl -sS -X POST 'https://vcenter.test/api/vcenter/namespace-management/software/clusters/domain-c1?action=upgrade' -H 'accept: application/json' -H "vmware-api-session-id: $VMWARE_API_SESSION_ID" -H 'content-type: application/json' --data-raw '{"desired_version":"v1'\\''2"}'`);
     expect(curlLine('$VCENTER_URL', api.exchanges[0]!)).toMatch(/^curl -sS -X POST "\$VCENTER_URL"'\/api\/vcenter\/namespace-management\/software\/clusters\/domain-c1\?action=upgrade' -H /);
   });
+
+  test('a probe session id that names no session is kept as sent, so its curl line replays the probe; a real id marked as a probe stays redacted', async () => {
+    const api = new ApiClient(BASE, async () => ({ status: 401, headers: {}, text: '' }));
+    api.learnSession(SESSION);
+    await api.call('clusters.list', { session: 'no-such-session', sessionIsProbe: true });
+    await api.call('clusters.list', { session: SESSION, sessionIsProbe: true });
+    await api.call('clusters.list', { session: 'not-marked-as-probe' });
+    expect(api.exchanges.map((e) => e.request.headers['vmware-api-session-id'])).toEqual(['no-such-session', '<redacted:session-id>', '<redacted:session-id>']);
+    expect(curlLine(BASE, api.exchanges[0]!)).toContain(`-H 'vmware-api-session-id: no-such-session'`);
+    expect(curlLine(BASE, api.exchanges[1]!)).toContain(`-H "vmware-api-session-id: $VMWARE_API_SESSION_ID"`);
+    expect(JSON.stringify(api.exchanges) + api.exchanges.map((e) => curlLine(BASE, e)).join('\n')).not.toContain(SESSION);
+  });
 });

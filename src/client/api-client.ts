@@ -16,6 +16,11 @@ export interface CallOptions {
   rawBody?: string;
   /** Session id for `vmware-api-session-id`; `''` sends the header empty; undefined sends none. */
   session?: string;
+  /**
+   * The session id is a deliberate probe that names no session (garbage, or a lookalike of a real
+   * id): it is no secret, so the exchange and the curl line keep it as sent.
+   */
+  sessionIsProbe?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -77,6 +82,7 @@ export class ApiClient {
   private async sendRaw(method: string, pathAndQuery: string, options: CallOptions, operationId?: string) {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.session !== undefined) headers['vmware-api-session-id'] = options.session;
+    if (options.sessionIsProbe && options.session) this.redactor.allowSessionHeader(options.session);
     const rawBody = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (rawBody !== undefined) headers['content-type'] ??= 'application/json';
     const at = new Date();

@@ -5,10 +5,17 @@
  */
 export class Redactor {
   private readonly secrets = new Map<string, string>();
+  /** Session header values known to name no session (probes): recorded as sent. */
+  private readonly probes = new Set<string>();
 
   /** Remembers a secret and the placeholder that stands for it. */
   add(secret: string | undefined, placeholder: string): void {
     if (secret && secret.length >= 4) this.secrets.set(secret, placeholder);
+  }
+
+  /** A session header value that is a probe, not a session: kept as sent, unless it is a known secret. */
+  allowSessionHeader(value: string): void {
+    if (!this.secrets.has(value)) this.probes.add(value);
   }
 
   /** The text with every known secret replaced (longest first, so no secret is half-masked). */
@@ -28,7 +35,7 @@ export class Redactor {
     for (const [name, value] of Object.entries(headers)) {
       const lower = name.toLowerCase();
       if (lower === 'authorization') out[lower] = `${value.split(' ')[0] ?? ''} <redacted>`;
-      else if (lower === 'vmware-api-session-id') out[lower] = value === '' ? '' : '<redacted:session-id>';
+      else if (lower === 'vmware-api-session-id') out[lower] = value === '' || (this.probes.has(value) && !this.secrets.has(value)) ? value : '<redacted:session-id>';
       else out[lower] = this.text(value);
     }
     return out;

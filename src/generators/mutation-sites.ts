@@ -38,32 +38,41 @@ function flattenOnce(node: SchemaNode, where: string, resolve: Resolve): Flat {
 /** Every mutation site of a valid value, each invalid by construction against the schema. */
 export function mutationSites(value: unknown, schema: SchemaNode, where: string, resolve: Resolve): MutationSite[] {
   const sites: MutationSite[] = [];
-  const visit = (v: unknown, node: SchemaNode, pointer: string, at: string): void => {
+  const visit = (v: unknown, node: SchemaNode, pointer: string, at: string, optional: boolean): void => {
     const flat = flattenOnce(node, at, resolve);
-    typeSite(flat, pointer, sites);
+    typeSite(flat, pointer, optional, sites);
     enumSite(flat, v, pointer, sites);
     if (isJsonObject(v)) {
       objectSites(flat, v, pointer, sites);
       for (const [key, child] of Object.entries(v)) {
-        const sub = ownProperty(flat, key) ?? flat.additionalProperties;
-        if (sub !== undefined && sub !== true) visit(child, sub, childPointer(pointer, key), `${at}/properties/${key}`);
+        const declared = ownProperty(flat, key);
+        const sub = declared ?? flat.additionalProperties;
+        // A map value (additionalProperties) is an entry, not an optional property: null stays a wrong type there.
+        if (sub !== undefined && sub !== true) visit(child, sub, childPointer(pointer, key), `${at}/properties/${key}`, declared !== undefined && !flat.required.includes(key));
       }
     } else if (Array.isArray(v)) {
       if (flat.uniqueItems && v.length > 0) {
         sites.push({ kind: 'duplicate-item', pointer: childPointer(pointer, v.length), variants: [{ edit: 'set', value: roundTrip(v[0]), detail: `appended a copy of item 0 to a uniqueItems array of ${v.length}` }] });
       }
       const items = flat.items;
-      if (items !== undefined && items !== true) v.forEach((item, i) => visit(item, items, childPointer(pointer, i), `${at}/items`));
+      if (items !== undefined && items !== true) v.forEach((item, i) => visit(item, items, childPointer(pointer, i), `${at}/items`, false));
     }
   };
-  visit(value, schema, '', where);
+  visit(value, schema, '', where, false);
   return sites;
 }
 
-function typeSite(flat: Flat, pointer: string, sites: MutationSite[]): void {
+/**
+ * Wrong-type edits of one location. Null is left out where it is valid (`[T, "null"]`) and on an
+ * optional property: the 9.1 prose reads "missing or `null`" as unset throughout (vcenter-contract.md
+ * §1; StageSpec.commit, UpgradeSpec.ignore_precheck_warnings), so a vCenter acts on such a request
+ * although the schema, which has no `null` type, rejects it. A required property, an array item and
+ * a map value still get null.
+ */
+function typeSite(flat: Flat, pointer: string, optional: boolean, sites: MutationSite[]): void {
   if (flat.type === undefined) return;
   const own: JsonType = flat.type === 'integer' ? 'number' : (flat.type as JsonType);
-  const others = (Object.keys(SAMPLES) as JsonType[]).filter((t) => t !== own && !(flat.nullable && t === 'null'));
+  const others = (Object.keys(SAMPLES) as JsonType[]).filter((t) => t !== own && !((flat.nullable || optional) && t === 'null'));
   sites.push({ kind: 'wrong-type', pointer, variants: others.map((t) => ({ edit: 'set', value: SAMPLES[t], detail: `expected ${flat.type}, wrote ${t} ${JSON.stringify(SAMPLES[t])}` })) });
 }
 

@@ -6,6 +6,7 @@ import { compileRoute, matchRoute, type Route } from './router';
 import type { Handler, HandlerContext, MockRequest, MockResponse, RoutedRequest } from './types';
 import { operations } from '../../specs/index';
 import { unauthenticated } from './handlers/auth';
+import { optionalNullsUnset } from './optional-nulls';
 
 export interface AppOptions {
   context: HandlerContext;
@@ -15,7 +16,7 @@ export interface AppOptions {
   faults: () => readonly Fault[];
 }
 
-/** The parsed, schema-valid body, or the vAPI error refusing it. */
+/** The parsed, schema-valid body (optional nulls read as unset), or the vAPI error refusing it. */
 type Parsed = { ok: true; body: unknown } | { ok: false; refusal: MockResponse };
 
 function parseBody(request: MockRequest, route: Route): Parsed {
@@ -31,6 +32,8 @@ function parseBody(request: MockRequest, route: Route): Parsed {
   } catch (e) {
     return refuse(`The request body is not valid JSON: ${(e as Error).message}`);
   }
+  // "missing or null" means unset (vcenter-contract.md §1): an optional property's null is dropped; a required one's is refused below.
+  body = optionalNullsUnset(spec.schema, body).value;
   const validate = validatorFor(spec.schema);
   if (!validate(body)) {
     const why = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

@@ -6,6 +6,9 @@ import type { MockRequest, MockResponse } from './types';
 /** Where the test-control surface lives: outside `/api`, so it can never shadow an operation. */
 export const CONTROL_PREFIX = '/__vcconform';
 
+/** On GET /__vcconform/journal: how many requests the journal no longer holds (it keeps the newest N). */
+export const JOURNAL_DROPPED_HEADER = 'x-vcconform-journal-dropped';
+
 /** What the control surface may drive. */
 export interface ControlTarget {
   journal: Journal;
@@ -31,8 +34,8 @@ const routes: readonly ControlRoute[] = [
     run: putFaults,
   },
   {
-    method: 'GET', path: `${CONTROL_PREFIX}/journal`, summary: 'every request so far, oldest first (200)',
-    run: (_request, target) => ({ status: 200, body: target.journal.all() }),
+    method: 'GET', path: `${CONTROL_PREFIX}/journal`, summary: `the newest requests, oldest first (200); header ${JOURNAL_DROPPED_HEADER}: how many older ones were not kept`,
+    run: (_request, target) => ({ status: 200, body: target.journal.all(), headers: { [JOURNAL_DROPPED_HEADER]: String(target.journal.dropped) } }),
   },
 ];
 

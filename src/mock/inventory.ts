@@ -31,10 +31,12 @@ export interface InventoryHost {
   isVsanWitness?: boolean;
   stage?: 'ok' | 'fails' | 'skipped';
 }
+/** Durations in ms: task and upgrade ones in virtual (scaled) time; the session idle timeout in real time. */
 export interface Timings {
   taskPendingMs: number;
   stagePerHostMs: number;
   upgradeMs: number;
+  /** Unscaled: a session unused this long ends, whatever the time scale (a manual clock's advance() counts). */
   sessionIdleTimeoutMs: number;
 }
 export interface Inventory {

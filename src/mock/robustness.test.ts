@@ -1,8 +1,11 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { operations } from '../../specs/index';
+import { compileRoute, matchRoute } from './router';
 import { startMock, type RunningMock } from './start-mock';
-import { MockClient } from './test-client';
+import { MockClient, checkEveryResponse } from './test-client';
+
+checkEveryResponse();
 
 let mock: RunningMock;
 test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
@@ -15,6 +18,13 @@ const pathArb = fc.oneof(
   fc.constantFrom('/api/esx/settings/clusters/%ZZ/software', '/api/cis/tasks/%E0%A4%A', '/api//session', '/api/session/'),
 );
 const queryArb = fc.dictionary(fc.constantFrom('action', 'vmw-task', 'exclude_result', 'x'), fc.constantFrom('stage', 'upgradeMultiple', 'list', 'cancel', 'true', 'false', '', 'upgrade'), { maxKeys: 3 });
+const routes = operations.map(compileRoute);
+/** The catalogued operation the mock will route this request to, if any, so its answer is checked against that operation. */
+function operationOf(method: string, pathAndQuery: string): string | undefined {
+  const url = new URL(pathAndQuery, 'http://mock.invalid');
+  return matchRoute(routes, method, url.pathname, Object.fromEntries(url.searchParams))?.operation.id;
+}
+
 const bodyArb = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
@@ -30,7 +40,8 @@ test.describe('mock: robustness', () => {
       fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH'), pathArb, queryArb, bodyArb, fc.constantFrom(session, undefined, 'junk', ''),
       async (method, path, query, body, sid) => {
         const q = new URLSearchParams(query).toString();
-        const r = await api.call(undefined, method, path + (q ? `?${q}` : ''), { session: sid, rawBody: method === 'GET' ? undefined : body });
+        const url = path + (q ? `?${q}` : '');
+        const r = await api.call(operationOf(method, url), method, url, { session: sid, rawBody: method === 'GET' ? undefined : body });
         expect(r.status, `${method} ${path}?${q} ${body}`).toBeLessThan(500);
         if (r.text !== '') expect(r.headers.get('content-type')).toContain('application/json');
         if (r.status >= 400) expect(typeof (r.body as { error_type?: unknown }).error_type).toBe('string');

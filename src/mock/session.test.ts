@@ -1,6 +1,9 @@
 import { test, expect } from '@playwright/test';
+import { scaledClock } from './clock';
 import { startMock, type RunningMock } from './start-mock';
-import { MockClient, basic } from './test-client';
+import { MockClient, basic, checkEveryResponse } from './test-client';
+
+checkEveryResponse();
 
 let mock: RunningMock;
 test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
@@ -37,17 +40,24 @@ test.describe('mock: sessions and authentication', () => {
     expect(api.problems()).toEqual([]);
   });
 
-  test('no, malformed, unknown, deleted and idle-expired session ids are refused with 401 on every session operation', async () => {
+  test('no, malformed, unknown, deleted and idle-expired session ids are refused with 401, a challenge and WWW-Authenticate, on every session operation', async () => {
     const api = new MockClient(mock);
     const deleted = await api.login();
     await api.call('session.delete', 'DELETE', '/api/session', { session: deleted });
     const idle = await api.login();
     mock.clock.advance(mock.state.timings.sessionIdleTimeoutMs + 1);
     for (const session of [undefined, '', 'not a session', 'ffffffffffffffffffffffffffffffff', deleted, idle]) {
-      const r = await api.call('session.get', 'GET', '/api/session', { session });
-      expect(r.status, `session ${JSON.stringify(session)}`).toBe(401);
-      expect((r.body as { error_type: string }).error_type).toBe('UNAUTHENTICATED');
-      expect((await api.call('session.delete', 'DELETE', '/api/session', { session })).status).toBe(401);
+      const answers = [
+        await api.call('session.get', 'GET', '/api/session', { session }),
+        await api.call('session.delete', 'DELETE', '/api/session', { session }),
+        await api.call('clusters.list', 'GET', '/api/vcenter/namespace-management/software/clusters', { session }),
+      ];
+      for (const r of answers) {
+        const what = `${r.method} ${r.url} with session ${JSON.stringify(session)}`;
+        expect(r.status, what).toBe(401);
+        expect(r.body, what).toMatchObject({ error_type: 'UNAUTHENTICATED', challenge: expect.stringContaining('Basic realm=') });
+        expect(r.headers.get('www-authenticate'), what).toBe((r.body as { challenge: string }).challenge);
+      }
     }
     expect(api.problems()).toEqual([]);
   });
@@ -59,6 +69,57 @@ test.describe('mock: sessions and authentication', () => {
       mock.clock.advance(mock.state.timings.sessionIdleTimeoutMs - 1);
       expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(200);
     }
+  });
+
+  test('idleness is measured on real time, not on the scaled clock: at scale 1000 a session lives out its 30 real minutes', async () => {
+    let wall = Date.parse('2026-01-01T00:00:00Z');
+    const scaled = await startMock({ clock: scaledClock(1000, () => wall) });
+    try {
+      const api = new MockClient(scaled);
+      const id = await api.login();
+      const timeout = scaled.state.timings.sessionIdleTimeoutMs;
+      expect(timeout).toBe(30 * 60_000);
+      wall += 10 * 60_000; // 10 real minutes: almost 7 days of virtual time
+      const info = await api.call('session.get', 'GET', '/api/session', { session: id });
+      expect(info.status).toBe(200);
+      const { created_time: created, last_accessed_time: accessed } = info.body as { created_time: string; last_accessed_time: string };
+      expect(Date.parse(accessed) - Date.parse(created), 'the session times stay virtual').toBe(1000 * 10 * 60_000);
+      wall += timeout;
+      expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(200);
+      wall += timeout + 1;
+      expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(401);
+    } finally {
+      await scaled.close();
+    }
+  });
+
+  test('startMock({ sessionIdleTimeoutMs }) sets the idle timeout; a manual clock drives it', async () => {
+    const short = await startMock({ clock: 'manual', sessionIdleTimeoutMs: 5000 });
+    try {
+      const api = new MockClient(short);
+      const id = await api.login();
+      short.clock.advance(5000);
+      expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(200);
+      short.clock.advance(5001);
+      expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(401);
+    } finally {
+      await short.close();
+    }
+    await expect(startMock({ sessionIdleTimeoutMs: -1 })).rejects.toThrow('[vcconform] Failed to start the mock: sessionIdleTimeoutMs must be a non-negative integer, got -1.');
+  });
+
+  test('idle-expired sessions are swept from the session map when sessions are created, live ones are kept', async () => {
+    const api = new MockClient(mock);
+    const timeout = mock.state.timings.sessionIdleTimeoutMs;
+    const abandoned = await Promise.all([api.login(), api.login(), api.login()]);
+    const kept = await api.login();
+    mock.clock.advance(timeout / 2);
+    expect((await api.call('session.get', 'GET', '/api/session', { session: kept })).status).toBe(200);
+    mock.clock.advance(timeout / 2 + 1);
+    expect(mock.state.sessions.size, 'nothing is swept before a session is created').toBe(4);
+    const fresh = await api.login();
+    expect([...mock.state.sessions.keys()].sort()).toEqual([kept, fresh].sort());
+    for (const id of abandoned) expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(401);
   });
 
   test('unknown routes and unknown actions answer 404 NOT_FOUND as a vAPI error, and are journalled', async () => {

@@ -2,8 +2,10 @@ import { test, expect } from '@playwright/test';
 import { validatorFor } from '../../specs/index';
 import { startMock, type RunningMock } from './start-mock';
 import type { TaskInfo } from './task-engine';
-import { MockClient } from './test-client';
+import { MockClient, checkEveryResponse } from './test-client';
 import { TASK_FIELDS_BY_STATUS } from '../../specs/task-status-fields';
+
+checkEveryResponse();
 
 let mock: RunningMock;
 test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
@@ -199,6 +201,27 @@ test.describe('mock: software stage task', () => {
     const again = await stage(api, session, 'domain-c10');
     expect(again.status).toBe(202);
     expect(again.body).not.toBe(first);
+    expect(api.problems()).toEqual([]);
+  });
+
+  test('a Supervisor upgrade in progress on the cluster is another operation: stage is NOT_ALLOWED_IN_CURRENT_STATE until it is READY', async () => {
+    const api = new MockClient(mock);
+    const session = await api.login();
+    const clusterInfo = async () => (await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session })).body as { state: string };
+    const upgrade = await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', { session, body: { desired_version: 'v1.30.4' } });
+    expect(upgrade.status).toBe(204);
+    for (const advance of [0, mock.state.timings.upgradeMs - 1]) {
+      mock.clock.advance(advance);
+      expect((await clusterInfo()).state).toBe('PENDING');
+      const r = await stage(api, session, 'domain-c10');
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ error_type: 'NOT_ALLOWED_IN_CURRENT_STATE', messages: [{ default_message: expect.stringContaining('Supervisor upgrade to v1.30.4') }] });
+    }
+    expect((await stage(api, session, 'domain-c15')).status, 'a cluster without an upgrade is free').toBe(202);
+    expect(mock.state.tasks.size).toBe(1);
+    mock.clock.advance(1);
+    expect((await clusterInfo()).state).toBe('READY');
+    expect((await stage(api, session, 'domain-c10')).status).toBe(202);
     expect(api.problems()).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { faultsByName } from './faults/index';
 import type { Fault } from './faults/fault';
 import { checkInventory, loadInventory, type Inventory } from './inventory';
 import { Journal } from './journal';
+import { MockError } from './mock-error';
 import { handlers } from './routes';
 import { listen } from './server';
 import { MockState } from './state';
@@ -26,6 +27,13 @@ export interface StartMockOptions {
   faults?: readonly string[];
   /** Serve the test-control surface under /__vcconform (reset, faults, journal); default off. */
   control?: boolean;
+  /**
+   * A session unused this many ms of real (unscaled) time ends; default the inventory's
+   * `timings.sessionIdleTimeoutMs` (30 minutes). With `clock: 'manual'`, `clock.advance()` counts.
+   */
+  sessionIdleTimeoutMs?: number;
+  /** The journal keeps the newest this many requests (default 10,000); `journal.total` counts them all. */
+  journalLimit?: number;
 }
 
 /** The mock-only self-signed certificate (CN=localhost, SAN localhost and 127.0.0.1); see fixtures/tls/README.md. */
@@ -49,12 +57,19 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
+/** The inventory with the startMock option's idle timeout in place of its own, if given. */
+function withIdleTimeout(inventory: Inventory, ms: number | undefined): Inventory {
+  if (ms === undefined) return inventory;
+  if (!Number.isInteger(ms) || ms < 0) throw new MockError('start the mock', `sessionIdleTimeoutMs must be a non-negative integer, got ${ms}`);
+  return { ...inventory, timings: { ...inventory.timings, sessionIdleTimeoutMs: ms } };
+}
+
 /** Starts the reference mock vCenter on 127.0.0.1 (port 0 = any free port). */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const inventory = typeof options.inventory === 'object' ? checkInventory(options.inventory) : loadInventory(options.inventory);
+  const inventory = withIdleTimeout(typeof options.inventory === 'object' ? checkInventory(options.inventory) : loadInventory(options.inventory), options.sessionIdleTimeoutMs);
   const clock = options.clock === 'manual' ? manualClock() : options.clock ?? scaledClock(options.timeScale ?? 1000);
   const state = new MockState(inventory, clock);
-  const journal = new Journal();
+  const journal = new Journal(options.journalLimit);
   let active: Fault[] = faultsByName(options.faults ?? []);
   const context = { state, clock };
   const app = createApp({ context, journal, handlers, faults: () => active });

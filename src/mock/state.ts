@@ -13,8 +13,11 @@ export interface User {
 export interface Session {
   id: string;
   user: User;
+  /** Virtual times, as GET /api/session reports them. */
   createdAt: number;
   lastAccessedAt: number;
+  /** Unscaled time of the last use (clock.wallNow()): idleness is measured on it, not on virtual time. */
+  lastUsedWall: number;
 }
 
 /** A Supervisor upgrade in flight: it completes at `endsAt` (virtual time). */
@@ -73,6 +76,8 @@ export class MockState {
   timings!: Timings;
   /** Never reset: ids stay unique across reset() so a harness never sees a recycled task id. */
   private taskCounter = 0;
+  /** Unscaled time of the last sweep of idle-expired sessions. */
+  private lastSweepWall = -Infinity;
 
   constructor(private readonly inventory: Inventory, private readonly clock: Clock) {
     this.reset();
@@ -90,6 +95,7 @@ export class MockState {
     this.clusters = new Map(inv.clusters.map((c) => [c.id, { ...c, hosts: inv.hosts.filter((h) => h.cluster === c.id) }]));
     this.sessions.clear();
     this.tasks.clear();
+    this.lastSweepWall = -Infinity;
   }
 
   now(): number {
@@ -102,9 +108,15 @@ export class MockState {
     return clusterId !== undefined && (user.clusterPrivileges.get(clusterId)?.has(privilege) ?? false);
   }
 
+  /**
+   * A new session. Sessions left to idle out are swept here, at most once per idle timeout of
+   * real time, so a long-running mock holds only sessions used within the last two timeouts.
+   */
   createSession(user: User): Session {
+    const wall = this.clock.wallNow();
+    if (wall - this.lastSweepWall >= this.timings.sessionIdleTimeoutMs) this.sweepIdleSessions();
     const now = this.now();
-    const session = { id: randomBytes(16).toString('hex'), user, createdAt: now, lastAccessedAt: now };
+    const session = { id: randomBytes(16).toString('hex'), user, createdAt: now, lastAccessedAt: now, lastUsedWall: wall };
     this.sessions.set(session.id, session);
     return session;
   }
@@ -113,13 +125,33 @@ export class MockState {
   useSession(id: string): Session | undefined {
     const session = this.sessions.get(id);
     if (!session) return undefined;
-    const now = this.now();
-    if (now - session.lastAccessedAt > this.timings.sessionIdleTimeoutMs) {
+    const wall = this.clock.wallNow();
+    if (this.idleExpired(session, wall)) {
       this.sessions.delete(id);
       return undefined;
     }
-    session.lastAccessedAt = now;
+    session.lastAccessedAt = this.now();
+    session.lastUsedWall = wall;
     return session;
+  }
+
+  /** Removes every idle-expired session; returns how many were removed. */
+  sweepIdleSessions(): number {
+    const wall = this.clock.wallNow();
+    this.lastSweepWall = wall;
+    let removed = 0;
+    for (const [id, session] of this.sessions) {
+      if (this.idleExpired(session, wall)) {
+        this.sessions.delete(id);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  /** Idle longer than timings.sessionIdleTimeoutMs of unscaled time (real time unless the clock is manual). */
+  private idleExpired(session: Session, wall: number): boolean {
+    return wall - session.lastUsedWall > this.timings.sessionIdleTimeoutMs;
   }
 
   /** A new task id, unique for the mock's lifetime, in vCenter's `<uuid>:<service>` shape. */

@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { startMock, type RunningMock } from './start-mock';
 import type { TaskInfo } from './task-engine';
-import { MockClient } from './test-client';
+import { MockClient, checkEveryResponse } from './test-client';
+
+checkEveryResponse();
 
 let mock: RunningMock;
 test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });

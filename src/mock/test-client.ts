@@ -1,3 +1,4 @@
+import { test, expect } from '@playwright/test';
 import { operation, operations, validatorFor } from '../../specs/index';
 import type { RunningMock } from './start-mock';
 
@@ -20,13 +21,27 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+export interface ClientOptions {
+  /**
+   * Why this client's responses are exempt from checkEveryResponse(): e.g. it talks to a mock
+   * with a fault switch on, which breaks a documented rule on purpose. Absent = checked.
+   */
+  unchecked?: string;
+}
+
+/** The clients made since the current test began; checkEveryResponse() validates them after it. */
+const opened: MockClient[] = [];
+
 /**
  * A tiny HTTP client for the mock's self-tests (not the harness client): it logs in by role and
  * keeps every exchange, so a test can assert that every response the mock gave obeys the specs.
  */
 export class MockClient {
   readonly exchanges: Exchange[] = [];
-  constructor(private readonly mock: RunningMock) {}
+  constructor(private readonly mock: RunningMock, readonly options: ClientOptions = {}) {
+    if (options.unchecked !== undefined && options.unchecked.trim() === '') throw new Error('[vcconform] Failed to create a MockClient: `unchecked` must say why its responses are exempt.');
+    opened.push(this);
+  }
 
   /** Creates a session for the inventory user with this role and returns its id. */
   async login(role = 'administrator'): Promise<string> {
@@ -57,6 +72,19 @@ export class MockClient {
   problems(): string[] {
     return this.exchanges.flatMap((e) => responseProblems(e).map((p) => `${e.method} ${e.url} → ${e.status}: ${p}`));
   }
+}
+
+/**
+ * Call once at the top of every mock test file that uses MockClient: after each test, every
+ * response any of its clients recorded must conform (responseProblems), unless the client was
+ * made with `unchecked: reason`. Clients left over from a file without the hook are ignored.
+ */
+export function checkEveryResponse(): void {
+  test.beforeEach(() => { opened.length = 0; });
+  test.afterEach(() => {
+    const checked = opened.splice(0).filter((c) => c.options.unchecked === undefined);
+    expect(checked.flatMap((c) => c.problems()), 'every response the mock gave in this test conforms to the catalogue and schemas').toEqual([]);
+  });
 }
 
 export function basic(username: string, password: string): string {

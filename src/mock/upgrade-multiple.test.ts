@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { loadInventory, type InventoryCluster, type PrecheckOutcome } from './inventory';
 import { startMock, type RunningMock } from './start-mock';
-import { MockClient, type Exchange } from './test-client';
+import { MockClient, type Exchange, checkEveryResponse } from './test-client';
 
 /**
  * upgradeMultiple (vcenter-contract.md §3.2, §3.3, §8) over real HTTP. The inventory is the
@@ -14,6 +14,8 @@ const generated: InventoryCluster[] = Array.from({ length: GENERATED }, (_, i) =
   const prechecks: Record<string, PrecheckOutcome> = i % 4 === 0 ? { 'v1.30.4': 'warnings' } : {};
   return { id: generatedId(i), name: `wcp-bulk-${i}`, singleImage: true, commits: [], supervisor: { currentVersion: 'v1.29.7', availableVersions: ['v1.30.4'], prechecks } };
 });
+
+checkEveryResponse();
 
 let mock: RunningMock;
 test.beforeAll(async () => {

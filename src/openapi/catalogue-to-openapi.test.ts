@@ -87,6 +87,21 @@ test.describe('specs/vcenter.openapi.json', () => {
     expect(stage.description).toContain('`software.stage`');
   });
 
+  test('tasks.get: the documented query parameter spec, a form-exploded optional Cis.Tasks.GetSpec', () => {
+    const get = op('/api/cis/tasks/{task}', 'get');
+    expect((get.parameters as OpenAPIV3_1.ParameterObject[]).map((p) => `${p.in} ${p.name}`)).toEqual(['path task', 'query spec']);
+    expect(param(get, 'spec')).toEqual({
+      name: 'spec', in: 'query', required: false, style: 'form', explode: true,
+      description: expect.stringContaining('Specification on what to get for a task.'),
+      schema: { $ref: '#/components/schemas/Cis.Tasks.GetSpec' },
+    });
+    expect(resolve('#/components/schemas/Cis.Tasks.GetSpec')).toMatchObject({ properties: { exclude_result: { type: 'boolean' }, return_all: { type: 'boolean' } } });
+    // No other operation declares a query parameter beyond the fixed action/vmw-task.
+    const others = Object.values(doc.paths ?? {}).flatMap((item) => Object.values(item ?? {}) as Op[])
+      .flatMap((o) => ((o.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).filter((p) => p.in === 'query' && !['action', 'vmw-task'].includes(p.name)));
+    expect(others.map((p) => p.name)).toEqual(['spec']);
+  });
+
   test('upgradeMultiple answers 200/401/403/500 and is deprecated', () => {
     const multiple = op('/api/vcenter/namespace-management/software/clusters', 'post');
     expect(multiple.operationId).toBe('Vcenter.NamespaceManagement.Software.Clusters_upgradeMultiple');
@@ -118,6 +133,15 @@ test.describe('catalogueToOpenApi', () => {
     const build = () => catalogueToOpenApi([...operations, twin], schemaFor, vcenterIds);
     expect(build).toThrow(SpecError);
     expect(build).toThrow(/tasks\.cancel \(Cis\.Tasks_cancel\) and tasks\.cancelTwin \(Cis\.Tasks_cancelTwin\) are both POST \/api\/cis\/tasks\/\{task\}/);
+  });
+
+  test('refuses a query parameter declared twice, and one whose schema is not among the schemas', () => {
+    const get = operation('tasks.get');
+    const spec = get.queryParams![0]!;
+    expect(() => catalogueToOpenApi([{ ...get, queryParams: [spec, spec] }], schemaFor, vcenterIds)).toThrow(/tasks\.get: it declares the query spec parameter more than once/);
+    const clash = { ...operation('tasks.cancel'), queryParams: [{ ...spec, name: 'action' }] };
+    expect(() => catalogueToOpenApi([clash], schemaFor, vcenterIds)).toThrow(/tasks\.cancel: it declares the query action parameter more than once/);
+    expect(() => catalogueToOpenApi([{ ...get, queryParams: [{ ...spec, schema: 'Cis.Tasks.NoSuchSpec' }] }], schemaFor, vcenterIds)).toThrow(/tasks\.get: it names Cis\.Tasks\.NoSuchSpec, which is not among the schemas/);
   });
 
   test('refuses errors of one status with different schemas, and dangling refs', () => {

@@ -25,7 +25,7 @@ export function operationObject(op: Operation): OpenAPIV3_1.OperationObject {
     description: operationDescription(op),
     tags: [tagOf(op.operationId)],
     ...(op.deprecated && { deprecated: true }),
-    parameters: [...pathParameters(op), ...queryParameters(op)],
+    parameters: uniqueParameters(op, [...pathParameters(op), ...queryParameters(op), ...documentedQueryParameters(op)]),
     ...(op.request && {
       requestBody: {
         description: op.request.description,
@@ -89,6 +89,27 @@ function queryParameters(op: Operation): OpenAPIV3_1.ParameterObject[] {
     description,
     schema: { type: 'string', enum: [value] },
   }]));
+}
+
+/** The query parameters the spec declares, as it declares them: schema by ref, style and explode kept. */
+function documentedQueryParameters(op: Operation): OpenAPIV3_1.ParameterObject[] {
+  return (op.queryParams ?? []).map((q) => ({
+    name: q.name,
+    in: 'query',
+    required: q.required,
+    description: q.description,
+    style: q.style,
+    explode: q.explode,
+    schema: { $ref: componentRef(q.schema) },
+  }));
+}
+
+/** OpenAPI identifies a parameter by name and location: two with the same pair are a catalogue slip. */
+function uniqueParameters(op: Operation, parameters: OpenAPIV3_1.ParameterObject[]): OpenAPIV3_1.ParameterObject[] {
+  const keys = parameters.map((p) => `${p.in} ${p.name}`);
+  const twice = keys.filter((k, i) => keys.indexOf(k) !== i);
+  if (twice.length) throw new SpecError(message(`build OpenAPI operation ${op.id}`, `it declares the ${[...new Set(twice)].join(', ')} parameter more than once`, 'Check query and queryParams in specs/operations.ts'));
+  return parameters;
 }
 
 function responses(op: Operation): OpenAPIV3_1.ResponsesObject {

@@ -32,6 +32,16 @@ test.describe('Prism 5.14 mocks specs/vcenter.openapi.json', () => {
     expect(problems('Cis.Task.Info', await res.json())).toEqual([]);
   });
 
+  test('GET /api/cis/tasks/{task} reads the form-exploded spec: ?exclude_result=true is 200, ?exclude_result=maybe a 4xx', async ({ prism }) => {
+    const ok = await fetch(`${prism.baseUrl}/api/cis/tasks/abc?exclude_result=true&return_all=false`, { headers: SESSION });
+    expect(ok.status, prism.output()).toBe(200);
+    expect(problems('Cis.Task.Info', await ok.json())).toEqual([]);
+    // Only a Prism that knows spec as an exploded Cis.Tasks.GetSpec (boolean properties) refuses this.
+    const bad = await fetch(`${prism.baseUrl}/api/cis/tasks/abc?exclude_result=maybe`, { headers: SESSION });
+    expect(bad.status, prism.output()).toBeGreaterThanOrEqual(400);
+    expect(bad.status, prism.output()).toBeLessThan(500);
+  });
+
   test('POST …/software?action=stage&vmw-task=true answers 202 with a task id', async ({ prism }) => {
     const res = await fetch(`${prism.baseUrl}${STAGE}?action=stage&vmw-task=true`, { method: 'POST', headers: JSON_BODY, body: '{}' });
     expect(res.status, prism.output()).toBe(202);

@@ -3,8 +3,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { faults } from '../mock/faults/index';
 import { checks } from '../checks/index';
-import { faultExpectations, faultsBreakingNoRule } from './fault-expectations';
-import { runSuites } from './run-suites';
+import { faultExpectations, faultsBreakingNoRule, faultSpecs, observationExpectations, type Observed } from './fault-expectations';
+import { runSuites, type Observation } from './run-suites';
 
 // Each case runs a child Playwright over the suites: minutes, not seconds, in total.
 test.describe.configure({ mode: 'parallel', timeout: 300_000 });
@@ -17,15 +17,41 @@ test.describe('proof that the checks bite', () => {
     expect(run.failed, run.failedTests.join('\n')).toBe(0);
     expect(run.passed).toBeGreaterThan(0);
     expect(run.exitCode).toBe(0);
+    // What the faults make them observe, the clean mock does not give them.
+    const shownByFaults = [...faultsBreakingNoRule.flatMap((f) => (f.observed ? [f.observed.check] : [])), ...observationExpectations.filter((o) => o.faults.length > 0).map((o) => o.observed.check)];
+    expect(run.observations.filter((o) => shownByFaults.includes(o.check))).toEqual([]);
   });
 
-  for (const { fault, caughtBy, suites } of faultExpectations) {
+  for (const { fault, caughtBy, suites, grep, operations, timeScale } of faultExpectations) {
     test(`fault ${fault} is caught by ${caughtBy.join(', ')}`, async () => {
-      const run = await runSuites({ faults: [fault], files: suites });
+      const run = await runSuites({ faults: faultSpecs({ fault, operations }), files: suites, ...(grep && { grep }), ...(timeScale && { timeScale }) });
       // A fault is caught by its check failing, or warning where the rule is advisory.
       const failuresExpected = caughtBy.some((name) => checks.find((c) => c.name === name)?.severity === 'failure');
       expect(run.exitCode, run.output.slice(-3000)).toBe(failuresExpected ? 1 : 0);
       expect([...run.failedChecks, ...run.warnedChecks]).toEqual(expect.arrayContaining(caughtBy));
+    });
+  }
+
+  for (const { fault, suites, grep, observed } of faultsBreakingNoRule) {
+    test(`fault ${fault} breaks no documented rule: ${suites.join(', ')} pass with no failed or warned check${observed ? `, and ${observed.check} reports it` : ''}`, async () => {
+      const run = await runSuites({ faults: [fault], files: suites, ...(grep && { grep }) });
+      expect([...run.failedChecks], run.output.slice(-3000)).toEqual([]);
+      expect([...run.warnedChecks]).toEqual([]);
+      expect(run.failed, run.failedTests.join('\n')).toBe(0);
+      expect(run.passed).toBeGreaterThan(0);
+      expect(run.exitCode).toBe(0);
+      if (observed) expect(run.observations, JSON.stringify(run.observations, null, 1).slice(0, 3000)).toEqual(expect.arrayContaining([matching(observed)]));
+    });
+  }
+
+  for (const { observed, faults: on, suites, grep } of observationExpectations) {
+    test(`observation ${observed.check} reports what it saw${on.length ? ` with ${on.join(', ')}` : ' on the clean mock'}`, async () => {
+      const run = await runSuites({ faults: on, files: suites, ...(grep && { grep }) });
+      expect(run.passed, run.output.slice(-3000)).toBeGreaterThan(0);
+      const mine = run.observations.filter((o) => o.check === observed.check);
+      expect(mine, JSON.stringify(run.observations, null, 1).slice(0, 3000)).toEqual(expect.arrayContaining([matching(observed)]));
+      // An observation never fails a run.
+      expect(run.exitCode, run.output.slice(-3000)).toBe(0);
     });
   }
 
@@ -45,12 +71,31 @@ test.describe('proof that the checks bite', () => {
   });
 
   test('every fault switch is either proven caught or breaks no documented rule', () => {
-    const covered = new Set([...faultExpectations.map((f) => f.fault), ...Object.keys(faultsBreakingNoRule)]);
+    const covered = new Set([...faultExpectations.map((f) => f.fault), ...faultsBreakingNoRule.map((f) => f.fault)]);
     expect(faults.map((f) => f.name).filter((name) => !covered.has(name))).toEqual([]);
     const names = new Set(checks.map((c) => c.name));
     expect(faultExpectations.flatMap((f) => f.caughtBy).filter((c) => !names.has(c))).toEqual([]);
   });
+
+  test('every observation check is shown reporting what it observed, and only observation checks are listed as observed', () => {
+    const observedBy = [...observationExpectations.map((o) => o.observed.check), ...faultsBreakingNoRule.flatMap((f) => (f.observed ? [f.observed.check] : []))];
+    expect(checks.filter((c) => c.severity === 'observation').map((c) => c.name).filter((name) => !observedBy.includes(name))).toEqual([]);
+    expect(observedBy.filter((name) => checks.find((c) => c.name === name)?.severity !== 'observation')).toEqual([]);
+    const faultNames = new Set(faults.map((f) => f.name));
+    expect(observationExpectations.flatMap((o) => o.faults).filter((f) => !faultNames.has(f))).toEqual([]);
+  });
 });
+
+/** An observation with every field `observed` names: equal to a string, matching a pattern. */
+function matching(observed: Observed): Observation {
+  const field = (value: string | RegExp) => (typeof value === 'string' ? value : expect.stringMatching(value));
+  return expect.objectContaining({
+    check: observed.check,
+    ...(observed.message && { message: field(observed.message) }),
+    ...(observed.received !== undefined && { received: field(observed.received) }),
+    ...(observed.pointer !== undefined && { pointer: observed.pointer }),
+  }) as Observation;
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { Issue } from '../checks/types';
+import type { CheckAnnotation } from '../report/check-outcomes';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -11,6 +13,8 @@ export interface SuiteRun {
   failedChecks: Set<string>;
   /** Names of the checks that warned (warning severity) in any test. */
   warnedChecks: Set<string>;
+  /** Every issue reported by an observation-severity check (status info), in report order. */
+  observations: Observation[];
   /** Titles of tests that failed. */
   failedTests: string[];
   passed: number;
@@ -21,6 +25,9 @@ export interface SuiteRun {
   reports: string;
 }
 
+/** One issue of an observation check (check, message, received, documented, pointer), with the operation and scenario it was about. */
+export type Observation = Issue & { operation: string; scenario: string };
+
 interface JsonSuite {
   title: string;
   specs?: { title: string; tests: { results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[];
@@ -30,8 +37,12 @@ interface JsonSuite {
 export interface SuiteOptions {
   faults: string[];
   files?: string[];
+  /** Only the tests whose title matches (Playwright `--grep`), to keep a proof run narrow. */
+  grep?: string;
   numRuns?: number;
   seed?: number;
+  /** The mock's virtual seconds per real second (VCCONFORM_TIME_SCALE); default the fixtures' own. */
+  timeScale?: number;
 }
 
 /** A child Playwright's environment: the mock faults, a fixed seed, reports under `reports`, nothing from the outer run. */
@@ -46,6 +57,7 @@ function childEnv(options: SuiteOptions, reports: string): NodeJS.ProcessEnv {
     FC_SEED: String(options.seed ?? 20261124),
     // The mock finishes a task in milliseconds; a short budget keeps stuck-task runs short.
     VCCONFORM_TASK_BUDGET_MS: '3000',
+    ...(options.timeScale !== undefined && { VCCONFORM_TIME_SCALE: String(options.timeScale) }),
     FORCE_COLOR: '0',
   };
   for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key];
@@ -65,7 +77,9 @@ async function playwright(args: string[], env: NodeJS.ProcessEnv): Promise<{ exi
   return { exitCode, output };
 }
 
-const testArgs = (options: SuiteOptions) => ['test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', ...(options.files ?? [])];
+const testArgs = (options: SuiteOptions) => [
+  'test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', ...(options.grep ? ['--grep', options.grep] : []), ...(options.files ?? []),
+];
 
 /**
  * Runs one shard of the suites (`--shard=1/2`) with only the blob reporter, as a CI shard would;
@@ -97,19 +111,22 @@ export async function runSuites(options: SuiteOptions): Promise<SuiteRun> {
   const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as { suites: JsonSuite[]; stats: { expected: number; unexpected: number; skipped: number } };
   const failedChecks = new Set<string>();
   const warnedChecks = new Set<string>();
+  const observations: Observation[] = [];
   const failedTests: string[] = [];
   const walk = (suite: JsonSuite, path: string[]) => {
     for (const spec of suite.specs ?? []) for (const t of spec.tests) for (const r of t.results) {
       if (r.status === 'failed' || r.status === 'timedOut') failedTests.push([...path, spec.title].join(' › '));
       for (const a of r.annotations ?? []) {
         if (a.type !== 'vcconform.check' || !a.description) continue;
-        const { check, status } = JSON.parse(a.description) as { check: string; status: string };
+        const { check, status, operation, scenario, issues } = JSON.parse(a.description) as CheckAnnotation;
         if (status === 'failed') failedChecks.add(check);
         if (status === 'warning') warnedChecks.add(check);
+        if (status === 'info') observations.push(...issues.map((i) => ({ ...i, operation, scenario })));
       }
     }
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
   report.suites.forEach((s) => walk(s, [s.title]));
-  return { reports, exitCode, failedChecks, warnedChecks, failedTests, passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped, output };
+  return { reports, exitCode, failedChecks, warnedChecks, observations, failedTests, passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped, output };
 }
+

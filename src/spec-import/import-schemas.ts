@@ -1,10 +1,12 @@
-import type { Operation } from '../../specs/catalogue-types';
+import type { Operation, ResourceType } from '../../specs/catalogue-types';
 import { SpecError, message } from '../errors';
 import { jsonSchemaOf, refToId, upstreamKey, upstreamOperation, type Json, type Upstream } from './upstream';
 
 export const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 /** Annotation keyword naming the vSphere resource type an identifier string refers to. */
 export const RESOURCE_TYPE = 'x-vmw-resource-type';
+/** The resource type of a task identifier (`{task}` of GET /cis/tasks/{task}). */
+const TASK_RESOURCE_TYPE: ResourceType = 'com.vmware.cis.task';
 
 const COPIED = new Set(['description', 'type', 'required', 'enum', 'format', 'uniqueItems', 'deprecated']);
 const ENUM_SEE = /For more information see: \*([A-Za-z0-9.]+)\*/;
@@ -39,8 +41,15 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
         need(id);
       } else if (!out.has(id)) {
         // The payload's own description (e.g. "The key in the parameter map must be…") is annotated too.
-        out.set(id, document(id, convert({ description: part?.description, ...schema }, id)));
+        const converted = convert({ description: part?.description, ...schema }, id);
+        out.set(id, document(id, id === op.success.schema ? tagTaskId(op, converted) : converted));
       }
+    }
+    for (const q of op.queryParams ?? []) {
+      const declared = ((spec.parameters as Json[] | undefined) ?? []).find((p) => p.in === 'query' && p.name === q.name);
+      const ref = (declared?.schema as Json | undefined)?.$ref;
+      if (typeof ref !== 'string' || refToId(ref) !== q.schema) throw new SpecError(message(`import query parameter ${q.name} of ${op.id}`, `the 9.1 spec declares ${declared ? `its schema as ${JSON.stringify(declared.schema)}` : 'no such query parameter'}, the catalogue says ${q.schema}`, 'Check queryParams in specs/operations.ts'));
+      need(q.schema);
     }
     for (const e of op.errors) need(e.schema);
     if (op.task) need(op.task.resultSchema);
@@ -51,6 +60,16 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
     out.set(id, document(id, convert(component, id)));
   }
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The 202 body of a `vmw-task=true` operation is the task id (vcenter-contract.md §1: "success is
+ * 202 with the task id as a bare JSON string"; stage: "the task-id is the response of this
+ * operation"), the identifier GET /cis/tasks/{task} takes: it gets that parameter's resource type.
+ */
+function tagTaskId(op: Operation, schema: Json): Json {
+  if (op.query['vmw-task'] !== 'true' || schema.type !== 'string' || schema[RESOURCE_TYPE]) return schema;
+  return { ...schema, [RESOURCE_TYPE]: TASK_RESOURCE_TYPE };
 }
 
 function document(id: string, body: Json): Json {

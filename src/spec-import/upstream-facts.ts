@@ -40,6 +40,31 @@ export function upstreamErrors(up: Upstream, spec: Json): UpstreamError[] {
   return out;
 }
 
+/** A query parameter as the 9.1 spec declares it (schema by `$id`, description normalised). */
+export interface UpstreamQueryParam {
+  name: string;
+  schema: string;
+  style: string | undefined;
+  explode: boolean | undefined;
+  required: boolean;
+  description: string;
+}
+
+/** The `in: query` parameters of a spec operation, in the spec's order; an inline schema is `?inline`. */
+export function upstreamQueryParams(spec: Json): UpstreamQueryParam[] {
+  return ((spec.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'query').map((p) => {
+    const ref = (p.schema as Json | undefined)?.$ref;
+    return {
+      name: String(p.name),
+      schema: typeof ref === 'string' ? refToId(ref) : '?inline',
+      style: p.style as string | undefined,
+      explode: p.explode as boolean | undefined,
+      required: p.required === true,
+      description: normalise(String(p.description ?? '')),
+    };
+  });
+}
+
 /** Privileges from the description prose: operation-level and per referenced resource. */
 export function upstreamPrivileges(spec: Json): { operation: string[]; resources: { resourceType: string; privileges: string[] }[] } {
   const text = String(spec.description ?? '');

@@ -1,34 +1,48 @@
 import type { Check, Evidence } from '../types';
-import { issue } from '../issue';
-import { isStage, stageRuns, type StageRun } from './stage-runs';
+import { issue, show } from '../issue';
+import { refusedStageRuns, type RefusedStageRun } from './refused-stage-runs';
+import { isStage, stageRuns, type StageRun, type StageSpecView } from './stage-runs';
 
-/** Whether the run's spec asks for the latest commit or any older one (facts.commits, oldest first). */
-function resolvesToLatest(run: StageRun, latest: string, commits: readonly string[]): boolean {
-  const commit = run.spec.commit;
+/** Whether the spec asks for the latest commit or any older one (facts.commits, oldest first); null reads as unset. */
+function resolvesToLatest(spec: StageSpecView, latest: string, commits: readonly string[]): boolean {
+  const commit = spec.commit;
   return commit === undefined || commit === '' || commit === latest || (typeof commit === 'string' && commits.includes(commit));
 }
 
+const commitsOf = (e: Evidence): string[] => (Array.isArray(e.facts?.commits) ? (e.facts.commits as string[]) : []);
+
 /** The finished runs with a result whose spec asks for the latest commit or an older one. */
 function judged(e: Evidence): StageRun[] {
-  const commits = Array.isArray(e.facts?.commits) ? (e.facts.commits as string[]) : [];
-  return stageRuns(e).filter((r) => r.result !== undefined && resolvesToLatest(r, e.facts!.latestCommit as string, commits));
+  return stageRuns(e).filter((r) => r.result !== undefined && resolvesToLatest(r.spec, e.facts!.latestCommit as string, commitsOf(e)));
+}
+
+/** The related runs that name `commit` (null, "" or a commit of the cluster) and were refused. */
+function refused(e: Evidence): RefusedStageRun[] {
+  return refusedStageRuns(e).filter((r) => Object.hasOwn(r.sent, 'commit') && resolvesToLatest(r.spec, e.facts!.latestCommit as string, commitsOf(e)));
 }
 
 /**
  * facts.latestCommit (and facts.commits, the cluster's commits): judges this run and every related
- * run whose task finished with a result.
+ * run whose task finished with a result, and fails a related run of such a commit that was refused.
  */
 export const commitUnsetEqualsLatest: Check = {
   name: 'commit-unset-equals-latest',
-  reason: 'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used, and a newer commit is used when one exists, so result.commit is the latest commit (vcenter-contract.md §4, §4.1).',
+  reason: 'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used ({} ≡ {commit: null} ≡ {commit: ""}, none of them refused), and a newer commit is used when one exists, so result.commit is the latest commit (vcenter-contract.md §1, §4, §4.1).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && typeof e.facts?.latestCommit === 'string' && judged(e).length > 0,
+  appliesTo: (e) => isStage(e) && typeof e.facts?.latestCommit === 'string' && (judged(e).length > 0 || refused(e).length > 0),
   run(e) {
     const latest = e.facts!.latestCommit as string;
-    return judged(e).flatMap((run) => {
+    const staged = judged(e).flatMap((run) => {
       if (run.result!.commit === latest) return [];
       const asked = run.spec.commit === undefined ? 'commit unset' : `commit ${JSON.stringify(run.spec.commit)}`;
       return [issue(this, `${run.name} (${asked}) did not stage the latest commit`, { received: `result.commit ${JSON.stringify(run.result!.commit)}`, documented: `the latest commit ${JSON.stringify(latest)}`, pointer: `${run.pointer}/commit` })];
     });
+    const refusals = refused(e).map((run) => {
+      const why = run.spec.commit === undefined || run.spec.commit === '' ? '"missing or null or empty" means the latest commit' : 'an older commit is only the minimum: the latest is used';
+      return issue(this, `${run.name} (${show(run.sent)}) was refused, but ${why}`, {
+        received: run.answer, documented: `202 and a task that stages the latest commit ${JSON.stringify(latest)}`, pointer: run.pointer,
+      });
+    });
+    return [...staged, ...refusals];
   },
 };

@@ -3,7 +3,7 @@ import { issue, show } from '../issue';
 import { taskFieldsFor } from '../../../specs/task-status-fields';
 import { at, hasTask, pollsOf } from './task-polls';
 
-/** `error` outside FAILED is left to task-error-only-when-failed, which judges it as a failure. */
+/** `error` outside FAILED is left to task-error-only-when-failed (a warning too), which names that rule. */
 const notExpectedIn = (status: unknown) => (taskFieldsFor(status)?.notExpected ?? []).filter((field) => field !== 'error');
 
 export const taskFieldsAbsentOutsideStatus: Check = {

@@ -1,7 +1,10 @@
+import { documentedQueryName } from '../../../specs/query-params';
 import type { Check } from '../types';
 import { issue, show } from '../issue';
 
-const asksToExclude = (url: string): boolean => new URLSearchParams(url.split('?')[1] ?? '').get('exclude_result') === 'true';
+/** GetSpec.exclude_result as sent form-exploded; the catalogue's `spec` query parameter documents it. */
+const EXCLUDE_RESULT = documentedQueryName('tasks.get', 'exclude_result');
+const asksToExclude = (url: string): boolean => new URLSearchParams(url.split('?')[1] ?? '').get(EXCLUDE_RESULT) === 'true';
 
 /**
  * GetSpec.exclude_result set → no result. The /api spelling of GetSpec (`?exclude_result=true`,

@@ -12,6 +12,7 @@ import { taskResultMatchesSchema } from './task-result-matches-schema';
 import { taskResultOmittedWhenExcluded } from './task-result-omitted-when-excluded';
 import { taskTimesAreOrdered } from './task-times-are-ordered';
 import { taskTransitionsAreLegal } from './task-transitions-are-legal';
+import { runChecks } from '../run-checks';
 import { exchange, history, info, issuesOf, stageEvidence, stageResult, TASK_ID, time } from './task-test-helpers';
 
 const TASK_CHECKS = [
@@ -37,6 +38,7 @@ const cases: { description: string; evidence: Evidence; expectedIssues: string[]
   { description: 'a RUNNING task without start_time', evidence: tasks([info('RUNNING', { start_time: undefined }), info('SUCCEEDED')]), expectedIssues: ['task-fields-match-status /polls/0/start_time'] },
   { description: 'a SUCCEEDED task without progress or end_time', evidence: tasks([info('SUCCEEDED', { progress: undefined, end_time: undefined })]), expectedIssues: ['task-fields-match-status /polls/0/progress', 'task-fields-match-status /polls/0/end_time'] },
   { description: 'a BLOCKED task without progress', evidence: tasks([info('BLOCKED', { progress: undefined }), info('FAILED')]), expectedIssues: ['task-fields-match-status /polls/0/progress'] },
+  { description: 'a RUNNING task without progress', evidence: tasks([info('RUNNING', { progress: undefined }), info('SUCCEEDED')]), expectedIssues: ['task-fields-match-status /polls/0/progress'] },
   { description: 'null counts as unset: a FAILED task with end_time null', evidence: tasks([info('FAILED', { end_time: null })]), expectedIssues: ['task-fields-match-status /polls/0/end_time'] },
   // task-fields-absent-outside-status
   { description: 'a PENDING task with progress', evidence: tasks([info('PENDING', progress(0)), info('SUCCEEDED')]), expectedIssues: ['task-fields-absent-outside-status /polls/0/progress'] },
@@ -91,6 +93,14 @@ test.describe('task lifecycle checks', () => {
       expect(issuesOf(c.evidence, TASK_CHECKS)).toEqual(c.expectedIssues);
     });
   }
+
+  // vcenter-contract.md §5.1: "a field missing from a status that requires it is a failure, and a field present outside its statuses is a warning".
+  test('error on a task that is not FAILED is a warning, a required field missing is a failure', () => {
+    const statusOf = (evidence: Evidence, name: string) => runChecks(evidence, TASK_CHECKS).find((r) => r.check.name === name)?.status;
+    expect(statusOf(tasks([info('SUCCEEDED', { error: { error_type: 'ERROR', messages: [] } })]), 'task-error-only-when-failed')).toBe('warning');
+    expect(statusOf(tasks([info('RUNNING', { progress: undefined }), info('SUCCEEDED')]), 'task-fields-match-status')).toBe('failed');
+    expect(statusOf(tasks([info('RUNNING', { end_time: time(31) }), info('SUCCEEDED')]), 'task-fields-absent-outside-status')).toBe('warning');
+  });
 
   test('every task check has a passing and a failing case', () => {
     const failing = new Set(cases.flatMap((c) => c.expectedIssues.map((i) => i.split(' ')[0])));

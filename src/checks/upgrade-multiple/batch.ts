@@ -5,7 +5,8 @@ import type { Evidence, Exchange } from '../types';
  * `upgradableClusters`, `warningsClusters`, `errorsClusters` — the pre-check of the requested
  * desired_version is clean / warnings only / errors — and `unknownClusters`, `nonWcpClusters`.
  * Related exchanges: `before` and `readBack` (clusters.get of listed clusters), `twin` (the same
- * batch with unset ignore_precheck_warnings sent as false), `single` (clusters.upgrade per cluster).
+ * batch with unset ignore_precheck_warnings sent as false), `nullTwin` (sent as null), `single`
+ * (clusters.upgrade per cluster).
  */
 export type FactName = 'upgradableClusters' | 'warningsClusters' | 'errorsClusters' | 'unknownClusters' | 'nonWcpClusters';
 

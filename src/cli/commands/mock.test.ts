@@ -51,17 +51,26 @@ function child(...args: string[]) {
   return { proc, firstLine, exited, stderr };
 }
 
-function httpsGet(url: string, options: { ca?: string; headers?: Record<string, string>; method?: string } = {}): Promise<{ status: number; body: string }> {
+function httpsGet(url: string, options: { ca?: string; headers?: Record<string, string>; method?: string; body?: unknown } = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: options.method ?? 'GET', headers: options.headers, ...(options.ca && { ca: options.ca }) }, (res) => {
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const headers = { ...options.headers, ...(body !== undefined && { 'content-type': 'application/json' }) };
+    const req = httpsRequest(url, { method: options.method ?? 'GET', headers, ...(options.ca && { ca: options.ca }) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
+
+/** A small valid inventory unlike the default one: one WCP cluster with two hosts, and a standalone host. */
+const CUSTOM_INVENTORY = {
+  users: [{ username: 'root@custom.local', password: 'custom-Root!1', role: 'administrator', privileges: ['*'] }],
+  clusters: [{ id: 'domain-c900', name: 'custom-wcp', singleImage: true, commits: ['c1'], supervisor: { currentVersion: 'v1.30.1', availableVersions: ['v1.31.0'], prechecks: {} } }],
+  hosts: [{ id: 'host-901', name: 'esx-901.custom.local', cluster: 'domain-c900' }, { id: 'host-902', name: 'esx-902.custom.local', cluster: 'domain-c900' }, { id: 'host-999', name: 'esx-999.custom.local' }],
+};
 
 test.describe('vcconform mock', () => {
   test('--list-faults prints one line per fault: its name, then what it breaks', async () => {
@@ -146,6 +155,57 @@ test.describe('vcconform mock', () => {
       mock.proc.kill('SIGTERM');
       expect(await mock.exited).toEqual([0, null]);
       expect(mock.stderr.join('')).toContain('mock stopped (SIGTERM)');
+    } finally {
+      mock.proc.kill('SIGKILL');
+    }
+  });
+
+  test('as a real process, every flag at once takes effect: --host, --tls, --time-scale, --inventory, --fault, --control, --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vcconform-mock-'));
+    const inventoryFile = join(dir, 'custom.json');
+    writeFileSync(inventoryFile, JSON.stringify(CUSTOM_INVENTORY));
+    const mock = child('--host', '127.0.0.1', '--tls', '--time-scale', '5', '--inventory', inventoryFile, '--fault', 'stage-returns-200', '--control', '--json');
+    try {
+      const banner = JSON.parse(await mock.firstLine) as Banner & { control: boolean };
+      // --json, --host, --tls: one JSON line with an https URL on the asked address.
+      expect(banner).toMatchObject({ url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), faults: ['stage-returns-200'], control: true });
+      // --inventory: its users are the accounts, and its cluster is the one listed.
+      expect(banner.users).toEqual([{ username: 'root@custom.local', password: 'custom-Root!1', role: 'administrator' }]);
+      const call = (method: string, path: string, o: { session?: string; body?: unknown; authorization?: string } = {}) => httpsGet(`${banner.url}${path}`, {
+        ca: CA, method, body: o.body,
+        headers: { ...(o.session && { 'vmware-api-session-id': o.session }), ...(o.authorization && { authorization: o.authorization }) },
+      });
+      const login = await call('POST', '/api/session', { authorization: basic('root@custom.local', 'custom-Root!1') });
+      expect(login.status).toBe(201);
+      const session = JSON.parse(login.body) as string;
+      const clusters = await call('GET', '/api/vcenter/namespace-management/software/clusters', { session });
+      expect(clusters.status).toBe(200);
+      expect((JSON.parse(clusters.body) as { cluster: string; cluster_name: string }[]).map((c) => [c.cluster, c.cluster_name])).toEqual([['domain-c900', 'custom-wcp']]);
+      // --fault stage-returns-200: stage answers 200 where the documentation says 202.
+      const staged = await call('POST', '/api/esx/settings/clusters/domain-c900/software?action=stage&vmw-task=true', { session, body: {} });
+      expect(staged.status).toBe(200);
+      expect(typeof JSON.parse(staged.body)).toBe('string');
+      // --time-scale 5: virtual time between two requests is 5 times the real time between them,
+      // bounded by real clock readings taken around each request (no assumption about speed).
+      const accessed = async () => {
+        const before = Date.now();
+        const r = await call('GET', '/api/session', { session });
+        const after = Date.now();
+        return { before, after, at: Date.parse((JSON.parse(r.body) as { last_accessed_time: string }).last_accessed_time) };
+      };
+      const first = await accessed();
+      let last = first;
+      await expect.poll(async () => { last = await accessed(); return last.at - first.at; }, { message: 'virtual time moves' }).toBeGreaterThanOrEqual(50);
+      expect(last.at - first.at).toBeGreaterThanOrEqual(5 * (last.before - first.after));
+      expect(last.at - first.at).toBeLessThanOrEqual(5 * (last.after - first.before));
+      // --control: the control surface answers, and its journal saw the requests above.
+      const journal = await call('GET', '/__vcconform/journal');
+      expect(journal.status).toBe(200);
+      expect((JSON.parse(journal.body) as { operation?: string; status: number; faults: string[] }[]).slice(0, 3).map((e) => [e.operation, e.status, e.faults])).toEqual([
+        ['session.create', 201, []], ['clusters.list', 200, []], ['software.stage', 200, ['stage-returns-200']],
+      ]);
+      mock.proc.kill('SIGTERM');
+      expect(await mock.exited).toEqual([0, null]);
     } finally {
       mock.proc.kill('SIGKILL');
     }

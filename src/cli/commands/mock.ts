@@ -119,7 +119,7 @@ export function createMockCommand(untilShutdown: UntilShutdown = untilSignal): C
       '  --port N           port to listen on (default 0: any free port; the URL is printed)',
       '  --host H           address to bind (default 127.0.0.1)',
       '  --tls              serve HTTPS with the mock-only certificate in fixtures/tls/ (trust fixtures/tls/cert.pem)',
-      '  --time-scale X     virtual time runs X times faster than real time (default 1000)',
+      '  --time-scale X     virtual time runs X times faster than real time (default 1000); session idleness stays real time (30 min)',
       '  --inventory FILE   users, clusters and hosts (default fixtures/inventory/default.json)',
       '  --fault NAME[@OP]  turn a fault switch on, optionally for one operation id only; repeatable',
       '  --control          serve the test-control surface under /__vcconform/ (reset, faults, journal)',

@@ -1,4 +1,6 @@
+import type { Operation } from '../../../specs/catalogue-types';
 import { operations } from '../../../specs/index';
+import { wireNames } from '../../../specs/query-params';
 import { upstreamKey } from '../../spec-import/upstream';
 import type { Command } from '../io';
 import { parse } from '../parse';
@@ -6,7 +8,7 @@ import { parse } from '../parse';
 /** `vcconform operations`: the operation catalogue, as a table or as JSON. */
 export const operationsCommand: Command = {
   name: 'operations',
-  summary: 'list the catalogued operations with their documented statuses and error types',
+  summary: 'list the catalogued operations with their documented statuses, error types and query parameters',
   usage: 'vcconform operations [--json]',
   async run(args, io) {
     const { values } = parse('operations', args, { json: { type: 'boolean' } });
@@ -19,7 +21,17 @@ export const operationsCommand: Command = {
         .map((s) => `${s} ${op.errors.filter((e) => e.status === s).flatMap((e) => e.errorTypes).join('|')}`);
       const flags = [op.task && 'task', op.deprecated && `deprecated ${op.deprecated.since}`, op.class].filter(Boolean).join(', ');
       io.out(`${op.id.padEnd(26)} ${op.method.padEnd(6)} /api${upstreamKey(op)}\n${''.padEnd(26)} ${op.success.status} ok; ${errors.join('; ')} (${flags})`);
+      for (const line of queryLines(op)) io.out(`${''.padEnd(26)} ${line}`);
     }
     return 0;
   },
 };
+
+/** `query spec: Cis.Tasks.GetSpec, optional, form-exploded: ?return_all=…&exclude_result=…`, one per documented query parameter. */
+export function queryLines(op: Operation): string[] {
+  return (op.queryParams ?? []).map((q) => {
+    const names = wireNames(q);
+    const sent = names.length === 1 && names[0] === q.name ? '' : `, ${q.style}${q.explode ? '-exploded' : ''}: ?${names.map((n) => `${n}=…`).join('&')}`;
+    return `query ${q.name}: ${q.schema}, ${q.required ? 'required' : 'optional'}${sent}`;
+  });
+}

@@ -6,7 +6,7 @@ import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir } from '../../
 import { main } from '../main';
 import { childEnv, runSettings } from './run';
 
-/** Only the four session lifecycle tests: a small, fast run that still logs in, reads and logs out. */
+/** Only the five session lifecycle tests: a small, fast run that still logs in, reads and logs out. */
 const SMALL = ['--grep', 'session lifecycle', '--runs', '2', '--workers', '1'];
 
 async function cli(...argv: string[]) {
@@ -88,7 +88,7 @@ test.describe('vcconform run: real runs', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(existsSync(join(reports, 'html', 'index.html'))).toBe(true);
     const { report, checks } = readReport(reports);
-    expect(report.stats).toMatchObject({ expected: 4, unexpected: 0, skipped: 0 });
+    expect(report.stats).toMatchObject({ expected: 5, unexpected: 0, skipped: 0 });
     expect(checks.filter((c) => c.status === 'failed')).toEqual([]);
     expect(checks.map((c) => c.check)).toEqual(expect.arrayContaining(['session-id-is-json-string', 'session-times-are-ordered', 'unauthenticated-is-401']));
     expect(r.stderr).toContain('every check passed');
@@ -113,7 +113,7 @@ test.describe('vcconform run: real runs', () => {
       expect(r.stdout).toContain('[live]');
       const { report, checks, skips } = readReport(reports);
       // The refused upgrade runs (expected-rejected, no reset needed); the real upgrade is skipped in safe mode.
-      expect(report.stats).toMatchObject({ expected: 5, unexpected: 0, skipped: 1 });
+      expect(report.stats).toMatchObject({ expected: 6, unexpected: 0, skipped: 1 });
       expect(skips).toEqual(['safe mode: this test sends state-changing requests (clusters.upgrade); pass --allow-mutations (or capabilities.allowMutations in the profile) to run it']);
       expect(checks.filter((c) => c.status === 'failed')).toEqual([]);
       expect(mock.journal.all().some((e) => e.operation === 'session.create' && e.status === 201), 'the run logged in to that URL').toBe(true);

@@ -1,6 +1,6 @@
 import { unauthenticated } from '../handlers/auth';
 import type { Fault } from './fault';
-import { errorTypeOf, isObject } from './fault';
+import { errorTypeOf, isObject, perMock } from './fault';
 
 /** 401 with no body at all, as vcsim answers a request without a valid session (contract §9). */
 export const unauthenticatedWithoutBody: Fault = {
@@ -56,6 +56,41 @@ export const sessionAccessedBeforeCreated: Fault = {
   },
 };
 
+/** 401 bodies without `challenge`, and no WWW-Authenticate header: a client cannot tell how to authenticate. */
+export const unauthenticatedWithoutChallenge: Fault = {
+  name: 'unauthenticated-without-challenge',
+  breaks: '401 UNAUTHENTICATED bodies carry no challenge and no WWW-Authenticate header (Vapi.Std.Errors.Unauthenticated.challenge, §1, §6; advisory)',
+  after(_request, response) {
+    if (response.status !== 401 || !isObject(response.body)) return response;
+    const { challenge: _challenge, ...body } = response.body;
+    const { 'www-authenticate': _header, ...headers } = response.headers ?? {};
+    return { ...response, body, headers };
+  },
+};
+
+const getsOfSession = perMock(() => new Map<string, number>());
+
+/**
+ * The first get of a session reports last_accessed_time one second after created_time (or later, if
+ * it was), every later get created_time again: the time goes back, and never before created_time.
+ */
+export const sessionAccessTimeGoesBack: Fault = {
+  name: 'session-access-time-goes-back',
+  breaks: 'GET /api/session reports a last_accessed_time earlier than an earlier get of the same session did (§2: last_accessed_time only moves forward)',
+  operations: ['session.get'],
+  after(request, response, context) {
+    const body = response.body;
+    if (response.status !== 200 || !isObject(body) || typeof body.created_time !== 'string' || typeof body.last_accessed_time !== 'string' || !request.sessionId) return response;
+    const gets = getsOfSession.of(context);
+    const n = gets.get(request.sessionId) ?? 0;
+    gets.set(request.sessionId, n + 1);
+    const created = Date.parse(body.created_time);
+    const accessed = n === 0 ? Math.max(Date.parse(body.last_accessed_time), created + 1000) : created;
+    return { ...response, body: { ...body, last_accessed_time: new Date(accessed).toISOString() } };
+  },
+  reset: (context) => getsOfSession.forget(context),
+};
+
 /** Every call that needs a session is refused as unauthenticated, although the session is live. */
 export const liveSessionRefused: Fault = {
   name: 'live-session-refused',
@@ -73,6 +108,6 @@ export const authErrorsWithData: Fault = {
 };
 
 export const authFaults: readonly Fault[] = [
-  unauthenticatedWithoutBody, unauthorizedAs400, sessionCreate200, deletedSessionAccepted,
-  sessionIdWrapped, sessionAccessedBeforeCreated, liveSessionRefused, authErrorsWithData,
+  unauthenticatedWithoutBody, unauthenticatedWithoutChallenge, unauthorizedAs400, sessionCreate200, deletedSessionAccepted,
+  sessionIdWrapped, sessionAccessedBeforeCreated, sessionAccessTimeGoesBack, liveSessionRefused, authErrorsWithData,
 ];

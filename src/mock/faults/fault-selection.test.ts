@@ -4,7 +4,7 @@ import { manualClock } from '../clock';
 import { loadInventory } from '../inventory';
 import { startMock } from '../start-mock';
 import { MockState } from '../state';
-import { MockClient } from '../test-client';
+import { MockClient, checkEveryResponse } from '../test-client';
 import type { HandlerContext, MockResponse, RoutedRequest } from '../types';
 import { faultByName, faults, faultsByName } from './index';
 import { progressDecreases, taskStatusGoesBackwards } from './task-faults';
@@ -26,6 +26,8 @@ function taskGet(id: string, info: Record<string, unknown>): [RoutedRequest, Moc
 }
 
 const succeeded = { status: 'SUCCEEDED', start_time: 't0', end_time: 't1', progress: { total: 100, completed: 100, message: {} } };
+
+checkEveryResponse();
 
 test.describe('selecting fault switches', () => {
   test('an unknown fault name is refused, listing every known fault', () => {
@@ -69,10 +71,11 @@ test.describe('selecting fault switches', () => {
     const mock = await startMock({ clock: 'manual' });
     try {
       const api = new MockClient(mock);
+      const faulty = new MockClient(mock, { unchecked: 'session-create-200 is on: the 200 login breaks the documented 201 on purpose' });
       mock.setFaults(['session-create-200']);
       mock.reset();
-      expect((await api.call('session.create', 'POST', '/api/session', { headers: { authorization: 'Basic x' } })).status).toBe(401);
-      expect((await api.login().catch((e: Error) => e.message))).toContain('Failed to log in as administrator: 200');
+      expect((await faulty.call('session.create', 'POST', '/api/session', { headers: { authorization: 'Basic x' } })).status).toBe(401);
+      expect((await faulty.login().catch((e: Error) => e.message))).toContain('Failed to log in as administrator: 200');
       mock.setFaults([]);
       expect(await api.login()).toMatch(/^[0-9a-f]{32}$/);
     } finally {

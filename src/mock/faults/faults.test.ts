@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { startMock, type RunningMock } from '../start-mock';
-import { MockClient, basic, type Exchange } from '../test-client';
+import { MockClient, basic, checkEveryResponse, type Exchange } from '../test-client';
 import { faults } from './index';
 
 /**
@@ -112,6 +112,14 @@ const cases: FaultCase[] = [
     fault: 'extra-result-key', scenario: 'upgradeMultiple of domain-c10: the result keys',
     run: async (api) => Object.keys((await upgradeMultiple(api, { 'domain-c10': { desired_version: 'v1.30.4' } })).body as object).sort(),
     faulty: ['domain-c10', 'domain-c11'], clean: ['domain-c10'],
+  },
+  {
+    fault: 'list-omits-cluster', scenario: 'list the Supervisor clusters: which clusters have a Summary',
+    run: async (api) => {
+      const r = await api.call('clusters.list', 'GET', '/api/vcenter/namespace-management/software/clusters', { session: await api.login() });
+      return (r.body as { cluster: string }[]).map((s) => s.cluster).includes('domain-c10');
+    },
+    faulty: false, clean: true,
   },
   {
     fault: 'precheck-failure-as-400', scenario: 'upgradeMultiple of domain-c10 (clean) and domain-c12 (pre-check errors)',
@@ -304,9 +312,10 @@ const cases: FaultCase[] = [
     faulty: { status: 503, errorType: 'SERVICE_UNAVAILABLE' }, clean: { status: 201, errorType: null },
   },
   {
-    fault: 'latency', scenario: 'POST /api/session: answered within 200 ms?',
-    run: async (api) => { const t0 = performance.now(); await loginRaw(api); return performance.now() - t0 < 195; },
-    faulty: false, clean: true,
+    // No timed assertion (the delay is the app's own timer): the answer is unchanged, and the journal shows the fault applied.
+    fault: 'latency', scenario: 'POST /api/session: the answer, and the faults the journal says changed it',
+    run: async (api, mock) => { const r = await loginRaw(api); return { status: r.status, body: typeof r.body, faults: mock.journal.all().at(-1)?.faults }; },
+    faulty: { status: 201, body: 'string', faults: ['latency'] }, clean: { status: 201, body: 'string', faults: [] },
   },
   {
     fault: 'session-id-wrapped', scenario: 'POST /api/session with good credentials: the shape of the 201 body',
@@ -344,7 +353,75 @@ const cases: FaultCase[] = [
     },
     faulty: { status: 202, body: 'string' }, clean: { status: 400, body: 'object' },
   },
+  {
+    fault: 'unauthenticated-without-challenge', scenario: 'GET /api/session without a session id: the challenge in the 401 body and the WWW-Authenticate header',
+    run: async (api) => { const r = await api.call('session.get', 'GET', '/api/session'); return { status: r.status, challenge: typeof (r.body as { challenge?: unknown }).challenge, header: r.headers.get('www-authenticate') !== null }; },
+    faulty: { status: 401, challenge: 'undefined', header: false }, clean: { status: 401, challenge: 'string', header: true },
+  },
+  {
+    fault: 'session-access-time-goes-back', scenario: 'log in, then GET /api/session twice: does last_accessed_time stay or move forward?',
+    run: async (api) => {
+      const session = await api.login();
+      const accessed = async () => Date.parse(((await api.call('session.get', 'GET', '/api/session', { session })).body as { last_accessed_time: string }).last_accessed_time);
+      const first = await accessed();
+      return (await accessed()) >= first;
+    },
+    faulty: false, clean: true,
+  },
+  {
+    fault: 'single-upgrade-ignores-warnings-by-default', scenario: 'upgradeMultiple of domain-c11 (pre-check warnings) without ignore_precheck_warnings, then the single upgrade of it with the same spec',
+    run: async (api) => {
+      const spec = { desired_version: 'v1.30.4' };
+      const batch = ((await upgradeMultiple(api, { 'domain-c11': spec })).body as Record<string, { res: string }>)['domain-c11']?.res;
+      const single = await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c11?action=upgrade', { session: await api.login(), body: spec });
+      return [batch, statusAndType(single)];
+    },
+    faulty: ['REJECTED', { status: 204, errorType: null }], clean: ['REJECTED', { status: 400, errorType: 'UNSUPPORTED' }],
+  },
+  {
+    fault: 'stage-unknown-commit-accepted', scenario: 'stage domain-c10 (commits 1, 2, 3) with commit "99"',
+    run: async (api) => statusAndType(await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login(), body: { commit: '99' } })),
+    faulty: { status: 202, errorType: null }, clean: { status: 400, errorType: 'INVALID_ARGUMENT' },
+  },
+  {
+    fault: 'stage-foreign-host-accepted', scenario: 'stage domain-c10 with hosts host-101 and host-111 (of domain-c11)',
+    run: async (api) => statusAndType(await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login(), body: { hosts: ['host-101', 'host-111'] } })),
+    faulty: { status: 202, errorType: null }, clean: { status: 400, errorType: 'INVALID_ARGUMENT' },
+  },
+  {
+    fault: 'stage-unknown-cluster-400', scenario: 'stage a cluster that does not exist',
+    run: async (api) => statusAndType((await stage(api, 'domain-c404')).response),
+    faulty: { status: 400, errorType: 'INVALID_ARGUMENT' }, clean: { status: 404, errorType: 'NOT_FOUND' },
+  },
+  {
+    fault: 'stage-refusal-as-error', scenario: 'stage domain-c10 as the operator (no VcIntegrity.lifecycleSoftwareRemediation.Write): how the task ends',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock, { role: 'operator' }); return [info.status, info.error?.error_type ?? null]; },
+    faulty: ['FAILED', 'ERROR'], clean: ['FAILED', 'UNAUTHORIZED'],
+  },
+  {
+    fault: 'running-without-progress', scenario: 'poll a running stage task: is progress there?',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock, { ms: MID_STAGE_MS }); return [info.status, 'progress' in info]; },
+    faulty: ['RUNNING', false], clean: ['RUNNING', true],
+  },
+  {
+    fault: 'unset-fields-sent-as-null', scenario: 'poll a finished stage task: its parent (the task has none)',
+    run: async (api, mock) => { const info = await stagedInfo(api, mock) as StageInfo & { parent?: unknown }; return 'parent' in info ? info.parent : '(omitted)'; },
+    faulty: null, clean: '(omitted)',
+  },
+  {
+    fault: 'null-optional-refused', scenario: 'stage domain-c10 with {"commit": null, "hosts": null}; upgradeMultiple of warnings-only domain-c11 with ignore_precheck_warnings null',
+    run: async (api) => {
+      const staged = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login(), body: { commit: null, hosts: null } });
+      const batch = await upgradeMultiple(api, { 'domain-c11': { desired_version: 'v1.30.4', ignore_precheck_warnings: null } });
+      return { stage: statusAndType(staged), batch: batch.status === 200 ? (batch.body as Record<string, { res: string }>)['domain-c11']?.res : statusAndType(batch) };
+    },
+    faulty: { stage: { status: 400, errorType: 'INVALID_ARGUMENT' }, batch: { status: 400, errorType: 'INVALID_ARGUMENT' } },
+    clean: { stage: { status: 202, errorType: null }, batch: 'REJECTED' },
+  },
 ];
+
+// Clean-mock clients are checked after each test; the faulty-mock ones are exempt (below).
+checkEveryResponse();
 
 test.describe('mock fault switches', () => {
   test('fault names are unique kebab-case ids, each with a one-line breaks text', () => {
@@ -368,7 +445,7 @@ test.describe('mock fault switches', () => {
         const cleanApi = new MockClient(clean);
         expect(await c.run(cleanApi, clean), 'clean mock').toEqual(c.clean);
         expect(cleanApi.problems(), 'clean mock answers conform').toEqual([]);
-        expect(await c.run(new MockClient(faulty), faulty), `mock with ${c.fault}`).toEqual(c.faulty);
+        expect(await c.run(new MockClient(faulty, { unchecked: `${c.fault} breaks a documented rule on purpose` }), faulty), `mock with ${c.fault}`).toEqual(c.faulty);
       } finally {
         await Promise.all([faulty.close(), clean.close()]);
       }

@@ -1,14 +1,16 @@
 import { operations } from '../../../specs/index';
 import { MockError } from '../mock-error';
 import { authFaults } from './auth-faults';
+import { clustersFaults } from './clusters-faults';
 import { faultApplies, type Fault } from './fault';
+import { nullFaults } from './null-faults';
 import { routeFaults } from './route-faults';
 import { stageFaults } from './stage-faults';
 import { taskFaults } from './task-faults';
 import { upgradeMultipleFaults } from './upgrade-multiple-faults';
 
 /** The fault catalogue, in the order `vcconform mock --list-faults` prints it. */
-export const faults: readonly Fault[] = [...authFaults, ...upgradeMultipleFaults, ...stageFaults, ...taskFaults, ...routeFaults];
+export const faults: readonly Fault[] = [...authFaults, ...clustersFaults, ...upgradeMultipleFaults, ...stageFaults, ...taskFaults, ...nullFaults, ...routeFaults];
 
 /**
  * The fault a name selects: `NAME`, or `NAME@OPERATION_ID` for the same fault narrowed to one

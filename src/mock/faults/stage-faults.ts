@@ -1,3 +1,4 @@
+import { vapiError } from '../errors';
 import { isTerminal, taskStatus } from '../task-engine';
 import type { HandlerContext, MockResponse, RoutedRequest } from '../types';
 import { isObject, type Fault, type Json } from './fault';
@@ -131,7 +132,51 @@ export const concurrentStageAccepted: Fault = {
   },
 };
 
+export const stageUnknownCommitAccepted: Fault = {
+  name: 'stage-unknown-commit-accepted',
+  breaks: 'stage with a commit the cluster does not have is accepted with 202 and stages the latest commit (§4: 400 INVALID_ARGUMENT if the commit property of spec specifies an invalid commit)',
+  operations: STAGE,
+  before(request, { state }) {
+    const { commit, ...spec } = specOf(request);
+    const cluster = state.clusters.get(request.params.cluster ?? '');
+    return cluster && typeof commit === 'string' && commit !== '' && !cluster.commits.includes(commit) ? { ...request, body: spec } : request;
+  },
+};
+
+export const stageForeignHostAccepted: Fault = {
+  name: 'stage-foreign-host-accepted',
+  breaks: 'stage with a host outside the cluster is accepted with 202, the outsider left out (§4: 400 INVALID_ARGUMENT if the hosts property of spec specifies an invalid host or a host not part of the cluster)',
+  operations: STAGE,
+  before(request, { state }) {
+    const { hosts, ...spec } = specOf(request);
+    const cluster = state.clusters.get(request.params.cluster ?? '');
+    if (!cluster || !Array.isArray(hosts)) return request;
+    const inside = hosts.filter((h) => cluster.hosts.some((c) => c.id === h));
+    // Only outsiders: stage none of them, i.e. the whole cluster (hosts unset).
+    return { ...request, body: inside.length ? { ...spec, hosts: inside } : spec };
+  },
+};
+
+export const stageUnknownCluster400: Fault = {
+  name: 'stage-unknown-cluster-400',
+  breaks: 'stage of a cluster that does not exist answers 400 INVALID_ARGUMENT instead of 404 NOT_FOUND (§4: 404 NOT_FOUND if there is no cluster associated with cluster in the system)',
+  operations: STAGE,
+  after: (request, response, { state }) => (response.status === 404 && !state.clusters.has(request.params.cluster ?? '')
+    ? vapiError('INVALID_ARGUMENT', `Cluster ${JSON.stringify(request.params.cluster)} is not valid.`)
+    : response),
+};
+
+export const stageRefusalAsError: Fault = {
+  name: 'stage-refusal-as-error',
+  breaks: 'the task of a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write FAILS with error_type ERROR, not UNAUTHORIZED (§4: the call returns an authorization error; §6; advisory, the form is not documented)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => (isObject(info.error) && info.error.error_type === 'UNAUTHORIZED'
+    ? { ...info, error: { ...info.error, error_type: 'ERROR' } }
+    : info)),
+};
+
 export const stageFaults: readonly Fault[] = [
   stageReturns200, taskIdWrapped, resultStatusWhileRunning, hostsEmptyStagesNone, olderCommitUsed, unprivilegedStageSucceeds,
   stageHostsIgnored, stageHostInTwoSets, stageResultForeignHost, stageResultLegacyMaps, concurrentStageAccepted,
+  stageUnknownCommitAccepted, stageForeignHostAccepted, stageUnknownCluster400, stageRefusalAsError,
 ];

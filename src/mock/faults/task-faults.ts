@@ -104,6 +104,17 @@ function unfinished(info: Json, completed: number): Json {
   return { ...rest, status: 'RUNNING', cancelable: true, progress: { ...info.progress as Json, completed } };
 }
 
+export const runningWithoutProgress: Fault = {
+  name: 'running-without-progress',
+  breaks: 'RUNNING task Info lacks progress (§5.1: progress is required while RUNNING or BLOCKED)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => {
+    if (info.status !== 'RUNNING') return info;
+    const { progress: _progress, ...rest } = info;
+    return rest;
+  }),
+};
+
 export const stuckTask: Fault = {
   name: 'stuck-task',
   breaks: 'a task never leaves RUNNING and its progress never moves (§5.1: a task ends SUCCEEDED or FAILED; a stuck task must be reported, not waited on)',
@@ -171,7 +182,14 @@ export const excludeResultIgnored: Fault = {
   },
 };
 
+export const unsetFieldsSentAsNull: Fault = {
+  name: 'unset-fields-sent-as-null',
+  breaks: 'no documented rule: task Info sends its unset optional parent as null instead of omitting it (§1: the vAPI runtime omits unset fields, the 9.1 prose allows "missing or null"; observed only)',
+  operations: TASK_READS,
+  after: (request, response) => editInfos(request, response, (_id, info) => (info.parent === undefined ? { ...info, parent: null } : info)),
+};
+
 export const taskFaults: readonly Fault[] = [
-  taskStatusGoesBackwards, progressAboveTotal, progressDecreases, unknownTask500, taskMissingStartTime,
-  stuckTask, slowTask, errorOnSucceeded, runningWithEndTime, taskEndsBeforeItStarts, taskErrorFreeForm, excludeResultIgnored,
+  taskStatusGoesBackwards, progressAboveTotal, progressDecreases, unknownTask500, taskMissingStartTime, runningWithoutProgress,
+  stuckTask, slowTask, errorOnSucceeded, runningWithEndTime, taskEndsBeforeItStarts, taskErrorFreeForm, excludeResultIgnored, unsetFieldsSentAsNull,
 ];

@@ -32,6 +32,16 @@ export const ignoreWarningsByDefault: Fault = {
   },
 };
 
+export const singleUpgradeIgnoresWarningsByDefault: Fault = {
+  name: 'single-upgrade-ignores-warnings-by-default',
+  breaks: 'the single upgrade treats an unset ignore_precheck_warnings as true, so a warnings-only cluster it would refuse starts, where upgradeMultiple from the same state REJECTS it (§3.1–§3.3: both share the pre-check; unset = false)',
+  operations: ['clusters.upgrade'],
+  before(request) {
+    if (!isObject(request.body) || request.body.ignore_precheck_warnings !== undefined) return request;
+    return { ...request, body: { ...request.body, ignore_precheck_warnings: true } };
+  },
+};
+
 export const startedWithException: Fault = {
   name: 'started-with-exception',
   breaks: 'upgradeMultiple STARTED results carry an exception (§3.2: exception is only relevant when res is REJECTED)',
@@ -203,7 +213,7 @@ function exceptionText(exception: Record<string, unknown>): string {
 }
 
 export const upgradeMultipleFaults: readonly Fault[] = [
-  ignoreWarningsByDefault, startedWithException, missingResultKey, extraResultKey,
+  ignoreWarningsByDefault, singleUpgradeIgnoresWarningsByDefault, startedWithException, missingResultKey, extraResultKey,
   precheckFailureAs400, ignoreWarningsSkipsErrors, ignoreWarningsFlagIgnored, unauthorizedAfterStarting,
   startedButNotUpgrading, rejectedButUpgrading, cleanClusterRejected, exceptionAsString,
 ];

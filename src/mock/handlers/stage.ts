@@ -1,4 +1,5 @@
 import { vapiError } from '../errors';
+import { settledSupervisor } from '../supervisor';
 import { isTerminal, taskStatus } from '../task-engine';
 import type { Handler } from '../types';
 
@@ -11,8 +12,10 @@ import type { Handler } from '../types';
  *   VcIntegrity.lifecycleSoftwareRemediation.Write (globally or on the cluster) still gets 202;
  *   the task stays PENDING, then FAILS as it would start, with an UNAUTHORIZED error, no result,
  *   start_time = end_time, and nothing staged. The message does not name the privilege.
- * - Any stored task on the cluster that is not SUCCEEDED/FAILED is "another operation in
- *   progress" (a refused caller's PENDING task too). A Supervisor upgrade is not.
+ * - "Another operation in progress" (§4): any stored task on the cluster that is not
+ *   SUCCEEDED/FAILED (a refused caller's PENDING task too), and a Supervisor (namespace
+ *   software) upgrade of the cluster still PENDING. The reverse is not refused: a Supervisor
+ *   upgrade may start while a stage task runs (its own errors name only pre-checks and versions).
  * - `commit` unset, "" or any of the cluster's commits → the latest commit; `hosts` unset or []
  *   → every host of the cluster. Hosts are staged in inventory order, whatever the request order.
  * - Host plan: every host takes one `stagePerHostMs` slot; 'skipped' hosts end SKIPPED (with
@@ -51,6 +54,8 @@ export const stage: Handler = (request, { state }) => {
   const now = state.now();
   const busy = [...state.tasks.values()].find((t) => t.clusterId === clusterId && !isTerminal(taskStatus(t, now)));
   if (busy) return vapiError('NOT_ALLOWED_IN_CURRENT_STATE', `Another operation is in progress on cluster ${clusterId} (task ${busy.id}).`);
+  const upgrading = settledSupervisor(cluster, now)?.upgrade;
+  if (upgrading) return vapiError('NOT_ALLOWED_IN_CURRENT_STATE', `Another operation is in progress on cluster ${clusterId} (Supervisor upgrade to ${upgrading.to}).`);
   const wanted = spec.hosts?.length ? new Set(spec.hosts) : undefined;
   const privilege = request.operation.privileges.operation[0]!;
   const { service, operation } = request.operation.task!;
