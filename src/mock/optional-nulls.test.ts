@@ -53,6 +53,7 @@ test.describe('optionalNullsUnset: null on an optional property reads as unset (
   });
 });
 
+// Stage with null commit/hosts is in stage.test.ts, among the other spellings of unset.
 test.describe('mock: null on an optional request property is unset, over real HTTP', () => {
   let mock: RunningMock;
   test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
@@ -62,26 +63,6 @@ test.describe('mock: null on an optional request property is unset, over real HT
   const STAGE = '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true';
   const CLUSTERS = '/api/vcenter/namespace-management/software/clusters';
   const statusAndType = (r: Exchange) => ({ status: r.status, errorType: (r.body as { error_type?: string } | undefined)?.error_type });
-
-  /** Stages domain-c10 with `body` from a reset state, lets it finish, and returns the staged commit and hosts. */
-  async function staged(api: MockClient, body: unknown): Promise<{ commit: unknown; hosts: string[] }> {
-    mock.reset();
-    const session = await api.login();
-    const r = await api.call('software.stage', 'POST', STAGE, { session, body });
-    expect(r.status, r.text).toBe(202);
-    mock.clock.advance(60_000);
-    const info = (await api.call('tasks.get', 'GET', `/api/cis/tasks/${encodeURIComponent(r.body as string)}`, { session })).body as { status: string; result: { commit: unknown; host_info: object } };
-    expect(info.status).toBe('SUCCEEDED');
-    return { commit: info.result.commit, hosts: Object.keys(info.result.host_info).sort() };
-  }
-
-  test('stage with {"commit": null, "hosts": null} → 202, and the task stages the latest commit on every host, as {} does', async () => {
-    const api = new MockClient(mock);
-    const all = { commit: '3', hosts: ['host-101', 'host-102', 'host-103'] };
-    expect(await staged(api, { commit: null, hosts: null })).toEqual(all);
-    expect(await staged(api, {})).toEqual(all);
-    expect(api.problems()).toEqual([]);
-  });
 
   test('upgradeMultiple with ignore_precheck_warnings null on the warnings-only cluster → REJECTED exactly like unset, and it does not upgrade', async () => {
     const api = new MockClient(mock);

@@ -118,7 +118,7 @@ test.describe('mock: software stage task', () => {
     expect(api.problems()).toEqual([]);
   });
 
-  test('hosts unset ≡ [] ≡ every host (any order), and commit unset ≡ "" ≡ an older commit ≡ the latest', async () => {
+  test('hosts unset ≡ null ≡ [] ≡ every host (any order), and commit unset ≡ null ≡ "" ≡ an older commit ≡ the latest', async () => {
     const api = new MockClient(mock);
     const finalInfo = async (body: unknown) => {
       mock.reset();
@@ -131,7 +131,7 @@ test.describe('mock: software stage task', () => {
     };
     const reference = await finalInfo({});
     expect(reference.result?.commit).toBe('3');
-    for (const body of [{ hosts: [] }, { hosts: ['host-103', 'host-101', 'host-102'] }, { commit: '' }, { commit: '1' }, { commit: '2' }, { commit: '3', hosts: [] }]) {
+    for (const body of [{ hosts: [] }, { hosts: ['host-103', 'host-101', 'host-102'] }, { commit: '' }, { commit: '1' }, { commit: '2' }, { commit: '3', hosts: [] }, { hosts: null }, { commit: null }, { commit: null, hosts: null }]) {
       expect(await finalInfo(body), JSON.stringify(body)).toEqual(reference);
     }
     const subset = await finalInfo({ hosts: ['host-102'] });
