@@ -19,7 +19,7 @@ test.describe.configure({ mode: 'parallel', timeout: 240_000 });
 const PASSWORD_ENV = { administrator: 'VCC_PROOF_ADMIN_PW', 'read-only': 'VCC_PROOF_RO_PW', operator: 'VCC_PROOF_OP_PW' } as const;
 
 async function separateMock(options: { control?: boolean; tls?: true } = {}): Promise<RunningMock> {
-  // As a lab vCenter: real time at 2000×, sessions idle out only after a day of virtual time.
+  // As a lab vCenter: virtual time at 2000×; sessions idle on real time, and only after a day.
   const inventory = loadInventory();
   inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
   return startMock({ inventory, timeScale: 2000, ...options });
