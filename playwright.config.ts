@@ -67,7 +67,8 @@ export default defineConfig({
   outputDir: env.VCCONFORM_REPORTS ? `${reports}/test-results` : 'test-results',
   use: { vcconform } as never,
   projects: [
-    { name: 'self', testMatch: ['{src,specs,scripts,fixtures}/**/*.test.ts'] },
+    // Sized for a busy 2-core CI machine (another job on both cores): a self-test that takes 5 s when quiet may take 30.
+    { name: 'self', testMatch: ['{src,specs,scripts,fixtures}/**/*.test.ts'], timeout: 120_000 },
     { name: 'mock', testMatch: ['suites/**/*.spec.ts'] },
     ...(liveOptions ? [{ name: 'live', testMatch: ['suites/**/*.spec.ts'], use: liveOptions as never }] : []),
   ],

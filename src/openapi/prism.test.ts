@@ -17,7 +17,7 @@ const test = base.extend<object, { prism: PrismMock }>({
     } finally {
       await prism.stop();
     }
-  }, { scope: 'worker', timeout: 40_000 }],
+  }, { scope: 'worker', timeout: 180_000 }],
 });
 
 const problems = (id: string, value: unknown) => {

@@ -21,11 +21,14 @@ let browser: Browser;
 const runs: Record<'clean' | 'faulty', SuiteRun | undefined> = { clean: undefined, faulty: undefined };
 
 test.beforeAll(async () => {
+  // A beforeAll hook gets the project's timeout, not describe.configure's: two child runs and a Chromium
+  // launch take ~20 s on a quiet 2-core machine and several times that on a busy one.
+  test.setTimeout(600_000);
   expect(existsSync(CHROMIUM), MISSING).toBe(true);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   runs.clean = await runSuites({ faults: [], files: FILES, numRuns: 3 });
   // A task whose progress goes down: a failed check with a task poll history, drawn as a timeline.
   runs.faulty = await runSuites({ faults: ['progress-decreases'], files: FILES, numRuns: 3 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 
 test.afterAll(async () => { await browser?.close(); });
