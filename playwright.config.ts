@@ -59,6 +59,9 @@ export default defineConfig({
   testDir: '.',
   testIgnore: ['**/node_modules/**'],
   forbidOnly: !!env.CI,
+  // The whole run's budget, set by vcconform run from the profile (runBudgetMs): when it runs out Playwright stops,
+  // writes every report and fails the run. Unset (the self-tests): no budget.
+  globalTimeout: int('VCCONFORM_RUN_BUDGET_MS', env.VCCONFORM_RUN_BUDGET_MS) ?? 0,
   retries: 0,
   workers: env.VCCONFORM_WORKERS ? int('VCCONFORM_WORKERS', env.VCCONFORM_WORKERS) : env.CI ? 2 : undefined,
   // A sharded run (vcconform run --shard) adds a blob report for vcconform merge.

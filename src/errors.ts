@@ -12,3 +12,16 @@ export class UsageError extends Error {
 export function message(action: string, reason: string, hint?: string): string {
   return `[vcconform] Failed to ${action}: ${reason}.${hint ? ` ${hint}.` : ''}`;
 }
+
+/**
+ * What a target did that ended a request (a reset connection, no answer within the budget, a body
+ * over the size limit): one line naming the request and the condition. Its stack is that line alone:
+ * harness stack frames belong to harness bugs, not to a target's behaviour.
+ */
+export class TargetError extends Error {
+  override name = 'TargetError';
+  constructor(text: string) {
+    super(text);
+    this.stack = `${this.name}: ${text}`;
+  }
+}

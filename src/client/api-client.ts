@@ -1,6 +1,6 @@
 import { operation as operationById } from '../../specs/index';
 import type { Exchange } from '../checks/types';
-import { Redactor } from './redactor';
+import { basicToken, redactError, Redactor } from './redactor';
 
 /** Sends one HTTP request; Playwright's APIRequestContext, fetch or nock sit behind it. */
 export type Transport = (request: { method: string; url: string; headers: Record<string, string>; body?: string }) =>
@@ -27,9 +27,11 @@ export interface CallOptions {
 /** The harness's API client: builds requests from the catalogue and records every exchange, redacted. */
 export class ApiClient {
   readonly exchanges: Exchange[] = [];
-  readonly redactor = new Redactor();
+  /** Requests sent and not yet answered: the request line (no query) and when it left. */
+  readonly pending = new Set<{ line: string; at: number }>();
 
-  constructor(readonly baseUrl: string, private readonly transport: Transport) {}
+  /** `redactor`: share one per worker, so a secret learned by any client is masked by all. */
+  constructor(readonly baseUrl: string, private readonly transport: Transport, readonly redactor: Redactor = new Redactor()) {}
 
   /** Calls a catalogued operation by id (e.g. `software.stage`). */
   async call(operationId: string, options: CallOptions = {}): Promise<Exchange> {
@@ -50,9 +52,8 @@ export class ApiClient {
 
   /** POST /api/session with Basic credentials; the session id is learned as a secret. */
   async login(username: string, password: string): Promise<{ exchange: Exchange; sessionId?: string }> {
-    this.redactor.add(password, '<redacted:password>');
-    const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    this.redactor.add(authorization.slice(6), '<redacted:basic>');
+    this.redactor.addCredentials(username, password);
+    const authorization = `Basic ${basicToken(username, password)}`;
     const { exchange, rawBody } = await this.sendRaw('POST', '/api/session', { headers: { authorization } }, 'session.create');
     let sessionId: string | undefined;
     try { sessionId = exchange.status === 201 ? (JSON.parse(rawBody) as unknown as string) : undefined; } catch { sessionId = undefined; }
@@ -86,7 +87,11 @@ export class ApiClient {
     const rawBody = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (rawBody !== undefined) headers['content-type'] ??= 'application/json';
     const at = new Date();
-    const response = await this.transport({ method, url: this.baseUrl + pathAndQuery, headers, body: rawBody });
+    const line = { line: `${method} ${this.redactor.text(pathAndQuery.split('?')[0] ?? '')}`, at: at.getTime() };
+    this.pending.add(line);
+    const response = await this.transport({ method, url: this.baseUrl + pathAndQuery, headers, body: rawBody })
+      .catch((e: unknown) => { throw redactError(this.redactor, e); })
+      .finally(() => this.pending.delete(line));
     const durationMs = Date.now() - at.getTime();
     if (operationId === 'session.create' && response.status >= 200 && response.status < 300) this.learnSessionFrom(response.text);
     const r = this.redactor;

@@ -1,6 +1,6 @@
 import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import nock from 'nock';
-import { playwrightTransport } from '../../fixtures/transport';
+import { nodeTransport } from '../client/node-transport';
 import type { Exchange } from '../checks/types';
 import { ApiClient, fetchTransport, type Transport } from '../client/api-client';
 import { startMock, type RunningMock } from '../mock/start-mock';
@@ -46,8 +46,11 @@ const replays: NockReplay[] = [];
 const replayFor = (origin: string): NockReplay => { const r = replayWithNock(origin, cassette); replays.push(r); return r; };
 test.afterEach(() => { for (const r of replays.splice(0)) r.stop(); });
 
-type Client = 'fetch' | 'playwright';
-const transportFor = (client: Client, request: APIRequestContext): Transport => (client === 'fetch' ? fetchTransport : playwrightTransport(request));
+/** fetch, and the harness's own wire (node:http with its budgets), which the suites use. */
+type Client = 'fetch' | 'wire';
+const wire = nodeTransport({ timeoutMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 });
+test.afterAll(() => { wire.close(); });
+const transportFor = (client: Client, _request?: APIRequestContext): Transport => (client === 'fetch' ? fetchTransport : wire);
 
 /** The recorded headers as replayed: the body is the redacted text, so content-length is its length. */
 /** The text as served: each session placeholder becomes a 32-hex-digit stand-in (redacted again by the client). */
@@ -68,7 +71,7 @@ test('the recording is the scenario against the mock, which is closed now', asyn
   await expect(fetch(`${closedUrl}/api/session`)).rejects.toThrow('fetch failed');
 });
 
-for (const client of ['fetch', 'playwright'] as const) {
+for (const client of ['fetch', 'wire'] as const) {
   for (const origin of [VCSA, 'the closed mock']) {
     test(`${client} gets every exchange as recorded from ${origin}, session placeholder included`, async ({ request }) => {
       const base = origin === VCSA ? VCSA : closedUrl;
@@ -156,7 +159,7 @@ const framing: Cassette = {
   ],
 };
 
-for (const client of ['fetch', 'playwright'] as const) {
+for (const client of ['fetch', 'wire'] as const) {
   test(`${client}: an empty body replays, and the body text is framed anew (byte length, no content-encoding)`, async () => {
     const context = await playwrightRequest.newContext();
     try {
@@ -182,9 +185,9 @@ for (const client of ['fetch', 'playwright'] as const) {
 
 test('headers the HTTP client sets itself are not compared; a missing session header fails "not recorded"', async ({ request }) => {
   const replay = replayFor(VCSA);
-  const api = new ApiClient(VCSA, playwrightTransport(request));
+  const api = new ApiClient(VCSA, wire);
   const { sessionId } = await api.login(ADMIN, 'x');
-  // Playwright adds accept-encoding, connection and content-length, here a user-agent too: none was recorded.
+  // The HTTP client adds connection and content-length, here a user-agent too: none was recorded.
   await api.call('session.get', { session: sessionId, headers: { 'user-agent': 'something else' } });
   expect(replay.served).toBe(2);
   const unknown = '/api/esx/settings/clusters/domain-c999/software?action=stage&vmw-task=true';

@@ -10,6 +10,8 @@ const PROFILE: PublicProfile = {
   url: 'https://vcsa.lab.example',
   tls: { insecure: true },
   timeoutMs: 5000,
+  maxResponseBytes: 1_000_000,
+  runBudgetMs: 600_000,
   users: { administrator: { username: 'administrator@vsphere.local' }, operator: { username: 'op@vsphere.local' } },
   roles: { nonWcpCluster: 'domain-c9' },
   capabilities: { allowMutations: false, mutationAllowlist: [] },

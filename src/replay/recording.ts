@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError, message } from '../errors';
-import type { PublicProfile } from '../target/profile';
+import { withLimits, type PublicProfile } from '../target/profile';
 import { writeFileAtomic } from '../util/write-file-atomic';
 
 /**
@@ -45,5 +45,7 @@ export function readRecording(dir: string): Recording {
         : typeof r.profile?.url !== 'string' || typeof r.profile.users?.administrator?.username !== 'string' ? '"profile" is not a target profile'
           : !Number.isInteger(r.seed) || !Number.isInteger(r.numRuns) ? '"seed" and "numRuns" must be integers' : undefined;
   if (problem) throw new UsageError(message(action, `${file}: ${problem}`, 'Record it again with vcconform run --record'));
-  return r as Recording;
+  // Recordings made before the size and run budgets existed replay with the defaults.
+  const recording = r as Recording;
+  return { ...recording, profile: { ...withLimits(recording.profile) } };
 }

@@ -21,6 +21,8 @@ export interface ReportInput {
    * (all skipped before their fixtures): blob reports keep no project options, so tests carry them.
    */
   configured?: Partial<Record<ConformanceProject, RunInfo>>;
+  /** Why the run stopped before its end (its budget ran out, it was interrupted): the verdict is then `fail`. */
+  stopped?: string;
 }
 
 /** The project the report is about: `live` when the run has it, else `mock`; undefined for a run with neither (self-tests). */
@@ -48,6 +50,8 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
   const outcome = (o: CollectedTest['outcome']) => tests.filter((t) => t.outcome === o).length;
   const testCounts = { total: tests.length, passed: outcome('expected'), failed: outcome('unexpected'), skipped: outcome('skipped'), flaky: outcome('flaky') };
   const errors = tests.filter((t) => t.outcome === 'unexpected' && !checkAnnotations(t).some((a) => a.status === 'failed')).map(testError);
+  // A run cut short is no pass, however clean the part it ran: what it did not reach was never checked.
+  if (input.stopped) errors.unshift({ testId: 'run', test: 'the run', message: `The run stopped before its end: ${input.stopped}; ${tests.filter((t) => t.ran === false).length} of ${tests.length} tests did not run.` });
   return {
     format: CONFORMANCE_FORMAT,
     version: CONFORMANCE_VERSION,
@@ -58,7 +62,7 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
     harness: { name: 'vcconform', version: input.harnessVersion },
     seed: run.seed,
     seeds: seedsOf(tests),
-    verdict: counts.failed > 0 || testCounts.failed > 0 ? 'fail' : 'pass',
+    verdict: counts.failed > 0 || testCounts.failed > 0 || input.stopped ? 'fail' : 'pass',
     tests: testCounts,
     counts,
     results,

@@ -20,6 +20,8 @@ export interface CollectedTest {
   attachments: { name: string; text: string }[];
   /** The final attempt's error messages. */
   errors: string[];
+  /** Whether the test ran at all (a run stopped by its budget leaves the rest without a result); absent means it ran. */
+  ran?: boolean;
 }
 
 /** Parses an annotation or attachment's JSON, or throws naming what and which test. */

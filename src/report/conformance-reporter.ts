@@ -28,6 +28,8 @@ export default class ConformanceReporter implements Reporter {
   private readonly outputFile: string;
   private suite?: Suite;
   private configured: Partial<Record<ConformanceProject, RunInfo>> = {};
+  /** The run's budget (globalTimeout; 0: none), to say why a run stopped early. */
+  private budgetMs = 0;
   /** The attachments the report reads, per test id, of its latest attempt. */
   private readonly attachments = new Map<string, CollectedTest['attachments']>();
   private readonly problems: string[] = [];
@@ -42,6 +44,7 @@ export default class ConformanceReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.suite = suite;
+    this.budgetMs = config.globalTimeout;
     for (const project of config.projects) {
       // Present in a direct run only: a blob report keeps no project `use` options.
       const options = (project.use as { vcconform?: Parameters<typeof runInfoOf>[1] }).vcconform;
@@ -69,7 +72,8 @@ export default class ConformanceReporter implements Reporter {
       // `playwright test --list` calls the reporters too, but runs nothing: there is no verdict to write.
       if (!all.some((t) => t.results.length > 0)) return undefined;
       const tests = all.map((t) => this.collect(t));
-      const report = buildReport({ tests, startedAt: result.startTime, durationMs: result.duration, harnessVersion: harnessVersion(), configured: this.configured });
+      const stopped = result.status === 'timedout' ? `its budget of ${this.budgetMs} ms (the profile's runBudgetMs) ran out` : result.status === 'interrupted' ? 'it was interrupted' : undefined;
+      const report = buildReport({ tests, startedAt: result.startTime, durationMs: result.duration, harnessVersion: harnessVersion(), configured: this.configured, ...(stopped && { stopped }) });
       if (!report) return undefined;
       mkdirSync(dirname(this.outputFile), { recursive: true });
       writeFileAtomic(this.outputFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -97,6 +101,7 @@ export default class ConformanceReporter implements Reporter {
       annotations: annotations.map(({ type, description }) => ({ type, ...(description !== undefined && { description }) })),
       attachments: this.attachments.get(test.id) ?? [],
       errors: (last?.errors ?? []).map((e) => e.message ?? e.value ?? ''),
+      ran: test.results.length > 0,
     };
   }
 }

@@ -3,17 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { UsageError, message } from '../errors';
 import type { TargetProfile } from './profile';
-
-/** TLS failures, by Node's error code, in words an engineer acts on. */
-const TLS_PROBLEMS: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain ends in a self-signed CA that is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is signed by a CA that is not trusted',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate is signed by a CA that is not trusted',
-  CERT_HAS_EXPIRED: 'its certificate has expired',
-  CERT_NOT_YET_VALID: 'its certificate is not valid yet',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is not issued for this host name',
-};
+import { TLS_PROBLEMS } from '../client/network-errors';
 
 const TLS_HINT = 'Trust the lab CA with tls.caFile in the profile, or accept any certificate with tls.insecure: true (--insecure, VCENTER_INSECURE=1)';
 

@@ -11,6 +11,12 @@ import { CONTROL_PREFIX } from '../mock/control';
 export const PROFILE_SCHEMA_ID = 'Vcconform.Target.Profile';
 const SCHEMA_HINT = 'See specs/vcconform/target-profile.schema.json';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The largest response body read (8 MiB): a 10,000-cluster upgradeMultiple answer is about 2 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** The whole run's budget: an hour. */
+export const DEFAULT_RUN_BUDGET_MS = 3_600_000;
+/** The limits a profile sets when it does not say. */
+const DEFAULT_LIMITS = { timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS };
 /** What `redactedProfile` puts where a password was. */
 export const REDACTED = '<redacted>';
 /** Every role a profile can name a user for. */
@@ -28,7 +34,12 @@ export interface TargetProfile {
   /** Base URL, http(s), no credentials, no trailing slash. */
   url: string;
   tls: { insecure: boolean; caFile?: string };
+  /** One request's budget, sending to the last byte of the answer. */
   timeoutMs: number;
+  /** The largest response body read; a larger one is cut off and fails its test. */
+  maxResponseBytes: number;
+  /** The whole run's budget (Playwright's globalTimeout). */
+  runBudgetMs: number;
   /** The administrator always; other roles when the profile names them. */
   users: Partial<Record<Role, RoleUser>> & { administrator: RoleUser };
   roles: InventoryRoles;
@@ -44,6 +55,8 @@ interface ProfileFile {
   url: string;
   tls?: { insecure?: boolean; caFile?: string };
   timeoutMs?: number;
+  maxResponseBytes?: number;
+  runBudgetMs?: number;
   users: Partial<Record<Role, { username: string; passwordEnv: string }>>;
   roles?: InventoryRoles;
   capabilities?: { reset?: { http?: { method: string; path: string }; command?: string[] }; allowMutations?: boolean; mutationAllowlist?: string[] };
@@ -100,8 +113,12 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     if (!isFile(caFile)) problems.push(`at /tls/caFile: ${JSON.stringify(raw.tls.caFile)} is not a file (looked for ${caFile})`);
     tls.caFile = caFile;
   }
-  const timeoutMs = raw.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMs > 0)) problems.push(`at /timeoutMs: must be a positive number of milliseconds, got ${timeoutMs}`);
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of ['timeoutMs', 'maxResponseBytes', 'runBudgetMs'] as const) {
+    const value = raw[key] ?? DEFAULT_LIMITS[key];
+    if (!(value > 0)) problems.push(`at /${key}: must be a positive number of ${key === 'maxResponseBytes' ? 'bytes' : 'milliseconds'}, got ${value}`);
+    limits[key] = value;
+  }
   const users: Partial<Record<Role, RoleUser>> = {};
   for (const role of ROLES) {
     const user = raw.users[role];
@@ -123,7 +140,7 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
       capabilities.reset = { command };
     }
   }
-  return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, timeoutMs, users: users as TargetProfile['users'], roles: raw.roles ?? {}, capabilities };
+  return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, ...limits, users: users as TargetProfile['users'], roles: raw.roles ?? {}, capabilities };
 }
 
 /** The URL without trailing slashes; records a problem unless it is http(s) without credentials. */
@@ -169,7 +186,7 @@ export function profileFromEnv(env: Env): TargetProfile {
     source: 'environment',
     url,
     tls: { insecure: insecure! },
-    timeoutMs: DEFAULT_TIMEOUT_MS,
+    ...DEFAULT_LIMITS,
     users: { administrator: { username: env.VCENTER_USER!, password: env.VCENTER_PASSWORD! } },
     roles: {},
     capabilities: { allowMutations: false, mutationAllowlist: [] },
@@ -201,11 +218,16 @@ export function mockProfile(url: string, users: Partial<Record<Role, RoleUser>>,
     source: 'embedded mock',
     url: url.replace(/\/+$/, ''),
     tls: { insecure: false },
-    timeoutMs: DEFAULT_TIMEOUT_MS,
+    ...DEFAULT_LIMITS,
     users: { ...users, administrator: users.administrator },
     roles: mockRoles,
     capabilities: { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, allowMutations: true, mutationAllowlist: [...clusters] },
   };
+}
+
+/** A profile (or its public part) with the limits it leaves out set to their defaults. */
+export function withLimits<P extends Partial<typeof DEFAULT_LIMITS>>(profile: P): P & typeof DEFAULT_LIMITS {
+  return { ...DEFAULT_LIMITS, ...profile };
 }
 
 /** A copy safe to print or attach: every password replaced by REDACTED. */

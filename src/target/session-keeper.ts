@@ -6,8 +6,8 @@ import type { Role } from './roles';
 export interface SessionEvent {
   at: string;
   role: Role;
-  kind: 'created' | 'expired' | 'recreated' | 'deleted';
-  /** For `expired`: the request that was answered 401 with a session the harness held live. */
+  kind: 'created' | 'expired' | 'recreated' | 'deleted' | 'undeleted';
+  /** For `expired`: the request that was answered 401 with a session the harness held live; for `undeleted`: why the logout failed. */
   detail?: string;
 }
 
@@ -66,14 +66,24 @@ export class SessionKeeper {
     this.replaced.clear();
   }
 
-  /** Deletes every live session (the end of a run, or before a reset of a real target). */
-  async close(logout: Logout): Promise<void> {
+  /**
+   * Deletes every live session (the end of a run, or before a reset of a real target). A logout that
+   * throws does not stop the others: it is recorded as `undeleted` with its reason (never the id) and
+   * returned, so the run can list what it left on the target.
+   */
+  async close(logout: Logout): Promise<SessionEvent[]> {
     const held = [...this.live.entries()];
     this.forget();
+    const left: SessionEvent[] = [];
     for (const [role, id] of held) {
-      await logout(id);
-      this.record({ role, kind: 'deleted' });
+      try {
+        await logout(id);
+        this.record({ role, kind: 'deleted' });
+      } catch (e) {
+        left.push(this.record({ role, kind: 'undeleted', detail: (e as Error).message }));
+      }
     }
+    return left;
   }
 
   /**
@@ -141,9 +151,10 @@ export class SessionKeeper {
     return id;
   }
 
-  private record(event: Omit<SessionEvent, 'at'>): void {
+  private record(event: Omit<SessionEvent, 'at'>): SessionEvent {
     const e = { at: new Date().toISOString(), ...event };
     this.events.push(e);
     this.listeners.onEvent?.(e);
+    return e;
   }
 }

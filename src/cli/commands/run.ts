@@ -12,6 +12,10 @@ import { directory, resolveTarget, type TargetSource } from './run-target';
 
 export type { TargetSource } from './run-target';
 import { probeTarget } from '../../target/probe';
+import { Redactor } from '../../client/redactor';
+import { pipeRedacted } from '../redacted-output';
+import { DEFAULT_RUN_BUDGET_MS } from '../../target/profile';
+import { sessionsLeftSummary, SESSIONS_LEFT_DIR } from '../../target/sessions-left';
 import { printPlan } from './dry-run';
 import { STATE_CHANGES_DIR, stateChangeSummary } from '../../target/state-changes';
 
@@ -41,7 +45,7 @@ const OPTIONS = {
 } as const;
 
 /** The variables playwright.config.ts reads that the flags own: a run is exactly what its command line says. */
-const OWNED = ['FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD'];
+const OWNED = ['VCCONFORM_RUN_BUDGET_MS', 'FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD'];
 
 /** A resolved `vcconform run` command line. */
 export interface RunSettings {
@@ -68,6 +72,8 @@ export interface RunSettings {
   /** Absolute directory for html/, results.json, junit.xml (and test-results/). */
   reports: string;
   faults: string[];
+  /** The whole run's budget in ms: the profile's runBudgetMs (a replay's recorded one), else the default. */
+  runBudgetMs: number;
 }
 
 function count(flag: string, value: string | undefined, max: number): number | undefined {
@@ -116,6 +122,7 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
     allowMutations: live ? allowMutations : true, dryRun: values['dry-run'] ?? false, ...(record !== undefined && { record }),
     runs: count('runs', values.runs, 100_000), seed: seed === undefined ? undefined : Number(seed), ...(path !== undefined && { path }), grep,
     workers: count('workers', values.workers, 256), ...(shard !== undefined && { shard }), reports, faults,
+    runBudgetMs: profile?.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS,
   };
 }
 
@@ -141,6 +148,8 @@ export function childEnv(s: RunSettings, env: NodeJS.ProcessEnv): NodeJS.Process
   if (source && source.kind !== 'replay' && s.allowMutations) out.VCCONFORM_ALLOW_MUTATIONS = '1';
   if (s.record !== undefined) out.VCCONFORM_RECORD = s.record;
   if (s.shard !== undefined) out.VCCONFORM_SHARD = s.shard;
+  // The whole run's budget (Playwright's globalTimeout): when it runs out, the reports are written and the run fails.
+  out.VCCONFORM_RUN_BUDGET_MS = String(s.runBudgetMs);
   // Node reads extra CAs when a process starts: the workers trust the profile's CA file from their first request.
   if (s.profile?.tls.caFile) out.NODE_EXTRA_CA_CERTS = s.profile.tls.caFile;
   return out;
@@ -161,14 +170,23 @@ function playwrightArgs(s: RunSettings, extra: string[] = []): string[] {
   return [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), `--project=${s.project}`, '--pass-with-no-tests', ...(s.grep !== undefined ? ['--grep', s.grep] : []), ...(s.shard !== undefined ? ['--shard', s.shard] : []), ...extra];
 }
 
+/** The secrets a run's console must never show: every configured user's credentials (a replay has none). */
+function consoleRedactor(s: RunSettings): Redactor {
+  const redactor = new Redactor();
+  for (const user of Object.values(s.profile?.users ?? {})) if (user.password) redactor.addCredentials(user.username, user.password);
+  return redactor;
+}
+
 function spawnPlaywright(s: RunSettings, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const argv = playwrightArgs(s);
   const mode = s.project === 'mock' ? '' : s.replay !== undefined ? ' (replayed offline)' : s.allowMutations ? ` (state changes allowed on ${s.profile?.capabilities.mutationAllowlist.join(', ') || 'no cluster: none is allowlisted'})` : ' (safe mode: nothing that could change state is sent)';
   io.err(`[vcconform] running the conformance suites against ${s.target ?? 'the embedded mock'}${mode}${s.faults.length ? ` with faults ${s.faults.join(', ')}` : ''}: playwright ${argv.slice(1).join(' ')}`);
+  const redactor = consoleRedactor(s);
   return new Promise((done) => {
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env: childEnv(s, env), stdio: 'inherit' });
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env: childEnv(s, env), stdio: ['inherit', 'pipe', 'pipe'] });
+    const piped = Promise.all([pipeRedacted(child.stdout, process.stdout, redactor), pipeRedacted(child.stderr, process.stderr, redactor)]);
     child.on('error', (e) => { io.err(`[vcconform] Failed to start Playwright: ${e.message}.`); done(1); });
-    child.on('exit', (code) => done(code === 0 ? 0 : 1));
+    child.on('close', (code) => { void piped.then(() => done(code === 0 ? 0 : 1)); });
   });
 }
 
@@ -229,14 +247,15 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         const recording = await named(() => readRecording(s.replay!));
         s.seed = recording.seed;
         s.runs = recording.numRuns;
+        s.runBudgetMs = recording.profile.runBudgetMs;
       }
-      for (const stale of [STATE_CHANGES_DIR, 'blob']) rmSync(join(s.reports, stale), { recursive: true, force: true });
+      for (const stale of [STATE_CHANGES_DIR, SESSIONS_LEFT_DIR, 'blob']) rmSync(join(s.reports, stale), { recursive: true, force: true });
       const code = await spawnPlaywright(s, env, io);
       if (s.grep !== undefined && testsRun(s.reports) === 0) {
         io.err(`[vcconform] --grep ${JSON.stringify(s.grep)} matched no test. Usage: ${USAGE}`);
         return 2;
       }
-      for (const line of stateChangeSummary(s.reports)) io.err(line);
+      for (const line of [...stateChangeSummary(s.reports), ...sessionsLeftSummary(s.reports)]) io.err(line);
       if (s.record !== undefined) io.err(`[vcconform] recorded the exchanges in ${s.record}; replay them offline with vcconform run --replay ${s.record}`);
       io.err(`[vcconform] ${code === 0 ? 'every check passed' : 'some checks failed'}; reports in ${s.reports} (html/index.html, results.json, junit.xml).`);
       return code;
