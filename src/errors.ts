@@ -25,3 +25,15 @@ export class TargetError extends Error {
     this.stack = `${this.name}: ${text}`;
   }
 }
+
+/**
+ * The target broke a documented rule: the named checks' Received/Documented lines. Like TargetError
+ * its stack is its message alone — a contract failure is the target's, not a harness frame's.
+ */
+export class ContractViolation extends Error {
+  override name = 'ContractViolation';
+  constructor(text: string) {
+    super(text);
+    this.stack = `${this.name}: ${text}`;
+  }
+}

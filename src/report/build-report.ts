@@ -33,7 +33,8 @@ export function reportedProject(tests: readonly CollectedTest[]): ConformancePro
 
 /** The conformance report of a run, or undefined when the run had no conformance tests. */
 export function buildReport(input: ReportInput): ConformanceReport | undefined {
-  const project = reportedProject(input.tests);
+  // A run stopped before any test (its target failed the pre-flight) still reports, about the target it was given.
+  const project = reportedProject(input.tests) ?? (input.stopped ? (Object.keys(input.configured ?? {})[0] as ConformanceProject | undefined) : undefined);
   if (!project) return undefined;
   // Sorted by id, so that every list below comes out the same however the run was sharded.
   const tests = input.tests.filter((t) => t.project === project).sort((a, b) => cmp(a.id, b.id));

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { writeFileAtomic } from '../util/write-file-atomic';
 import { writeConformanceHtml } from './conformance-html';
+import { harnessVersion } from './harness-version';
 import { buildReport, type ConformanceProject } from './build-report';
 import type { CollectedTest } from './collected-test';
 import { COVERAGE_ATTACHMENT, runInfoOf, type RunInfo } from './coverage';
@@ -104,8 +105,4 @@ export default class ConformanceReporter implements Reporter {
       ran: test.results.length > 0,
     };
   }
-}
-
-function harnessVersion(): string {
-  return (JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }

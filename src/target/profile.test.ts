@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { validatorFor } from '../../specs/index';
 import { mockRoles } from './mock-roles';
 import { UsageError } from '../errors';
-import { DEFAULT_TIMEOUT_MS, PROFILE_SCHEMA_ID, REDACTED, loadProfile, mockProfile, profileFromEnv, redactedProfile, type Env } from './profile';
+import { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RUN_BUDGET_MS, PROFILE_SCHEMA_ID, REDACTED, loadProfile, mockProfile, profileFromEnv, redactedProfile, type Env } from './profile';
 
 const EXAMPLE = join(__dirname, '..', '..', 'fixtures', 'profiles', 'example.json');
 const ADMIN_PW = 'S3cret-Admin!pw';
@@ -66,7 +66,7 @@ test.describe('loadProfile', () => {
   test('a minimal profile gets safe defaults: TLS verified, no mutations, no reset, no roles', () => {
     const profile = loadProfile(write('min.json', { url: 'http://10.0.0.5', users: { administrator: { username: 'a', passwordEnv: 'LAB_ADMIN_PW' } } }), ENV);
     expect(profile).toEqual({
-      source: profile.source, url: 'http://10.0.0.5', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS,
+      source: profile.source, url: 'http://10.0.0.5', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS,
       users: { administrator: { username: 'a', password: ADMIN_PW } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
     });
   });
@@ -206,7 +206,7 @@ test.describe('profileFromEnv', () => {
 
   test('the administrator only, no roles, no mutations, no reset, TLS verified by default', () => {
     expect(profileFromEnv(base)).toEqual({
-      source: 'environment', url: 'https://vc.lab', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS,
+      source: 'environment', url: 'https://vc.lab', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS,
       users: { administrator: { username: 'administrator@vsphere.local', password: ADMIN_PW } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
     });
   });

@@ -69,12 +69,12 @@ test.describe('vcconform run: flags', () => {
     const inherited = { FC_SEED: '1', FC_PATH: '0:1', VCCONFORM_FAULTS: 'latency', VCCONFORM_TARGET_URL: 'https://elsewhere', HOME: '/home/me', ...ADMIN };
     const mock = runSettings(['--runs', '3', '--seed', '42', '--workers', '2', '--reports', 'out', '--fault', 'internal-error', '--fault', 'latency@tasks.get'], inherited, '/work');
     expect(childEnv(mock, inherited)).toEqual({
-      HOME: '/home/me', ...ADMIN, FC_NUM_RUNS: '3', FC_SEED: '42', VCCONFORM_WORKERS: '2', VCCONFORM_REPORTS: '/work/out', VCCONFORM_FAULTS: 'internal-error,latency@tasks.get',
+      HOME: '/home/me', ...ADMIN, FC_NUM_RUNS: '3', FC_SEED: '42', VCCONFORM_WORKERS: '2', VCCONFORM_REPORTS: '/work/out', VCCONFORM_FAULTS: 'internal-error,latency@tasks.get', VCCONFORM_RUN_BUDGET_MS: '3600000',
     });
     expect(mock.project).toBe('mock');
     const live = runSettings(['--target', 'https://vc.example.com/'], inherited, '/work');
     expect(live).toMatchObject({ project: 'live', target: 'https://vc.example.com', reports: '/work/reports' });
-    expect(childEnv(live, inherited), 'a live target gets one worker: its state is shared').toEqual({ HOME: '/home/me', ...ADMIN, VCCONFORM_TARGET_URL: 'https://vc.example.com', VCCONFORM_REPORTS: '/work/reports', VCCONFORM_WORKERS: '1' });
+    expect(childEnv(live, inherited), 'a live target gets one worker: its state is shared').toEqual({ HOME: '/home/me', ...ADMIN, VCCONFORM_TARGET_URL: 'https://vc.example.com', VCCONFORM_REPORTS: '/work/reports', VCCONFORM_WORKERS: '1', VCCONFORM_RUN_BUDGET_MS: '3600000' });
   });
 });
 

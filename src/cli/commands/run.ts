@@ -14,6 +14,7 @@ export type { TargetSource } from './run-target';
 import { probeTarget } from '../../target/probe';
 import { Redactor } from '../../client/redactor';
 import { pipeRedacted } from '../redacted-output';
+import { writePreflightReport } from '../../report/preflight-report';
 import { DEFAULT_RUN_BUDGET_MS } from '../../target/profile';
 import { sessionsLeftSummary, SESSIONS_LEFT_DIR } from '../../target/sessions-left';
 import { printPlan } from './dry-run';
@@ -235,7 +236,16 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       const env = options.env ?? process.env;
       const s = await named(() => runSettings(args, env, options.cwd?.() ?? process.cwd()));
       if (s.dryRun) return printPlan(s, childEnv(s, env), playwrightArgs(s, ['--list', '--reporter=json']), io);
-      if (s.profile) await named(() => probeTarget(s.profile!));
+      if (s.profile) {
+        const startedAt = new Date();
+        try {
+          await named(() => probeTarget(s.profile!));
+        } catch (e) {
+          // Exit 2 with the one line, and a report that says why nothing ran (a nightly job compares it).
+          if (e instanceof UsageError) writePreflightReport(s.reports, { kind: 'live', url: s.profile.url }, e.message.replace(/^run: /, ''), startedAt);
+          throw e;
+        }
+      }
       if (s.record !== undefined) {
         s.seed ??= Math.floor(Math.random() * 2 ** 31);
         s.runs ??= DEFAULT_RUNS;

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { basicToken } from '../client/redactor';
+import { CONTROL_PREFIX } from '../mock/control';
+import { loadInventory } from '../mock/inventory';
+import { startMock, type RunningMock } from '../mock/start-mock';
+import { mockRoles } from '../target/mock-roles';
+
+/**
+ * The reference mock as a lab vCenter for self-tests of whole runs: started here, with canary
+ * passwords (fresh random ones, so any occurrence in an artifact is a leak), and a profile naming
+ * its users, its roles and its reset, that `vcconform run --profile` reads.
+ */
+export interface Lab {
+  mock: RunningMock;
+  /** The environment holding the passwords, as the profile names them. */
+  env: Record<string, string>;
+  /** Every form a credential travels in: passwords, their base64, Basic tokens. */
+  credentials: string[];
+  /** Writes a profile for `url` (the mock's, or a front's before it). */
+  profile(url: string, extra?: Record<string, unknown>): string;
+}
+
+const PASSWORD_ENV: Record<string, string> = { administrator: 'VCC_CANARY_ADMIN_PW', 'read-only': 'VCC_CANARY_RO_PW', operator: 'VCC_CANARY_OP_PW' };
+
+/** Starts the canary lab: the mock with random passwords, its control surface on (the profile's reset uses it), and `faults`. */
+export async function startCanaryLab(options: { faults?: string[] } = {}): Promise<Lab> {
+  const inventory = loadInventory();
+  inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
+  for (const user of inventory.users) user.password = `Canary-${user.role}-${randomBytes(6).toString('hex')}!`;
+  const mock = await startMock({ inventory, timeScale: 2000, control: true, faults: options.faults ?? [] });
+  const env = Object.fromEntries(mock.users.map((u) => [PASSWORD_ENV[u.role]!, u.password]));
+  const credentials = mock.users.flatMap((u) => [u.password, Buffer.from(u.password).toString('base64'), basicToken(u.username, u.password)]);
+  const clusters = [...mock.state.clusters.keys()];
+  return {
+    mock, env, credentials,
+    profile(url, extra = {}) {
+      const users = Object.fromEntries(mock.users.map((u) => [u.role, { username: u.username, passwordEnv: PASSWORD_ENV[u.role] }]));
+      const file = join(mkdtempSync(join(tmpdir(), 'vcconform-lab-')), 'lab.json');
+      const capabilities = { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, allowMutations: true, mutationAllowlist: clusters };
+      writeFileSync(file, JSON.stringify({ description: 'the reference mock with canary passwords', url, users, roles: mockRoles, capabilities, ...extra }, null, 2));
+      return file;
+    },
+  };
+}
