@@ -67,7 +67,7 @@ test.describe('loadProfile', () => {
     const profile = loadProfile(write('min.json', { url: 'http://10.0.0.5', users: { administrator: { username: 'a', passwordEnv: 'LAB_ADMIN_PW' } } }), ENV);
     expect(profile).toEqual({
       source: profile.source, url: 'http://10.0.0.5', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS,
-      users: { administrator: { username: 'a', password: ADMIN_PW } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
+      users: { administrator: { username: 'a', password: ADMIN_PW, passwordEnv: 'LAB_ADMIN_PW' } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
     });
   });
 
@@ -173,7 +173,7 @@ test.describe('passwords never leak', () => {
     const text = JSON.stringify(redacted);
     expect(text).not.toContain(ADMIN_PW);
     expect(text).not.toContain(OP_PW);
-    expect(redacted.users.administrator).toEqual({ username: 'administrator@vsphere.local', password: REDACTED });
+    expect(redacted.users.administrator).toEqual({ username: 'administrator@vsphere.local', password: REDACTED, passwordEnv: 'LAB_ADMIN_PW' });
     expect(redacted.users.operator?.password).toBe(REDACTED);
     expect(profile.users.administrator.password).toBe(ADMIN_PW);
     expect({ ...redacted, users: profile.users }).toEqual(profile);
@@ -207,7 +207,7 @@ test.describe('profileFromEnv', () => {
   test('the administrator only, no roles, no mutations, no reset, TLS verified by default', () => {
     expect(profileFromEnv(base)).toEqual({
       source: 'environment', url: 'https://vc.lab', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS,
-      users: { administrator: { username: 'administrator@vsphere.local', password: ADMIN_PW } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
+      users: { administrator: { username: 'administrator@vsphere.local', password: ADMIN_PW, passwordEnv: 'VCENTER_PASSWORD' } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
     });
   });
 

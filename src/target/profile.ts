@@ -125,7 +125,7 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     if (!user) continue;
     const password = env[user.passwordEnv];
     if (!password) problems.push(`at /users/${role}/passwordEnv: the environment variable ${JSON.stringify(user.passwordEnv)} is ${password === '' ? 'empty' : 'not set'}`);
-    users[role] = { username: user.username, password: password ?? '' };
+    users[role] = { username: user.username, password: password ?? '', passwordEnv: user.passwordEnv };
   }
   const caps = raw.capabilities ?? {};
   const capabilities: TargetProfile['capabilities'] = { allowMutations: caps.allowMutations ?? false, mutationAllowlist: caps.mutationAllowlist ?? [] };
@@ -187,7 +187,7 @@ export function profileFromEnv(env: Env): TargetProfile {
     url,
     tls: { insecure: insecure! },
     ...DEFAULT_LIMITS,
-    users: { administrator: { username: env.VCENTER_USER!, password: env.VCENTER_PASSWORD! } },
+    users: { administrator: { username: env.VCENTER_USER!, password: env.VCENTER_PASSWORD!, passwordEnv: 'VCENTER_PASSWORD' } },
     roles: {},
     capabilities: { allowMutations: false, mutationAllowlist: [] },
   };

@@ -29,6 +29,8 @@ export interface InventoryRoles {
 export interface RoleUser {
   username: string;
   password: string;
+  /** Where the password came from (a profile's passwordEnv, VCENTER_PASSWORD), for messages; never the value. */
+  passwordEnv?: string;
 }
 
 export type Role = 'administrator' | 'read-only' | 'operator';

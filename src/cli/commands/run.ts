@@ -12,6 +12,8 @@ import { directory, resolveTarget, type TargetSource } from './run-target';
 
 export type { TargetSource } from './run-target';
 import { probeTarget } from '../../target/probe';
+import { preflight } from '../../target/preflight';
+import { nodeTransport } from '../../client/node-transport';
 import { Redactor } from '../../client/redactor';
 import { pipeRedacted } from '../redacted-output';
 import { writePreflightReport } from '../../report/preflight-report';
@@ -240,6 +242,8 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         const startedAt = new Date();
         try {
           await named(() => probeTarget(s.profile!));
+          const wire = nodeTransport({ timeoutMs: s.profile.timeoutMs, maxResponseBytes: s.profile.maxResponseBytes, tls: s.profile.tls.caFile ? { insecure: false, ca: readFileSync(s.profile.tls.caFile) } : { insecure: s.profile.tls.insecure } });
+          try { await named(() => preflight(s.profile!, wire)); } finally { wire.close(); }
         } catch (e) {
           // Exit 2 with the one line, and a report that says why nothing ran (a nightly job compares it).
           if (e instanceof UsageError) writePreflightReport(s.reports, { kind: 'live', url: s.profile.url }, e.message.replace(/^run: /, ''), startedAt);
