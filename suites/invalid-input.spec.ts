@@ -1,4 +1,4 @@
-import { test, fc, sends, checks, operation, arbitraryFor, invalidArbitraryFor, type InventoryRoles, type Needs, type Target } from '../fixtures/test';
+import { test, fc, sends, checks, mustBeRefused, operation, arbitraryFor, invalidArbitraryFor, type InventoryRoles, type Needs, type Target } from '../fixtures/test';
 
 /**
  * Which error_type refuses a body the operation never got to read is not fixed per operation: the
@@ -60,7 +60,7 @@ test.describe('invalid input', () => {
         for (const cluster of c.named?.(value) ?? []) fc.pre((await api.call('clusters.get', { params: { cluster }, session })).status === 404);
         const exchange = await api.call(id, { params, body: value, session });
         const what = `${mutation.kind} at ${mutation.pointer || '/'}`;
-        return [{ scenario: `${id} with a body that breaks ${request.schema}: ${what} (${mutation.detail})`, intent: { kind: 'invalid-input', mutation: what }, exchange }];
+        return [{ scenario: `${id} with a body that breaks ${request.schema}: ${what} (${mutation.detail})`, intent: { kind: 'invalid-input', mutation: what, mustRefuse: mustBeRefused(mutation.kind) }, exchange }];
       }, INPUT_CHECKS);
     });
 
@@ -72,7 +72,7 @@ test.describe('invalid input', () => {
       await property(cut, async (rawBody) => {
         await reset();
         const exchange = await api.call(id, { params, rawBody, session: await sessions.get() });
-        return [{ scenario: `${id} with a JSON body cut short after ${rawBody.length} characters`, intent: { kind: 'invalid-input', mutation: 'malformed JSON' }, exchange }];
+        return [{ scenario: `${id} with a JSON body cut short after ${rawBody.length} characters`, intent: { kind: 'invalid-input', mutation: 'malformed JSON', mustRefuse: mustBeRefused('malformed JSON') }, exchange }];
       }, INPUT_CHECKS);
     });
 
@@ -85,8 +85,8 @@ test.describe('invalid input', () => {
         await reset();
         const empty = await api.call(id, { params, rawBody: '', session: await sessions.get() });
         await verify([
-          { scenario: `${id} without a request body (${request.schema} is required)`, intent: { kind: 'invalid-input', mutation: 'missing required body' }, exchange: none },
-          { scenario: `${id} with an empty application/json body (${request.schema} is required)`, intent: { kind: 'invalid-input', mutation: 'empty required body' }, exchange: empty },
+          { scenario: `${id} without a request body (${request.schema} is required)`, intent: { kind: 'invalid-input', mutation: 'missing required body', mustRefuse: mustBeRefused('missing required body') }, exchange: none },
+          { scenario: `${id} with an empty application/json body (${request.schema} is required)`, intent: { kind: 'invalid-input', mutation: 'empty required body', mustRefuse: mustBeRefused('empty required body') }, exchange: empty },
         ], INPUT_CHECKS);
       });
     }

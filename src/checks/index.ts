@@ -7,7 +7,7 @@ import { bodyMatchesSchema } from './generic/body-matches-schema';
 import { contentTypeIsJson } from './generic/content-type-is-json';
 import { documentedErrorIsReturned } from './generic/documented-error-is-returned';
 import { errorTypeMatchesStatus } from './generic/error-type-matches-status';
-import { invalidInputIsRejected } from './generic/invalid-input-is-rejected';
+import { invalidInputIsRejected, lenientInputAnswerIsObserved } from './generic/invalid-input-is-rejected';
 import { optionalFieldsAreOmitted } from './generic/optional-fields-are-omitted';
 import { statusIsDocumented } from './generic/status-is-documented';
 import { probeAnswerIsObserved } from './routing/probe-answer-is-observed';
@@ -61,6 +61,7 @@ export const checks: readonly Check[] = [
   errorTypeMatchesStatus,
   contentTypeIsJson,
   invalidInputIsRejected,
+  lenientInputAnswerIsObserved,
   documentedErrorIsReturned,
   optionalFieldsAreOmitted,
   // authentication and privileges

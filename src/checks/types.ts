@@ -39,8 +39,11 @@ export type Intent =
   | { kind: 'unauthenticated'; credential: 'none' | 'malformed' | 'unknown' | 'deleted' | 'wrong-password' }
   /** An authenticated user without the documented privilege. */
   | { kind: 'unprivileged'; role: string; privilege: string }
-  /** Input that breaks the request schema (re-validated as invalid before sending): a 4xx, never a 5xx. */
-  | { kind: 'invalid-input'; mutation: string }
+  /**
+   * Input that breaks the request schema (re-validated as invalid before sending). `mustRefuse`: the
+   * runtime must refuse it (a 4xx, never a 5xx: mustBeRefused); otherwise the docs leave the answer open.
+   */
+  | { kind: 'invalid-input'; mutation: string; mustRefuse: boolean }
   /** A documented error condition: this status and error type are expected. */
   | { kind: 'documented-error'; status: number; errorType: ErrorType; when: string }
   /** The documentation is silent: the answer is recorded as information, never failed. */

@@ -20,7 +20,8 @@ const UA = vapiError('UNAUTHENTICATED', { challenge: 'Basic realm="vCenter"' });
 const SESSION_INFO = { user: 'administrator@vsphere.local', created_time: '2026-01-01T00:00:00.000Z', last_accessed_time: '2026-01-01T00:00:05.000Z' };
 const unauthenticated = { kind: 'unauthenticated', credential: 'none' } as const;
 const readOnly = { kind: 'unprivileged', role: 'read-only', privilege: 'Namespaces.Upgrade' } as const;
-const invalid = { kind: 'invalid-input', mutation: 'wrong-type at /desired_version' } as const;
+const invalid = { kind: 'invalid-input', mutation: 'wrong-type at /desired_version', mustRefuse: true } as const;
+const lenient = { kind: 'invalid-input', mutation: 'duplicate-item at /filter_spec/operations/1', mustRefuse: false } as const;
 const notFound = { kind: 'documented-error', status: 404, errorType: 'NOT_FOUND', when: 'no such cluster' } as const;
 
 const cases: Case[] = [
@@ -52,6 +53,11 @@ const cases: Case[] = [
   { description: 'invalid input answered 500 ERROR', check: 'invalid-input-is-rejected-with-4xx', evidence: evidence(exchange({ operation: 'clusters.upgrade', status: 500, body: vapiError('ERROR') }), invalid), expectedIssues: [{ received: '500 ERROR' }] },
   { description: 'invalid input accepted with 204', check: 'invalid-input-is-rejected-with-4xx', evidence: evidence(exchange({ operation: 'clusters.upgrade', status: 204 }), invalid), expectedIssues: [{ received: '204' }] },
   { description: 'invalid input refused 400 without a vAPI body', check: 'invalid-input-is-rejected-with-4xx', evidence: evidence(exchange({ operation: 'clusters.upgrade', status: 400, text: 'Bad Request', headers: { 'content-type': 'text/plain' } }), invalid), expectedIssues: [{ received: '400' }] },
+  // Set semantics: a duplicate in a uniqueItems array is not promised a refusal (the runtime binds it to a set).
+  { description: 'a duplicate set item accepted with 200 is not judged by the refusal check', check: 'invalid-input-is-rejected-with-4xx', evidence: evidence(exchange({ operation: 'tasks.list', status: 200, body: {} }), lenient), expectedIssues: [], applies: false },
+  { description: 'a duplicate set item accepted with 200 is observed', check: 'lenient-input-answer-is-observed', evidence: evidence(exchange({ operation: 'tasks.list', status: 200, body: {} }), lenient), expectedIssues: [{ received: '200' }] },
+  { description: 'a duplicate set item refused with 400 is observed too', check: 'lenient-input-answer-is-observed', evidence: evidence(exchange({ operation: 'tasks.list', status: 400, body: vapiError('INVALID_ARGUMENT') }), lenient), expectedIssues: [{ received: '400 INVALID_ARGUMENT' }] },
+  { description: 'input the runtime must refuse is not an observation', check: 'lenient-input-answer-is-observed', evidence: evidence(exchange({ operation: 'clusters.upgrade', status: 400, body: vapiError('INVALID_ARGUMENT') }), invalid), expectedIssues: [], applies: false },
   // documented-error-is-returned
   { description: 'an unknown cluster answered 404 NOT_FOUND', check: 'documented-error-is-returned', evidence: evidence(exchange({ operation: 'clusters.get', status: 404, body: vapiError('NOT_FOUND') }), notFound), expectedIssues: [] },
   { description: 'an unknown cluster answered 404 ERROR', check: 'documented-error-is-returned', evidence: evidence(exchange({ operation: 'clusters.get', status: 404, body: vapiError('ERROR') }), notFound), expectedIssues: [{ received: '404 ERROR', documented: '404 NOT_FOUND' }] },
