@@ -2,7 +2,7 @@ import { validatorFor } from '../../specs/index';
 import { vapiError } from './errors';
 import { faultApplies, type Fault } from './faults/fault';
 import type { Journal } from './journal';
-import { compileRoute, matchRoute, type Route } from './router';
+import { compileRoute, isServablePath, matchRoute, type Route } from './router';
 import type { Handler, HandlerContext, MockRequest, MockResponse, RoutedRequest } from './types';
 import { operations } from '../../specs/index';
 import { unauthenticated } from './handlers/auth';
@@ -47,12 +47,13 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
   const routes = operations.map(compileRoute);
   const { context, journal } = options;
   return async (request) => {
-    const match = matchRoute(routes, request.method, request.path, request.query);
-    if (!match) {
-      const response = vapiError('NOT_FOUND', `No operation is served at ${request.method} ${request.path}${queryText(request.query)}.`);
+    const unrouted = (response: MockResponse) => {
       journal.record({ method: request.method, path: request.path, query: request.query, status: response.status, faults: [] });
       return response;
-    }
+    };
+    if (!isServablePath(request.path)) return unrouted(badTarget(request.path));
+    const match = matchRoute(routes, request.method, request.path, request.query);
+    if (!match) return unrouted(vapiError('NOT_FOUND', `No operation is served at ${request.method} ${request.path}${queryText(request.query)}.`));
     const route = routes.find((r) => r.operation === match.operation)!;
     const active = options.faults().filter((f) => faultApplies(f, match.operation.id));
     let routed: RoutedRequest = { ...request, operation: match.operation, params: match.params, body: undefined };
@@ -84,6 +85,11 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
     });
     return response;
   };
+}
+
+/** 400 INVALID_REQUEST for a request target that names no path (RFC 9112 §3.2): never a 5xx, never routed. */
+function badTarget(path: string): MockResponse {
+  return vapiError('INVALID_REQUEST', `[vcconform] Failed to read the request target ${JSON.stringify(path.slice(0, 200))}: it is not an absolute path with well-formed %-escapes, nor an http(s) URL. Send the origin-form path, e.g. /api/session, percent-encoding reserved characters.`);
 }
 
 function queryText(query: Record<string, string>): string {

@@ -23,6 +23,24 @@ export function compileRoute(operation: Operation): Route {
   return { operation, pattern: new RegExp(`^${source}$`), paramNames };
 }
 
+/** An absolute path of RFC 3986 §3.3 characters: unreserved, sub-delims, `:`, `@`, `/` and %-escapes. */
+const ABSOLUTE_PATH = /^\/(?:[\w\-.~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * Whether a request path is one the router can match: an RFC 3986 absolute path whose %-escapes
+ * decode as UTF-8. Anything else (`*`, `host:443`, `//[`, `/a%ZZ`) is a malformed request, not an
+ * unknown route. Paths are otherwise matched exactly: `//x/api/session` is not `/api/session`.
+ */
+export function isServablePath(path: string): boolean {
+  if (!ABSOLUTE_PATH.test(path)) return false;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Routes on method + path + `action` + `vmw-task`, as the spec's path keys do: a request matches
  * an operation only when both query values are exactly the ones its key fixes (absent if none).

@@ -44,29 +44,54 @@ export async function listen(app: (request: MockRequest) => Promise<MockResponse
 }
 
 async function serve(app: (r: MockRequest) => Promise<MockResponse>, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) {
-      res.setHeader('connection', 'close');
-      send(res, vapiError('INVALID_ARGUMENT', `The request body is larger than ${maxBodyBytes} bytes.`));
-      req.destroy();
-      return;
-    }
-    chunks.push(chunk);
-  }
-  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  const rawBody = await readBody(req, res, maxBodyBytes);
+  if (rawBody === undefined) return;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-  const request: MockRequest = {
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers,
-    rawBody: Buffer.concat(chunks).toString('utf8'),
-  };
+  const request: MockRequest = { method: req.method ?? 'GET', ...splitTarget(req.url ?? ''), headers, rawBody };
   send(res, await app(request));
+}
+
+/** The body as text; undefined when it was refused as too large or the client broke off mid-body (no one is left to answer). */
+async function readBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        res.setHeader('connection', 'close');
+        send(res, vapiError('INVALID_ARGUMENT', `The request body is larger than ${maxBodyBytes} bytes.`));
+        req.destroy();
+        return undefined;
+      }
+      chunks.push(chunk);
+    }
+  } catch {
+    return undefined; // aborted, or a body Node's parser rejects: it has answered 400 or closed the socket itself
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The path and query a request target names, taken as sent: no base URL, no normalisation, so
+ * `//x/api/session` stays that path (RFC 9112 §3.2). Origin-form is split at the first `?`;
+ * absolute-form (http/https) gives its pathname and search. Any other target (asterisk- or
+ * authority-form, an unparseable URL, a fragment) comes back whole as the path, which
+ * isServablePath rejects: the app answers it 400 INVALID_REQUEST.
+ */
+export function splitTarget(target: string): Pick<MockRequest, 'path' | 'query'> {
+  const pathAndQuery = target.startsWith('/') ? target : absoluteFormPath(target);
+  if (pathAndQuery === undefined || target.includes('#')) return { path: target, query: {} };
+  const q = pathAndQuery.indexOf('?');
+  if (q < 0) return { path: pathAndQuery, query: {} };
+  return { path: pathAndQuery.slice(0, q), query: Object.fromEntries(new URLSearchParams(pathAndQuery.slice(q + 1))) };
+}
+
+function absoluteFormPath(target: string): string | undefined {
+  if (!/^https?:\/\//i.test(target) || !URL.canParse(target)) return undefined;
+  const url = new URL(target);
+  return url.pathname + url.search;
 }
 
 function send(res: ServerResponse, response: MockResponse): void {
