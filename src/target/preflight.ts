@@ -1,6 +1,7 @@
 import { UsageError, message } from '../errors';
 import type { Transport } from '../client/api-client';
 import { basicToken } from '../client/redactor';
+import { sessionIdIn } from '../client/api-client';
 import type { TargetProfile } from './profile';
 import type { Role } from './roles';
 
@@ -32,7 +33,7 @@ export async function preflight(profile: TargetProfile, send: Transport): Promis
       refused.push(`the ${role} user ${user.username} was refused with ${login.status}${errorTypeOf(login.text) ? ` ${errorTypeOf(login.text)}` : ''}${from}`);
       continue;
     }
-    const id = login.status >= 200 && login.status < 300 ? sessionIdOf(login.text) : undefined;
+    const id = login.status >= 200 && login.status < 300 ? sessionIdIn(login.text) : undefined;
     if (id) await send({ method: 'DELETE', url: url('/api/session'), headers: { accept: 'application/json', 'vmware-api-session-id': id } }).catch(() => undefined);
   }
   if (refused.length) throw new UsageError(message(`log in to ${profile.url}`, refused.join('; '), 'Check the user names in the profile and the passwords in those variables; nothing was run'));
@@ -46,12 +47,4 @@ function parse(text: string): unknown {
 function errorTypeOf(text: string): string | undefined {
   const body = parse(text) as { error_type?: unknown } | undefined;
   return body && typeof body === 'object' && typeof body.error_type === 'string' ? body.error_type : undefined;
-}
-
-/** The session id of a login answer: the documented bare string, or the one string of a wrapper such as {"value": id}. */
-function sessionIdOf(text: string): string | undefined {
-  const body = parse(text);
-  if (typeof body === 'string') return body;
-  const strings = body && typeof body === 'object' ? Object.values(body).filter((v): v is string => typeof v === 'string') : [];
-  return strings.length === 1 ? strings[0] : undefined;
 }
