@@ -62,7 +62,8 @@ export interface Evidence {
   /** Values the scenario knows from the target's inventory (e.g. `allHosts`, `latestCommit`). */
   facts?: Record<string, unknown>;
   /** fast-check seed and path of the run that produced this evidence, if any. */
-  replay?: { seed: number; path?: string };
+  /** `selects`: the `vcconform run` flags that select the same target and faults (--fault, --profile, --target, --replay). */
+  replay?: { seed: number; path?: string; selects?: string[] };
 }
 
 /** The poll history of one task. */

@@ -63,7 +63,8 @@ test.describe('conformance.json from real runs of the suites', () => {
     expect(failure.issues[0]).toMatchObject({ received: expect.stringContaining('400'), documented: expect.stringContaining('403') });
     expect(failure.exchange).toMatchObject({ method: 'POST', status: 400, requestHeaders: { 'vmware-api-session-id': '<redacted:session-id>' } });
     expect(failure.curl).toMatch(/^curl -sS -X POST "\$VCENTER_URL"'\/api\/vcenter\/namespace-management\/software\/clusters\?action=upgradeMultiple' .*-H "vmware-api-session-id: \$VMWARE_API_SESSION_ID"/);
-    expect(failure.replay).toMatchObject({ seed: 20261124, command: expect.stringMatching(/^vcconform run --seed 20261124 --path \S+ --grep '.+'$/) });
+    // The replay command selects the same fault, so pasting it reproduces the failure.
+    expect(failure.replay).toMatchObject({ seed: 20261124, command: expect.stringMatching(new RegExp(`^vcconform run --fault ${FAULT} --seed 20261124 --path \\S+ --grep '.+'$`)) });
     expect(failure.task).toBeNull();
     expect(report.errors, 'every failed test failed by a check').toEqual([]);
     for (const secret of secrets()) expect(text.includes(secret), `${secret.slice(0, 3)}… in conformance.json`).toBe(false);

@@ -40,7 +40,7 @@ export function failuresOf(test: CollectedTest, baseUrl: string): Failure[] {
         issues: (annotation?.issues ?? []).map(({ message, received, documented, pointer }) => ({ message, ...defined({ received, documented, pointer }) })),
         exchange: failedExchange(evidence.exchange),
         curl: curlLine(baseUrl, evidence.exchange),
-        replay: evidence.replay ? { ...evidence.replay, command: replayCommand(evidence.replay, test.title) } : null,
+        replay: evidence.replay ? { seed: evidence.replay.seed, ...(evidence.replay.path !== undefined && { path: evidence.replay.path }), command: replayCommand(evidence.replay, test.title) } : null,
         task: evidence.task ? taskOf(evidence.task) : null,
       });
     }
@@ -48,10 +48,19 @@ export function failuresOf(test: CollectedTest, baseUrl: string): Failure[] {
   return failures;
 }
 
-/** The command fixtures/property.ts prints to replay a failed property. */
-export function replayCommand(replay: { seed: number; path?: string }, title: string): string {
+/**
+ * The command fixtures/property.ts prints to replay a failed property: the flags that select the same
+ * target and faults, the seed, the path (only when fast-check gave one) and the test's title.
+ */
+export function replayCommand(replay: { seed: number; path?: string; selects?: readonly string[] }, title: string): string {
+  const selects = (replay.selects ?? []).map(shellWord).join(' ');
   const path = replay.path === undefined ? '' : ` --path ${replay.path}`;
-  return `vcconform run --seed ${replay.seed}${path} --grep '${title.replace(/'/g, '.')}'`;
+  return `vcconform run ${selects ? `${selects} ` : ''}--seed ${replay.seed}${path} --grep '${title.replace(/'/g, '.')}'`;
+}
+
+/** A word as the shell reads it back: as is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The exchange as the report shows it (already redacted when it was recorded). */

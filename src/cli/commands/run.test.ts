@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMock } from '../../mock/start-mock';
 import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir } from '../../proof/child-run';
+import { startCanaryLab } from '../../proof/lab';
 import { main } from '../main';
 import { childEnv, runSettings } from './run';
 
@@ -141,20 +142,45 @@ test.describe('vcconform run: real runs', () => {
     expect(r.stderr).toContain('--grep "no test is called like this" matched no test');
   });
 
-  test('a property failure prints a seed and path, and --seed/--path replay exactly that failure', async () => {
-    const grep = 'a mixed batch answers 200 with one Result per cluster';
-    // A fixed first seed keeps this test deterministic; the replay must then reproduce from the printed seed and path alone.
-    const first = await bin(['--grep', grep, '--fault', 'ignore-warnings-by-default', '--runs', '30', '--seed', '20261124', '--workers', '1', '--reports', reportsDir()], cleanEnv());
+  /** The printed replay line's flags, as a shell would split them (words, or single-quoted strings). */
+  const replayLine = (out: string) => {
+    const line = /replay with: vcconform run (.*)$/m.exec(out)?.[1];
+    return line === undefined ? undefined : [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+  };
+  const failedChecks = (out: string) => [...new Set([...out.matchAll(/✘ ([a-z0-9-]+) \(/g)].map((x) => x[1]))].sort();
+  const GREP = 'a mixed batch answers 200 with one Result per cluster';
+
+  test('a property failure prints a replay line that, pasted as is, reproduces it: the fault, the seed, the path, the test', async () => {
+    // A fixed first seed keeps this test deterministic; the replay must then reproduce from the printed line alone.
+    const first = await bin(['--grep', GREP, '--fault', 'ignore-warnings-by-default', '--runs', '30', '--seed', '20261124', '--workers', '1', '--reports', reportsDir()], cleanEnv());
     expect(first.code, first.stdout + first.stderr).toBe(1);
-    const m = /replay with: vcconform run --seed (\d+) --path (\d+(?::\d+)*)/.exec(first.stdout);
-    expect(m, first.stdout.slice(-3000)).not.toBeNull();
+    const line = replayLine(first.stdout);
+    expect(line, first.stdout.slice(-3000)).toBeDefined();
+    expect(line!.slice(0, 3)).toEqual(['--fault', 'ignore-warnings-by-default', '--seed']);
+    expect(line).toContain('--path');
     const counterexample = /Counterexample: (.*)/.exec(first.stdout)?.[1];
     expect(counterexample).toBeDefined();
-    const replay = await bin(['--grep', grep, '--fault', 'ignore-warnings-by-default', '--seed', m![1]!, '--path', m![2]!, '--workers', '1', '--reports', reportsDir()], cleanEnv());
+    const replay = await bin([...line!, '--workers', '1', '--reports', reportsDir()], cleanEnv());
     expect(replay.code).toBe(1);
     expect(replay.stdout).toContain(`Counterexample: ${counterexample}`);
-    const failedChecks = (out: string) => [...new Set([...out.matchAll(/✘ ([a-z0-9-]+) \(/g)].map((x) => x[1]))].sort();
     expect(failedChecks(first.stdout)).toContain('ignore-warnings-true-starts-warning-cluster');
     expect(failedChecks(replay.stdout)).toEqual(failedChecks(first.stdout));
+  });
+
+  test('the replay line of a live run selects the same target: --profile and --allow-mutations, and pasted it reproduces the failure', async () => {
+    const lab = await startCanaryLab({ faults: ['ignore-warnings-by-default'] });
+    try {
+      const profile = lab.profile(lab.mock.url);
+      const first = await bin(['--profile', profile, '--allow-mutations', '--grep', GREP, '--runs', '30', '--seed', '20261124', '--reports', reportsDir()], cleanEnv(lab.env));
+      expect(first.code, first.stdout.slice(-3000) + first.stderr).toBe(1);
+      const line = replayLine(first.stdout);
+      expect(line!.slice(0, 4)).toEqual(['--profile', profile, '--allow-mutations', '--seed']);
+      const replay = await bin([...line!, '--reports', reportsDir()], cleanEnv(lab.env));
+      expect(replay.code).toBe(1);
+      expect(failedChecks(replay.stdout)).toEqual(failedChecks(first.stdout));
+      expect(/Counterexample: (.*)/.exec(replay.stdout)?.[1]).toBe(/Counterexample: (.*)/.exec(first.stdout)?.[1]);
+    } finally {
+      await lab.mock.close();
+    }
   });
 });
