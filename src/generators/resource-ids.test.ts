@@ -2,7 +2,8 @@ import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { RESOURCE_TYPE_KEYWORD, schemaFor, schemaIds } from '../../specs/index';
 import { arbitraryFor } from './arbitrary-for';
-import { KNOWN_RESOURCE_TYPES, resourceIdArbitrary } from './resource-ids';
+import { KNOWN_RESOURCE_TYPES, resourceIdArbitrary, unknownResourceIdArbitrary } from './resource-ids';
+import { loadInventory } from '../mock/inventory';
 import { check, LAW_SEED as SEED } from './testing';
 // Display names, not identifiers: any non-empty string is a plausible cluster name.
 const FALLBACK_ON_PURPOSE = ['ClusterComputeResource.name'];
@@ -62,5 +63,16 @@ test.describe('resourceIdArbitrary', () => {
     const keys = fc.sample(arbitraryFor(id), { numRuns: 300, seed: SEED }).flatMap((m) => Object.keys(m as object));
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.filter((key) => !SHAPES.ClusterComputeResource!.test(key))).toEqual([]);
+  });
+
+  test('unknown ids have the real shape and come from a range no inventory of ours (or a lab) uses', () => {
+    const inventory = loadInventory();
+    const ours = new Set([...inventory.clusters.map((c) => c.id), ...inventory.hosts.map((h) => h.id)]);
+    for (const type of ['ClusterComputeResource', 'HostSystem'] as const) {
+      const ids = fc.sample(unknownResourceIdArbitrary(type), { numRuns: 1000, seed: SEED });
+      expect(ids.filter((id) => !SHAPES[type]!.test(id))).toEqual([]);
+      expect(ids.filter((id) => ours.has(id) || Number(id.replace(/^\D+/, '')) < 900_000_000)).toEqual([]);
+    }
+    expect(fc.sample(unknownResourceIdArbitrary('com.vmware.cis.task'), { numRuns: 20, seed: SEED }).every((id) => SHAPES['com.vmware.cis.task']!.test(id))).toBe(true);
   });
 });
