@@ -26,11 +26,11 @@ export interface Lab {
 const PASSWORD_ENV: Record<string, string> = { administrator: 'VCC_CANARY_ADMIN_PW', 'read-only': 'VCC_CANARY_RO_PW', operator: 'VCC_CANARY_OP_PW' };
 
 /** Starts the canary lab: the mock with random passwords, its control surface on (the profile's reset uses it), and `faults`. */
-export async function startCanaryLab(options: { faults?: string[] } = {}): Promise<Lab> {
+export async function startCanaryLab(options: { faults?: string[]; timeScale?: number } = {}): Promise<Lab> {
   const inventory = loadInventory();
   inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
   for (const user of inventory.users) user.password = `Canary-${user.role}-${randomBytes(6).toString('hex')}!`;
-  const mock = await startMock({ inventory, timeScale: 2000, control: true, faults: options.faults ?? [] });
+  const mock = await startMock({ inventory, timeScale: options.timeScale ?? 2000, control: true, faults: options.faults ?? [] });
   const env = Object.fromEntries(mock.users.map((u) => [PASSWORD_ENV[u.role]!, u.password]));
   const credentials = mock.users.flatMap((u) => [u.password, Buffer.from(u.password).toString('base64'), basicToken(u.username, u.password)]);
   const clusters = [...mock.state.clusters.keys()];
