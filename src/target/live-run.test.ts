@@ -170,9 +170,11 @@ test('a session that expires mid-run is detected, re-created once, reported, and
     expect(notes).toContain('session expired (administrator)');
     expect(notes).toContain('session re-created (administrator)');
     const logins = mock.journal.all().filter((e) => e.operation === 'session.create' && e.status === 201);
-    expect(logins.length, 'one login, then one re-creation').toBe(2);
-    const [probe, ...rest] = mock.journal.all();
+    // The pre-flight logs every configured user in and out once; then the run's one login and its one re-creation.
+    expect(logins.length, 'the pre-flight\'s logins, one login, then one re-creation').toBe(mock.users.length + 2);
+    const [probe, check, ...rest] = mock.journal.all();
     expect(probe, 'the run first checks that the target answers, without credentials').toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
+    expect(check, 'then that it answers as a vAPI server does').toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
     const refused = rest.filter((e) => e.status === 401 && e.method === 'GET');
     expect(refused.length, 'exactly the one request that met the expired session').toBe(1);
     expect(mock.state.sessions.size).toBe(0);
