@@ -7,6 +7,7 @@ import type { Handler, HandlerContext, MockRequest, MockResponse, RoutedRequest 
 import { operations } from '../../specs/index';
 import { unauthenticated } from './handlers/auth';
 import { optionalNullsUnset } from './optional-nulls';
+import { wallTimes } from './clock';
 
 export interface AppOptions {
   context: HandlerContext;
@@ -76,6 +77,9 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
       else routed = out;
     }
     response ??= options.handlers[match.operation.id]!(routed, context);
+    // Timestamps are shown on the wall clock: never later than this answer, whatever the time scale. Faults then
+    // break what a server shows (an end before its start is a second before, as shown).
+    if (response.body !== undefined) response = { ...response, body: wallTimes(response.body, context.clock) };
     for (const fault of active) if (fault.after) response = fault.after(routed, response, context);
     const latency = active.reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency)); // a simulated slow server, not a test wait

@@ -14,6 +14,14 @@ export interface Clock {
   /** Moves virtual time forward (manual clocks only; scaled clocks also accept it as a jump of virtual time only). */
   advance(ms: number): void;
   reset(): void;
+  /**
+   * The wall-clock instant a virtual one is shown as in a response body: a scaled clock's virtual time
+   * runs ahead of the wall clock (hours ahead after seconds at 1000×), but a timestamp a vCenter
+   * reports is never later than the moment it answers. Events since the clock started are shown at
+   * the real time they happened (durations compressed by the scale); earlier ones (an inventory's
+   * dates) as they are. Monotonic, so the order of any two timestamps is kept.
+   */
+  toWall(virtualMs: number): number;
 }
 
 /** A clock that runs `timeScale` times faster than real time from the moment it is created. */
@@ -26,6 +34,7 @@ export function scaledClock(timeScale: number, wall: () => number = Date.now): C
     wallNow: wall,
     advance: (ms) => { jump += ms; },
     reset: () => { origin = wall(); jump = 0; },
+    toWall: (v) => (v <= origin ? v : origin + Math.max(0, v - origin - jump) / timeScale),
   };
 }
 
@@ -37,5 +46,18 @@ export function manualClock(start = Date.parse('2026-01-01T00:00:00Z')): Clock {
     wallNow: () => now,
     advance: (ms) => { now += ms; },
     reset: () => { now = start; },
+    // Virtual time is the only time a manual clock has: shown as it is.
+    toWall: (v) => v,
   };
+}
+
+/** ISO 8601 instants with milliseconds, as the mock writes them. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A response body with every timestamp shown on the wall clock (Clock.toWall): done once, where the mock answers. */
+export function wallTimes<T>(body: T, clock: Pick<Clock, 'toWall'>): T {
+  if (typeof body === 'string') return (ISO_INSTANT.test(body) ? new Date(clock.toWall(Date.parse(body))).toISOString() : body) as T;
+  if (Array.isArray(body)) return body.map((v: unknown) => wallTimes(v, clock)) as T;
+  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, wallTimes(v, clock)])) as T;
+  return body;
 }

@@ -83,7 +83,9 @@ test.describe('mock: sessions and authentication', () => {
       const info = await api.call('session.get', 'GET', '/api/session', { session: id });
       expect(info.status).toBe(200);
       const { created_time: created, last_accessed_time: accessed } = info.body as { created_time: string; last_accessed_time: string };
-      expect(Date.parse(accessed) - Date.parse(created), 'the session times stay virtual').toBe(1000 * 10 * 60_000);
+      // Shown on the wall clock (issue 11: a timestamp is never later than the answer), though a day of virtual time passed.
+      expect(Date.parse(accessed) - Date.parse(created), 'the session times are wall-clock times').toBe(10 * 60_000);
+      expect(Date.parse(accessed)).toBeLessThanOrEqual(wall);
       wall += timeout;
       expect((await api.call('session.get', 'GET', '/api/session', { session: id })).status).toBe(200);
       wall += timeout + 1;
@@ -142,4 +144,36 @@ test.describe('mock: sessions and authentication', () => {
     mock.reset();
     await expect(pending).rejects.toThrow('a stage request was not received before the test finished');
   });
+});
+
+test('at any time scale no timestamp the mock answers is later than the wall clock when it answers: task, stage result, session, Supervisor', async () => {
+  let wall = Date.parse('2026-06-01T12:00:00Z');
+  const fast = await startMock({ clock: scaledClock(5000, () => wall) });
+  try {
+    const api = new MockClient(fast);
+    const session = await api.login();
+    const staged = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session, body: {} });
+    expect(staged.status).toBe(202);
+    await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', { session, body: { desired_version: fast.state.clusters.get('domain-c10')!.supervisor!.availableVersions.at(-1)! } });
+    const stamps: string[] = [];
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) stamps.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    for (const step of [1, 60_000, 600_000]) {
+      wall += step; // at 5000×, ten real minutes are five weeks of virtual time: the stage and the upgrade are long over
+      for (const r of [
+        await api.call('tasks.get', 'GET', `/api/cis/tasks/${encodeURIComponent(staged.body as string)}`, { session }),
+        await api.call('session.get', 'GET', '/api/session', { session }),
+        await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session }),
+      ]) {
+        expect(r.status).toBe(200);
+        collect(r.body);
+      }
+      expect(stamps.filter((t) => Date.parse(t) > wall), `timestamps after ${new Date(wall).toISOString()}`).toEqual([]);
+    }
+    expect(stamps.length).toBeGreaterThan(6);
+  } finally {
+    await fast.close();
+  }
 });
