@@ -36,7 +36,7 @@ export function sessionsLeftSummary(reports: string): string[] {
   for (const file of files) {
     try {
       const { target, sessions } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SessionsLeft;
-      for (const s of sessions) lines.push(`[vcconform] a ${s.role} session could not be deleted on ${target} (it ends at the target's idle timeout): ${s.reason}`);
+      for (const s of sessions) lines.push(`[vcconform] a session of the ${s.role} user could not be deleted on ${target} (it ends at the target's idle timeout): ${s.reason}`);
     } catch (e) {
       lines.push(`[vcconform] ${join(dir, file)} is not a sessions-left file: ${(e as Error).message}`);
     }
