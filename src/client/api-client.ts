@@ -2,7 +2,7 @@ import { operation as operationById } from '../../specs/index';
 import type { Exchange } from '../checks/types';
 import { basicToken, redactError, Redactor } from './redactor';
 
-/** Sends one HTTP request; Playwright's APIRequestContext, fetch or nock sit behind it. */
+/** Sends one HTTP request; the harness's wire (node-transport.ts), fetch or a replay sit behind it. */
 export type Transport = (request: { method: string; url: string; headers: Record<string, string>; body?: string }) =>
   Promise<{ status: number; headers: Record<string, string>; text: string }>;
 
@@ -128,11 +128,12 @@ export function sessionIdIn(text: string): string | undefined {
   return strings.length === 1 ? strings[0] : undefined;
 }
 
-function safeParse(text: string): unknown {
+/** The JSON value of a text, or undefined when it is not JSON. */
+export function safeParse(text: string): unknown {
   try { return JSON.parse(text); } catch { return undefined; }
 }
 
-/** A Transport over Node's fetch (self-tests and the CLI; suites use Playwright's request). */
+/** A Transport over Node's fetch (self-tests; suites and the CLI use node-transport.ts). */
 export const fetchTransport: Transport = async ({ method, url, headers, body }) => {
   const response = await fetch(url, { method, headers, body });
   return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };

@@ -7,6 +7,7 @@ import { startMock } from '../mock/start-mock';
 import { bin, cleanEnv, reportsDir } from '../proof/child-run';
 import { startCanaryLab } from '../proof/lab';
 import { preflight } from './preflight';
+import { probeTarget } from './probe';
 import type { TargetProfile } from './profile';
 
 const wire = nodeTransport({ timeoutMs: 10_000, maxResponseBytes: 1024 * 1024 });
@@ -23,12 +24,15 @@ async function plainServer(handler: (req: IncomingMessage, res: ServerResponse) 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }) };
 }
 
+/** The pre-flight as run does it: on the probe's answer, then over the wire. */
+const check = async (profile: TargetProfile) => preflight(profile, await probeTarget(profile), wire);
+
 const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the pre-flight to refuse'); }, (e: unknown) => e as UsageError);
 
 test('a vCenter whose users all log in passes, and the pre-flight leaves no session behind', async () => {
   const mock = await startMock();
   try {
-    await preflight(profileOf(mock.url, mock.users), wire);
+    await check(profileOf(mock.url, mock.users));
     const logins = mock.journal.all().filter((e) => e.method === 'POST' && e.path === '/api/session');
     expect(logins.map((e) => e.status)).toEqual([201, 201, 201]);
     expect(mock.journal.all().filter((e) => e.method === 'DELETE' && e.status === 204)).toHaveLength(3);
@@ -41,7 +45,7 @@ test('a refused login names every refused role, its user and the variable its pa
   const mock = await startMock();
   try {
     const users = mock.users.map((u) => (u.role === 'operator' ? u : { ...u, password: 'wrong-Pa55!' }));
-    const e = await failure(preflight(profileOf(mock.url, users), wire));
+    const e = await failure(check(profileOf(mock.url, users)));
     expect(e).toBeInstanceOf(UsageError);
     expect(e.message).toMatch(/the administrator user administrator@vsphere\.local was refused with 401 UNAUTHENTICATED \(its password comes from PW_ADMINISTRATOR\)/);
     expect(e.message).toMatch(/the read-only user \S+ was refused with 401 UNAUTHENTICATED \(its password comes from PW_READ_ONLY\)/);
@@ -61,7 +65,7 @@ for (const [what, handler, says] of [
   test(`${what} is "not a vCenter /api endpoint", saying what it answered`, async () => {
     const server = await plainServer(handler);
     try {
-      const e = await failure(preflight(profileOf(server.url, [{ role: 'administrator', username: 'a', password: 'p-secret' }]), wire));
+      const e = await failure(check(profileOf(server.url, [{ role: 'administrator', username: 'a', password: 'p-secret' }])));
       expect(e.message).toContain('it is not a vCenter /api endpoint: GET /api/session without a session answered');
       expect(e.message).toMatch(says);
     } finally {
@@ -76,7 +80,7 @@ test('a login the target fails (a 500) is left to the suites: the pre-flight pas
     res.end(req.method === 'GET' ? '{"error_type":"UNAUTHENTICATED","messages":[]}' : '{"error_type":"ERROR","messages":[]}');
   });
   try {
-    await preflight(profileOf(server.url, [{ role: 'administrator', username: 'a', password: 'p' }]), wire);
+    await check(profileOf(server.url, [{ role: 'administrator', username: 'a', password: 'p' }]));
   } finally {
     await server.close();
   }

@@ -1,25 +1,25 @@
 import { UsageError, message } from '../errors';
-import type { Transport } from '../client/api-client';
+import { safeParse, sessionIdIn, type Transport } from '../client/api-client';
 import { basicToken } from '../client/redactor';
-import { sessionIdIn } from '../client/api-client';
+import { errorTypeOf } from '../checks/generic/operation-facts';
+import type { ProbeAnswer } from './probe';
 import type { TargetProfile } from './profile';
 import type { Role } from './roles';
 
 /**
  * What is checked before any suite runs, once the target answers at all (probeTarget): that it is a
- * vCenter's /api — `GET /api/session` without a session is 401 with a vAPI error body — and that
+ * vCenter's /api — the probe's `GET /api/session` without a session is 401 with a vAPI error body — and that
  * every configured user can log in. A refused login (401, 403) is a configuration error, one line
  * naming the role, the user and where its password comes from, and nothing runs: otherwise a wrong
  * password turns into minutes of failed tests blamed on the server. Anything else the target does
  * here (no answer, a 500, a login that deviates) is left to the suites, which report it as what it is.
  * Every session the pre-flight opens it deletes.
  */
-export async function preflight(profile: TargetProfile, send: Transport): Promise<void> {
+export async function preflight(profile: TargetProfile, probe: ProbeAnswer, send: Transport): Promise<void> {
   const url = (path: string) => `${profile.url}${path}`;
   const action = `use ${profile.url} (from ${profile.source}) as a vCenter`;
-  const probe = await send({ method: 'GET', url: url('/api/session'), headers: { accept: 'application/json' } }).catch(() => undefined);
-  if (probe && !(probe.status === 401 && errorTypeOf(probe.text) !== undefined)) {
-    const type = probe.headers['content-type'] ?? 'no content type';
+  if (!(probe.status === 401 && errorTypeOf(safeParse(probe.text)) !== undefined)) {
+    const type = probe.contentType ?? 'no content type';
     const body = probe.text === '' ? 'no body' : JSON.stringify(probe.text.slice(0, 80));
     throw new UsageError(message(action, `it is not a vCenter /api endpoint: GET /api/session without a session answered ${probe.status} (${type}, ${body})`,
       'A vCenter answers 401 with a vAPI error body ({"error_type": "UNAUTHENTICATED", …}); give the base URL, without /api'));
@@ -30,21 +30,12 @@ export async function preflight(profile: TargetProfile, send: Transport): Promis
     if (!login) continue;
     if (login.status === 401 || login.status === 403) {
       const from = user.passwordEnv ? ` (its password comes from ${user.passwordEnv})` : '';
-      refused.push(`the ${role} user ${user.username} was refused with ${login.status}${errorTypeOf(login.text) ? ` ${errorTypeOf(login.text)}` : ''}${from}`);
+      const type = errorTypeOf(safeParse(login.text));
+      refused.push(`the ${role} user ${user.username} was refused with ${login.status}${type ? ` ${type}` : ''}${from}`);
       continue;
     }
     const id = login.status >= 200 && login.status < 300 ? sessionIdIn(login.text) : undefined;
     if (id) await send({ method: 'DELETE', url: url('/api/session'), headers: { accept: 'application/json', 'vmware-api-session-id': id } }).catch(() => undefined);
   }
   if (refused.length) throw new UsageError(message(`log in to ${profile.url}`, refused.join('; '), 'Check the user names in the profile and the passwords in those variables; nothing was run'));
-}
-
-function parse(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
-}
-
-/** The error_type of a vAPI error body, if the text is one. */
-function errorTypeOf(text: string): string | undefined {
-  const body = parse(text) as { error_type?: unknown } | undefined;
-  return body && typeof body === 'object' && typeof body.error_type === 'string' ? body.error_type : undefined;
 }

@@ -37,7 +37,7 @@ test.describe('against the plain-HTTP mock', () => {
   test.afterEach(async () => { await mock.close(); });
 
   test('an http target answers the probe with 401', async () => {
-    expect(await probeTarget(profileFor(mock.url))).toEqual({ status: 401 });
+    expect(await probeTarget(profileFor(mock.url))).toEqual({ status: 401, contentType: 'application/json', text: expect.stringContaining('"error_type":"UNAUTHENTICATED"') });
   });
 
   test('the probe is one unauthenticated GET /api/session', async () => {
@@ -72,12 +72,12 @@ test.describe('against the HTTPS mock with its self-signed certificate', () => {
   });
 
   test('with tls.insecure the probe accepts the certificate and gets 401', async () => {
-    expect(await probeTarget(profileFor(mock.url, { insecure: true }))).toEqual({ status: 401 });
+    expect(await probeTarget(profileFor(mock.url, { insecure: true }))).toEqual({ status: 401, contentType: 'application/json', text: expect.stringContaining('"error_type":"UNAUTHENTICATED"') });
     expect(mock.journal.all().map((e) => `${e.method} ${e.path} ${e.user ?? 'no user'}`)).toEqual(['GET /api/session no user']);
   });
 
   test('with tls.caFile set to the mock certificate the probe trusts it and gets 401', async () => {
-    expect(await probeTarget(profileFor(mock.url, { caFile: CERT }))).toEqual({ status: 401 });
+    expect(await probeTarget(profileFor(mock.url, { caFile: CERT }))).toEqual({ status: 401, contentType: 'application/json', text: expect.stringContaining('"error_type":"UNAUTHENTICATED"') });
   });
 
   test('an http URL pointed at the HTTPS port is a UsageError naming the URL', async () => {
@@ -87,10 +87,21 @@ test.describe('against the HTTPS mock with its self-signed certificate', () => {
   });
 });
 
+test('the probe reads no more of an answer than a vAPI error body needs', async () => {
+  const { url, server } = await rawServer((res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('x'.repeat(1024 * 1024)); });
+  try {
+    const answer = await probeTarget(profileFor(url));
+    expect(answer).toMatchObject({ status: 200, contentType: 'text/html' });
+    expect(answer.text).toBe('x'.repeat(64 * 1024));
+  } finally {
+    await closeServer(server);
+  }
+});
+
 test('the probe sends no credentials, and any HTTP status will do', async () => {
   const { url, seen, server } = await rawServer((res) => { res.statusCode = 418; res.end('teapot'); });
   try {
-    expect(await probeTarget(profileFor(url))).toEqual({ status: 418 });
+    expect(await probeTarget(profileFor(url))).toEqual({ status: 418, text: 'teapot' });
     expect(seen).toHaveLength(1);
     const names = Object.keys(seen[0]!);
     for (const name of ['authorization', 'vmware-api-session-id', 'cookie']) expect(names).not.toContain(name);

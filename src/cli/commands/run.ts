@@ -241,9 +241,9 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       if (s.profile) {
         const startedAt = new Date();
         try {
-          await named(() => probeTarget(s.profile!));
+          const probe = await named(() => probeTarget(s.profile!));
           const wire = nodeTransport({ timeoutMs: s.profile.timeoutMs, maxResponseBytes: s.profile.maxResponseBytes, tls: s.profile.tls.caFile ? { insecure: false, ca: readFileSync(s.profile.tls.caFile) } : { insecure: s.profile.tls.insecure } });
-          try { await named(() => preflight(s.profile!, wire)); } finally { wire.close(); }
+          try { await named(() => preflight(s.profile!, probe, wire)); } finally { wire.close(); }
         } catch (e) {
           // Exit 2 with the one line, and a report that says why nothing ran (a nightly job compares it).
           if (e instanceof UsageError) writePreflightReport(s.reports, { kind: 'live', url: s.profile.url }, e.message.replace(/^run: /, ''), startedAt);
