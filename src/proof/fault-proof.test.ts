@@ -1,10 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { faults } from '../mock/faults/index';
 import { checks } from '../checks/index';
 import { faultExpectations, faultsBreakingNoRule, faultSpecs, observationExpectations, type Observed } from './fault-expectations';
 import { runSuites, type Observation } from './run-suites';
+import { filesUnder } from './child-run';
+import { findSecrets } from './secret-scan';
 
 // Each case runs a child Playwright over the suites: minutes, not seconds, in total.
 test.describe.configure({ mode: 'parallel', timeout: 300_000 });
@@ -60,14 +62,12 @@ test.describe('proof that the checks bite', () => {
     expect(run.exitCode).toBe(1);
     const inventory = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'inventory', 'default.json'), 'utf8')) as { users: { username: string; password: string }[] };
     const secrets = inventory.users.flatMap((u) => [u.password, Buffer.from(`${u.username}:${u.password}`).toString('base64')]);
-    const files = listFiles(run.reports).filter((f) => !f.includes(`${sep}html${sep}`)); // html/ bundles the same results and attachments
+    const files = filesUnder(run.reports).filter((f) => !f.includes(`${sep}html${sep}`)); // html/ bundles the same results and attachments
     expect(files.some((f) => f.endsWith('results.json'))).toBe(true);
     expect(files.some((f) => /exchanges\.json$|evidence/.test(f) || readFileSync(f, 'utf8').includes('exchanges.json'))).toBe(true);
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      for (const secret of secrets) expect(text.includes(secret), `${secret.slice(0, 3)}… in ${file}`).toBe(false);
-      expect(text.match(/\b[0-9a-f]{32}\b/g) ?? [], `a session id in ${file}`).toEqual([]);
-    }
+    // Passwords and Basic tokens: in every file, the HTML report's embedded zip included.
+    expect(findSecrets(secrets, { dirs: [run.reports] }).map((l) => `${l.secret.slice(0, 3)}… in ${l.where}`)).toEqual([]);
+    for (const file of files) expect(readFileSync(file, 'utf8').match(/\b[0-9a-f]{32}\b/g) ?? [], `a session id in ${file}`).toEqual([]);
   });
 
   test('every fault switch is either proven caught or breaks no documented rule', () => {
@@ -97,9 +97,3 @@ function matching(observed: Observed): Observation {
   }) as Observation;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}

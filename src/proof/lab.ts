@@ -23,7 +23,21 @@ export interface Lab {
   profile(url: string, extra?: Record<string, unknown>): string;
 }
 
-const PASSWORD_ENV: Record<string, string> = { administrator: 'VCC_CANARY_ADMIN_PW', 'read-only': 'VCC_CANARY_RO_PW', operator: 'VCC_CANARY_OP_PW' };
+/** The environment variables holding the mock users' passwords, as a lab profile names them. */
+const PASSWORD_ENV: Record<string, string> = { administrator: 'VCC_LAB_ADMIN_PW', 'read-only': 'VCC_LAB_RO_PW', operator: 'VCC_LAB_OP_PW' };
+
+/** The environment a `vcconform run --profile` of a lab profile needs: each user's password under its variable. */
+export function labEnv(mock: Pick<RunningMock, 'users'>): Record<string, string> {
+  return Object.fromEntries(mock.users.map((u) => [PASSWORD_ENV[u.role]!, u.password]));
+}
+
+/** Writes a profile for the mock's users and roles at `url` (the mock's, or a front's before it); `fields` add to it or replace. */
+export function writeLabProfile(mock: Pick<RunningMock, 'users'>, url: string, fields: Record<string, unknown> = {}): string {
+  const users = Object.fromEntries(mock.users.map((u) => [u.role, { username: u.username, passwordEnv: PASSWORD_ENV[u.role] }]));
+  const file = join(mkdtempSync(join(tmpdir(), 'vcconform-lab-')), 'lab.json');
+  writeFileSync(file, JSON.stringify({ description: 'the reference mock, started separately as a lab', url, users, roles: mockRoles, ...fields }, null, 2));
+  return file;
+}
 
 /** Starts the canary lab: the mock with random passwords, its control surface on (the profile's reset uses it), and `faults`. */
 export async function startCanaryLab(options: { faults?: string[]; timeScale?: number } = {}): Promise<Lab> {
@@ -31,17 +45,7 @@ export async function startCanaryLab(options: { faults?: string[]; timeScale?: n
   inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
   for (const user of inventory.users) user.password = `Canary-${user.role}-${randomBytes(6).toString('hex')}!`;
   const mock = await startMock({ inventory, timeScale: options.timeScale ?? 2000, control: true, faults: options.faults ?? [] });
-  const env = Object.fromEntries(mock.users.map((u) => [PASSWORD_ENV[u.role]!, u.password]));
   const credentials = mock.users.flatMap((u) => [u.password, Buffer.from(u.password).toString('base64'), basicToken(u.username, u.password)]);
-  const clusters = [...mock.state.clusters.keys()];
-  return {
-    mock, env, credentials,
-    profile(url, extra = {}) {
-      const users = Object.fromEntries(mock.users.map((u) => [u.role, { username: u.username, passwordEnv: PASSWORD_ENV[u.role] }]));
-      const file = join(mkdtempSync(join(tmpdir(), 'vcconform-lab-')), 'lab.json');
-      const capabilities = { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, allowMutations: true, mutationAllowlist: clusters };
-      writeFileSync(file, JSON.stringify({ description: 'the reference mock with canary passwords', url, users, roles: mockRoles, capabilities, ...extra }, null, 2));
-      return file;
-    },
-  };
+  const capabilities = { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, allowMutations: true, mutationAllowlist: [...mock.state.clusters.keys()] };
+  return { mock, env: labEnv(mock), credentials, profile: (url, extra = {}) => writeLabProfile(mock, url, { capabilities, ...extra }) };
 }

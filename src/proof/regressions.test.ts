@@ -14,7 +14,7 @@ test('"get of a cluster id that does not exist" never draws an id the target has
     // --target: no profile, so no roles tell the harness which ids exist; 200 runs over fresh seeds.
     for (const seed of ['1', '2', '3']) {
       const reports = reportsDir();
-      const env = cleanEnv({ VCENTER_USER: 'administrator@vsphere.local', VCENTER_PASSWORD: lab.env.VCC_CANARY_ADMIN_PW! });
+      const env = cleanEnv({ VCENTER_USER: 'administrator@vsphere.local', VCENTER_PASSWORD: lab.mock.users.find((u) => u.role === 'administrator')!.password });
       const r = await bin(['--target', lab.mock.url, '--grep', 'get of a cluster id that does not exist', '--runs', '200', '--seed', seed, '--reports', reports], env);
       expect(r.code, r.stdout.slice(-2000)).toBe(0);
       expect(readReport(reports).report.stats.expected).toBe(1);

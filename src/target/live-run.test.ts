@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { MOCK_TLS_DIR, startMock, type RunningMock } from '../mock/start-mock';
 import { loadInventory } from '../mock/inventory';
 import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir, type Report } from '../proof/child-run';
+import { labEnv, writeLabProfile } from '../proof/lab';
 import { mockRoles } from './mock-roles';
 
 /**
@@ -15,27 +16,11 @@ import { mockRoles } from './mock-roles';
  */
 test.describe.configure({ mode: 'parallel', timeout: 240_000 });
 
-/** Environment variables holding the mock users' passwords, as a profile names them. */
-const PASSWORD_ENV = { administrator: 'VCC_PROOF_ADMIN_PW', 'read-only': 'VCC_PROOF_RO_PW', operator: 'VCC_PROOF_OP_PW' } as const;
-
 async function separateMock(options: { control?: boolean; tls?: true } = {}): Promise<RunningMock> {
   // As a lab vCenter: virtual time at 2000×; sessions idle on real time, and only after a day.
   const inventory = loadInventory();
   inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
   return startMock({ inventory, timeScale: 2000, ...options });
-}
-
-function passwordsEnv(mock: RunningMock): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const u of mock.users) env[PASSWORD_ENV[u.role as keyof typeof PASSWORD_ENV]] = u.password;
-  return env;
-}
-
-function writeProfile(mock: RunningMock, extra: Record<string, unknown> = {}): string {
-  const users = Object.fromEntries(mock.users.map((u) => [u.role, { username: u.username, passwordEnv: PASSWORD_ENV[u.role as keyof typeof PASSWORD_ENV] }]));
-  const file = join(mkdtempSync(join(tmpdir(), 'vcconform-profile-')), 'lab.json');
-  writeFileSync(file, JSON.stringify({ description: 'the reference mock, started separately', url: mock.url, users, roles: mockRoles, ...extra }, null, 2));
-  return file;
 }
 
 /** What the mock's state says changed: every cluster (hosts and staged software included) and the administrator's tasks. */
@@ -71,7 +56,7 @@ test('safe mode: a profile run against a separately started mock sends nothing t
   try {
     const before = snapshot(mock);
     const reports = reportsDir();
-    const r = await bin(['--profile', writeProfile(mock), '--runs', '3', '--workers', '2', '--reports', reports], cleanEnv(passwordsEnv(mock)));
+    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--runs', '3', '--workers', '2', '--reports', reports], cleanEnv(labEnv(mock)));
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
     expect(r.stderr).toContain('safe mode: nothing that could change state is sent');
     const { report, skips } = readReport(reports);
@@ -95,8 +80,8 @@ test('with --allow-mutations, state changes touch only the allowlisted cluster, 
   try {
     const allowed = mockRoles.stageCluster!.id;
     const reports = reportsDir();
-    const profile = writeProfile(mock, { capabilities: { mutationAllowlist: [allowed] } });
-    const r = await bin(['--profile', profile, '--allow-mutations', '--runs', '3', '--reports', reports], cleanEnv(passwordsEnv(mock)));
+    const profile = writeLabProfile(mock, mock.url, { capabilities: { mutationAllowlist: [allowed] } });
+    const r = await bin(['--profile', profile, '--allow-mutations', '--runs', '3', '--reports', reports], cleanEnv(labEnv(mock)));
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
     const succeeded = mock.journal.all().filter((e) => e.operation !== undefined && CHANGING.has(e.operation) && e.user === adminOf(mock) && e.status < 300);
     expect(succeeded.filter((e) => e.clusters?.includes(allowed)).length, 'the allowlisted cluster was changed').toBeGreaterThan(0);
@@ -117,7 +102,7 @@ test('with --allow-mutations, state changes touch only the allowlisted cluster, 
 test('--dry-run prints test × operation × class with the safe-mode decision, and sends nothing', async () => {
   const mock = await separateMock();
   try {
-    const r = await bin(['--profile', writeProfile(mock), '--dry-run'], cleanEnv(passwordsEnv(mock)));
+    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--dry-run'], cleanEnv(labEnv(mock)));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`against ${mock.url}; nothing is sent`);
     expect(r.stdout).toMatch(/state-changing\s+software\.stage/);
@@ -125,7 +110,7 @@ test('--dry-run prints test × operation × class with the safe-mode decision, a
     expect(r.stdout).toContain('→ skip (safe mode: state-changing');
     expect(r.stdout).toMatch(/ 0 declare no plan/);
     expect(mock.journal.all(), 'not one request').toEqual([]);
-    const allowed = await bin(['--profile', writeProfile(mock), '--dry-run', '--allow-mutations'], cleanEnv(passwordsEnv(mock)));
+    const allowed = await bin(['--profile', writeLabProfile(mock, mock.url), '--dry-run', '--allow-mutations'], cleanEnv(labEnv(mock)));
     expect(allowed.stdout).not.toContain('→ skip (safe mode');
   } finally {
     await mock.close();
@@ -146,7 +131,7 @@ test.describe('TLS', () => {
       expect(mock.journal.all(), 'nothing got through').toEqual([]);
       const insecure = await bin(['--target', mock.url, '--insecure', ...small, '--reports', reportsDir()], cleanEnv(ADMIN));
       expect(insecure.code, insecure.stdout.slice(-2000) + insecure.stderr).toBe(0);
-      const withCa = await bin(['--profile', writeProfile(mock, { tls: { caFile: join(MOCK_TLS_DIR, 'cert.pem') } }), ...small, '--reports', reportsDir()], cleanEnv(passwordsEnv(mock)));
+      const withCa = await bin(['--profile', writeLabProfile(mock, mock.url, { tls: { caFile: join(MOCK_TLS_DIR, 'cert.pem') } }), ...small, '--reports', reportsDir()], cleanEnv(labEnv(mock)));
       expect(withCa.code, withCa.stdout.slice(-2000) + withCa.stderr).toBe(0);
       expect(mock.journal.all().filter((e) => e.operation === 'session.create' && e.status === 201).length).toBeGreaterThan(1);
     } finally {
@@ -164,7 +149,7 @@ test('a session that expires mid-run is detected, re-created once, reported, and
     const expired = mock.journal.waitFor((e) => e.method === 'GET' && e.user === admin && e.status === 200 && ++reads === 3, 'the third read');
     void expired.then(() => mock.state.sessions.clear(), () => undefined);
     const reports = reportsDir();
-    const r = await bin(['--profile', writeProfile(mock), '--grep', 'clusters.read', '--runs', '3', '--workers', '1', '--reports', reports], cleanEnv(passwordsEnv(mock)));
+    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--grep', 'clusters.read', '--runs', '3', '--workers', '1', '--reports', reports], cleanEnv(labEnv(mock)));
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
     const notes = JSON.stringify(readReport(reports).report);
     expect(notes).toContain('session expired (administrator)');
@@ -172,9 +157,9 @@ test('a session that expires mid-run is detected, re-created once, reported, and
     const logins = mock.journal.all().filter((e) => e.operation === 'session.create' && e.status === 201);
     // The pre-flight logs every configured user in and out once; then the run's one login and its one re-creation.
     expect(logins.length, 'the pre-flight\'s logins, one login, then one re-creation').toBe(mock.users.length + 2);
-    const [probe, check, ...rest] = mock.journal.all();
-    expect(probe, 'the run first checks that the target answers, without credentials').toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
-    expect(check, 'then that it answers as a vAPI server does').toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
+    const [probe, ...rest] = mock.journal.all();
+    expect(probe, 'the run first checks that the target answers, without credentials (the pre-flight reads that same answer)').toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
+    expect(mock.journal.all().filter((e) => e.method === 'GET' && e.path === '/api/session' && e.status === 401 && e.user === undefined), 'one unauthenticated GET /api/session').toHaveLength(1);
     const refused = rest.filter((e) => e.status === 401 && e.method === 'GET');
     expect(refused.length, 'exactly the one request that met the expired session').toBe(1);
     expect(mock.state.sessions.size).toBe(0);
@@ -187,8 +172,8 @@ test('record against a live target, then replay offline with the target stopped:
   const mock = await separateMock({ control: true });
   const cassettes = mkdtempSync(join(tmpdir(), 'vcconform-cassettes-'));
   const grep = 'upgradeMultiple|stage|session lifecycle';
-  const profile = writeProfile(mock, { capabilities: { allowMutations: true, mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'], reset: { http: { method: 'POST', path: '/__vcconform/reset' } } } });
-  const env = cleanEnv(passwordsEnv(mock));
+  const profile = writeLabProfile(mock, mock.url, { capabilities: { allowMutations: true, mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'], reset: { http: { method: 'POST', path: '/__vcconform/reset' } } } });
+  const env = cleanEnv(labEnv(mock));
   const recordReports = reportsDir();
   const recorded = await bin(['--profile', profile, '--record', cassettes, '--grep', grep, '--runs', '3', '--reports', recordReports], env);
   await mock.close();
