@@ -24,9 +24,10 @@ export type NodeTransport = Transport & { fresh: Transport; close(): void };
  * nock intercepts it like any node:http client (replay).
  */
 export function nodeTransport(limits: WireLimits): NodeTransport {
-  const agentOptions = { keepAlive: true, rejectUnauthorized: !(limits.tls?.insecure ?? false), ...(limits.tls?.ca && { ca: limits.tls.ca }) };
-  const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
-  const send = (fresh: boolean): Transport => (request) => exchange(request, limits, fresh ? false : agents);
+  // The TLS trust goes on every request too: a fresh one has no agent to carry it.
+  const tls = { rejectUnauthorized: !(limits.tls?.insecure ?? false), ...(limits.tls?.ca && { ca: limits.tls.ca }) };
+  const agents = { http: new HttpAgent({ keepAlive: true, ...tls }), https: new HttpsAgent({ keepAlive: true, ...tls }) };
+  const send = (fresh: boolean): Transport => (request) => exchange(request, limits, tls, fresh ? false : agents);
   return Object.assign(send(false), {
     fresh: send(true),
     close: () => { agents.http.destroy(); agents.https.destroy(); },
@@ -36,7 +37,7 @@ export function nodeTransport(limits: WireLimits): NodeTransport {
 type Request = Parameters<Transport>[0];
 type Response = Awaited<ReturnType<Transport>>;
 
-function exchange(r: Request, limits: WireLimits, agents: { http: HttpAgent; https: HttpsAgent } | false): Promise<Response> {
+function exchange(r: Request, limits: WireLimits, tlsOptions: { rejectUnauthorized: boolean; ca?: string | Buffer }, agents: { http: HttpAgent; https: HttpsAgent } | false): Promise<Response> {
   const url = new URL(r.url);
   const https = url.protocol === 'https:';
   const line = `${r.method} ${url.pathname}${url.search}`;
@@ -52,7 +53,7 @@ function exchange(r: Request, limits: WireLimits, agents: { http: HttpAgent; htt
     };
     const body = r.body === undefined ? undefined : Buffer.from(r.body, 'utf8');
     const headers = { ...r.headers, ...(body && { 'content-length': String(body.length) }) };
-    const tls = https ? { rejectUnauthorized: !(limits.tls?.insecure ?? false), ...(limits.tls?.ca && { ca: limits.tls.ca }) } : {};
+    const tls = https ? tlsOptions : {};
     const agent = agents === false ? false : https ? agents.https : agents.http;
     const req = (https ? httpsRequest : httpRequest)(url, { method: r.method, headers, agent, ...tls }, (res) => {
       read(res, limits.maxResponseBytes).then(

@@ -1,4 +1,4 @@
-import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import nock from 'nock';
 import { nodeTransport } from '../client/node-transport';
 import type { Exchange } from '../checks/types';
@@ -50,7 +50,7 @@ test.afterEach(() => { for (const r of replays.splice(0)) r.stop(); });
 type Client = 'fetch' | 'wire';
 const wire = nodeTransport({ timeoutMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 });
 test.afterAll(() => { wire.close(); });
-const transportFor = (client: Client, _request?: APIRequestContext): Transport => (client === 'fetch' ? fetchTransport : wire);
+const transportFor = (client: Client): Transport => (client === 'fetch' ? fetchTransport : wire);
 
 /** The recorded headers as replayed: the body is the redacted text, so content-length is its length. */
 /** The text as served: each session placeholder becomes a 32-hex-digit stand-in (redacted again by the client). */
@@ -73,10 +73,10 @@ test('the recording is the scenario against the mock, which is closed now', asyn
 
 for (const client of ['fetch', 'wire'] as const) {
   for (const origin of [VCSA, 'the closed mock']) {
-    test(`${client} gets every exchange as recorded from ${origin}, session placeholder included`, async ({ request }) => {
+    test(`${client} gets every exchange as recorded from ${origin}, session placeholder included`, async () => {
       const base = origin === VCSA ? VCSA : closedUrl;
       const replay = replayFor(base);
-      const api = new ApiClient(base, transportFor(client, request));
+      const api = new ApiClient(base, transportFor(client));
       await scenario(api, 'a password the recording never saw');
       expect(replay.served).toBe(recorded.length);
       expect(() => replay.done()).not.toThrow();
@@ -92,10 +92,10 @@ for (const client of ['fetch', 'wire'] as const) {
       expect((api.exchanges[2]!.body as { error_type?: string }).error_type).toBe('NOT_FOUND');
     });
 
-    test(`${client}: a differing body fails "not recorded" from ${origin}, naming the request`, async ({ request }) => {
+    test(`${client}: a differing body fails "not recorded" from ${origin}, naming the request`, async () => {
       const base = origin === VCSA ? VCSA : closedUrl;
       const replay = replayFor(base);
-      const api = new ApiClient(base, transportFor(client, request));
+      const api = new ApiClient(base, transportFor(client));
       const expected = `[vcconform] not recorded: POST ${STAGE} with body {"hosts":["host-101"]} (expected POST ${STAGE} with body {} as request #4 of ${TEST})`;
       await expect(scenario(api, 'x', { stageBody: { hosts: ['host-101'] } })).rejects.toThrow(expected);
       expect(replay.error).toBeInstanceOf(NotRecordedError);
@@ -105,21 +105,21 @@ for (const client of ['fetch', 'wire'] as const) {
     });
   }
 
-  test(`${client}: a request after the cassette ran out fails "not recorded"`, async ({ request }) => {
+  test(`${client}: a request after the cassette ran out fails "not recorded"`, async () => {
     const replay = replayFor(VCSA);
-    await expect(scenario(new ApiClient(VCSA, transportFor(client, request)), 'x', { polls: 2 })).rejects.toThrow(
+    await expect(scenario(new ApiClient(VCSA, transportFor(client)), 'x', { polls: 2 })).rejects.toThrow(
       `[vcconform] not recorded: GET ${recorded[4]!.request.url} (the cassette of ${TEST} has only 5 requests; this was request #6)`,
     );
     expect(replay.error?.message).toContain('this was request #6');
     expect(replay.served).toBe(5);
   });
 
-  test(`${client}: a request to another host fails "not recorded" and never reaches it; after stop() it does`, async ({ request }) => {
+  test(`${client}: a request to another host fails "not recorded" and never reaches it; after stop() it does`, async () => {
     const live = await startMock({ host: '127.0.0.1' });
     try {
       const replay = replayFor(VCSA);
       const host = live.url.replace(/^http:\/\//, '');
-      const api = new ApiClient(live.url, transportFor(client, request));
+      const api = new ApiClient(live.url, transportFor(client));
       await expect(api.login(ADMIN, 'x')).rejects.toThrow(`[vcconform] not recorded: POST /api/session on ${host} (the cassette of ${TEST} is replayed for ${VCSA} only`);
       expect(replay.error?.message).toContain(`not recorded: POST /api/session on ${host}`);
       expect(replay.served).toBe(0);
@@ -127,7 +127,7 @@ for (const client of ['fetch', 'wire'] as const) {
 
       replay.stop();
       const password = live.users.find((u) => u.username === ADMIN)!.password;
-      const { exchange, sessionId } = await new ApiClient(live.url, transportFor(client, request)).login(ADMIN, password);
+      const { exchange, sessionId } = await new ApiClient(live.url, transportFor(client)).login(ADMIN, password);
       expect(exchange.status).toBe(201);
       expect(sessionId).toMatch(/^[0-9a-f]{32}$/);
       expect(live.journal.all().map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(['POST /api/session 201']);
@@ -136,9 +136,9 @@ for (const client of ['fetch', 'wire'] as const) {
     }
   });
 
-  test(`${client}: done() names the first recorded request that was not sent`, async ({ request }) => {
+  test(`${client}: done() names the first recorded request that was not sent`, async () => {
     const replay = replayFor(VCSA);
-    const api = new ApiClient(VCSA, transportFor(client, request));
+    const api = new ApiClient(VCSA, transportFor(client));
     const { sessionId } = await api.login(ADMIN, 'x');
     await api.call('session.get', { session: sessionId });
     expect(replay.served).toBe(2);
@@ -161,29 +161,24 @@ const framing: Cassette = {
 
 for (const client of ['fetch', 'wire'] as const) {
   test(`${client}: an empty body replays, and the body text is framed anew (byte length, no content-encoding)`, async () => {
-    const context = await playwrightRequest.newContext();
-    try {
-      const replay = replayWithNock(VCSA, framing);
-      replays.push(replay);
-      const api = new ApiClient(VCSA, transportFor(client, context));
-      const thing = await api.raw('POST', '/api/thing', { rawBody: '' });
-      const other = await api.raw('GET', '/api/other');
-      replay.done();
-      // The recorded placeholder is served as a stand-in id; this client never logged in, so it sees it unredacted.
-      const text = framing.exchanges[0]!.response.text.replace('<redacted:session-id>', standIn(1));
-      expect(text).toMatch(/ [0-9a-f]{32}\n/);
-      expect({ status: thing.status, text: thing.text, headers: thing.headers }).toEqual({
-        status: 200, text, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'x-request-id': 'r-1' },
-      });
-      expect(Buffer.byteLength(text)).toBeGreaterThan(text.length);
-      expect({ status: other.status, text: other.text, headers: other.headers }).toEqual({ status: 204, text: '', headers: { 'x-request-id': 'r-2' } });
-    } finally {
-      await context.dispose();
-    }
+    const replay = replayWithNock(VCSA, framing);
+    replays.push(replay);
+    const api = new ApiClient(VCSA, transportFor(client));
+    const thing = await api.raw('POST', '/api/thing', { rawBody: '' });
+    const other = await api.raw('GET', '/api/other');
+    replay.done();
+    // The recorded placeholder is served as a stand-in id; this client never logged in, so it sees it unredacted.
+    const text = framing.exchanges[0]!.response.text.replace('<redacted:session-id>', standIn(1));
+    expect(text).toMatch(/ [0-9a-f]{32}\n/);
+    expect({ status: thing.status, text: thing.text, headers: thing.headers }).toEqual({
+      status: 200, text, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'x-request-id': 'r-1' },
+    });
+    expect(Buffer.byteLength(text)).toBeGreaterThan(text.length);
+    expect({ status: other.status, text: other.text, headers: other.headers }).toEqual({ status: 204, text: '', headers: { 'x-request-id': 'r-2' } });
   });
 }
 
-test('headers the HTTP client sets itself are not compared; a missing session header fails "not recorded"', async ({ request }) => {
+test('headers the HTTP client sets itself are not compared; a missing session header fails "not recorded"', async () => {
   const replay = replayFor(VCSA);
   const api = new ApiClient(VCSA, wire);
   const { sessionId } = await api.login(ADMIN, 'x');

@@ -4,7 +4,7 @@ import nock from 'nock';
 import { NotRecordedError, type Cassette } from './cassette';
 import { createReplay } from './replay-transport';
 
-/** A cassette replayed at the HTTP layer: the real client path (fetch, Playwright's request) runs offline. */
+/** A cassette replayed at the HTTP layer: the real client path (the harness's node:http wire, fetch) runs offline. */
 export interface NockReplay {
   /** How many recorded requests have been answered. */
   readonly served: number;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { message } from '../errors';
 import type { ResetCapability } from './profile';
 
-/** Sends one HTTP request to the target (the fixtures pass Playwright's request context). */
+/** Sends one HTTP request to the target (the fixtures pass the harness's wire). */
 export type Send = (request: { method: string; url: string; headers: Record<string, string> }) => Promise<{ status: number; text: string }>;
 
 /** A reset command gets this long before it is stopped and reported. */

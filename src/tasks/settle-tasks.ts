@@ -16,12 +16,14 @@ export function unsettledTasks(exchanges: readonly Exchange[]): string[] {
  * Leaves a live target as the test found it: waits (polling with backoff, within the task budget) for
  * every task the test started and did not see end. Returns what is still not terminal, described —
  * a failure of this test, never a surprise for the next one (issue: a stage left RUNNING made the next
- * test's stage answer the documented 400 NOT_ALLOWED_IN_CURRENT_STATE).
+ * test's stage answer the documented 400 NOT_ALLOWED_IN_CURRENT_STATE). `session` is called only when a task is left.
  */
-export async function settleTasks(api: ApiClient, exchanges: readonly Exchange[], session: string, budgetMs: number): Promise<string[]> {
+export async function settleTasks(api: ApiClient, exchanges: readonly Exchange[], session: () => Promise<string>, budgetMs: number): Promise<string[]> {
+  const ids = unsettledTasks(exchanges);
+  const sid = ids.length > 0 ? await session() : '';
   const left: string[] = [];
-  for (const id of unsettledTasks(exchanges)) {
-    const history = await pollTask(api, id, session, { budgetMs });
+  for (const id of ids) {
+    const history = await pollTask(api, id, sid, { budgetMs });
     const last = history.polls.at(-1);
     if (history.outcome !== 'terminal') left.push(`${id} (${last ? `last seen ${String((last.body as { status?: unknown } | undefined)?.status ?? last.status)}` : 'never read'})`);
   }
