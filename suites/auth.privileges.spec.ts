@@ -25,8 +25,8 @@ const refusedCall = (operation: string) => sends({ 'read-only': ['session.create
 
 test.describe('calls without the documented privilege', () => {
   test('upgradeMultiple by the read-only user is refused as a whole with 403 UNAUTHORIZED and starts nothing', refusedCall('clusters.upgradeMultiple'), async ({ api, target, need, sessions, property }) => {
-    need.users('read-only');
     const { upgradableCluster, warningsCluster, errorsCluster } = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
+    need.lacks('read-only', 'Namespaces.Upgrade', upgradableCluster.id, warningsCluster.id, errorsCluster.id);
     await property(batchOf([upgradableCluster, warningsCluster, errorsCluster]), async (body) => {
       await target.resetIfPossible();
       const ids = Object.keys(body);
@@ -42,8 +42,8 @@ test.describe('calls without the documented privilege', () => {
   });
 
   test('upgradeMultiple naming one cluster the operator may not upgrade is refused as a whole with 403 UNAUTHORIZED', refusedCall('clusters.upgradeMultiple'), async ({ api, target, need, sessions, property }) => {
-    need.users('operator');
     const { upgradableCluster, warningsCluster, operatorDeniedCluster } = need.roles('upgradableCluster', 'warningsCluster', 'operatorDeniedCluster');
+    need.lacks('operator', 'Namespaces.Upgrade', operatorDeniedCluster);
     const denied = { id: operatorDeniedCluster, version: upgradableCluster.version };
     const batch = batchOf([upgradableCluster, warningsCluster]).chain((allowed) => specFor(denied).map((spec) => ({ ...allowed, [denied.id]: spec })));
     await property(batch, async (body) => {
@@ -61,8 +61,8 @@ test.describe('calls without the documented privilege', () => {
   });
 
   test('a single upgrade of a WCP cluster by the read-only user is refused with 403 UNAUTHORIZED', refusedCall('clusters.upgrade'), async ({ api, target, need, sessions, property }) => {
-    need.users('read-only');
     const { upgradableCluster, warningsCluster, errorsCluster } = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
+    need.lacks('read-only', 'Namespaces.Upgrade', upgradableCluster.id, warningsCluster.id, errorsCluster.id);
     const request = fc.constantFrom(upgradableCluster, warningsCluster, errorsCluster).chain((c) => specFor(c).map((spec) => ({ cluster: c.id, spec })));
     await property(request, async ({ cluster, spec }) => {
       await target.resetIfPossible();

@@ -11,9 +11,10 @@ const PRIVILEGE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
 
 for (const role of ['operator', 'read-only'] as const) {
   // The role lacks the privilege, so the stage is expected-rejected (unprivileged); a task a non-conforming server started is polled.
-  test(`a stage by the ${role} user, who lacks ${PRIVILEGE}, is refused and never served`, sends({ 'read-only': ['session.create', 'tasks.get'], 'expected-rejected': ['software.stage'] }), async ({ api, poll, sessions, need, verify }) => {
-    need.users(role);
+  test(`a stage by the ${role} user, declared to lack ${PRIVILEGE}, is refused and never served`, sends({ 'read-only': ['session.create', 'tasks.get'], 'expected-rejected': ['software.stage'] }), async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
+    // Only a lack the profile declares (users.<role>.lacks or lacksOn) makes a refusal the documented outcome.
+    need.lacks(role, PRIVILEGE, stageCluster.id);
     const session = await sessions.get(role);
     const exchange: Exchange = await api.call('software.stage', { params: { cluster: stageCluster.id }, body: {}, session });
     const task: Task | undefined = exchange.status < 300 && typeof exchange.body === 'string' ? await poll(exchange.body, session) : undefined;

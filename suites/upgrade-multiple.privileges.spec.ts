@@ -14,8 +14,8 @@ const REFUSED_BATCH = sends({ 'read-only': ['session.create', 'clusters.get'], '
 
 test.describe('upgradeMultiple privileges', () => {
   test('an operator lacking Namespaces.Upgrade on one listed cluster gets 403 for the whole batch, and no listed cluster starts upgrading', REFUSED_BATCH, async ({ api, target, sessions, need, property }) => {
-    need.users('operator', 'administrator');
     const roles = need.roles('operatorDeniedCluster', 'upgradableCluster');
+    need.lacks('operator', 'Namespaces.Upgrade', roles.operatorDeniedCluster);
     const denied = { id: roles.operatorDeniedCluster, version: roles.upgradableCluster.version };
     const batches = fc.shuffledSubarray([roles.upgradableCluster, denied], { minLength: 2 })
       .chain((clusters) => fc.tuple(...clusters.map((c) => specOf(c.version).map((spec) => [c.id, spec] as const))));
@@ -34,8 +34,8 @@ test.describe('upgradeMultiple privileges', () => {
   });
 
   test('a read-only user gets 403 for a batch, and the cluster does not start upgrading', REFUSED_BATCH, async ({ api, target, sessions, need, verify }) => {
-    need.users('read-only', 'administrator');
     const { upgradableCluster: c } = need.roles('upgradableCluster');
+    need.lacks('read-only', 'Namespaces.Upgrade', c.id);
     await target.resetIfPossible();
     const admin = await sessions.get('administrator');
     const before = await api.call('clusters.get', { params: { cluster: c.id }, session: admin });

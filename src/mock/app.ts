@@ -8,6 +8,7 @@ import { operations } from '../../specs/index';
 import { unauthenticated } from './handlers/auth';
 import { optionalNullsUnset } from './optional-nulls';
 import { wallTimes } from './clock';
+import { valueAt } from '../generators/json-pointer';
 
 export interface AppOptions {
   context: HandlerContext;
@@ -15,12 +16,17 @@ export interface AppOptions {
   handlers: Readonly<Record<string, Handler>>;
   /** The fault switches in force, read on every request (they can change at run time). */
   faults: () => readonly Fault[];
+  /**
+   * Bind a `uniqueItems` array to a set, dropping duplicates, as a vAPI runtime may (a conforming
+   * variant); by default a duplicate is refused with 400 INVALID_ARGUMENT. The docs allow both.
+   */
+  bindSets?: boolean;
 }
 
 /** The parsed, schema-valid body (optional nulls read as unset), or the vAPI error refusing it. */
 type Parsed = { ok: true; body: unknown } | { ok: false; refusal: MockResponse };
 
-function parseBody(request: MockRequest, route: Route): Parsed {
+function parseBody(request: MockRequest, route: Route, bindSets: boolean): Parsed {
   const spec = route.operation.request;
   const refuse = (text: string): Parsed => ({ ok: false, refusal: vapiError('INVALID_ARGUMENT', text) });
   if (!spec) return { ok: true, body: undefined };
@@ -36,11 +42,28 @@ function parseBody(request: MockRequest, route: Route): Parsed {
   // "missing or null" means unset (vcenter-contract.md §1): an optional property's null is dropped; a required one's is refused below.
   body = optionalNullsUnset(spec.schema, body).value;
   const validate = validatorFor(spec.schema);
-  if (!validate(body)) {
+  if (!validate(body) && bindSets && validate.errors?.every((e) => e.keyword === 'uniqueItems')) {
+    body = withoutDuplicates(body, validate.errors.map((e) => e.instancePath));
+    validate(body);
+  }
+  if (validate.errors?.length) {
     const why = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     return refuse(`The request body does not match ${spec.schema}: ${why}`);
   }
   return { ok: true, body };
+}
+
+/** A copy of `body` where each array at `pointers` keeps the first of equal items. */
+function withoutDuplicates(body: unknown, pointers: readonly string[]): unknown {
+  const copy = structuredClone(body);
+  for (const pointer of pointers) {
+    const array = valueAt(copy, pointer);
+    if (!Array.isArray(array)) continue;
+    const seen = new Set<string>();
+    const kept = array.filter((item) => { const key = JSON.stringify(item); return !seen.has(key) && seen.add(key); });
+    array.splice(0, array.length, ...kept);
+  }
+  return copy;
 }
 
 /** The mock's core: a pure-ish Request → Response function; the socket is an adapter (server.ts). */
@@ -66,7 +89,7 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
       else response = unauthenticated();
     }
     if (!response) {
-      const parsed = parseBody(request, route);
+      const parsed = parseBody(request, route, options.bindSets ?? false);
       if (parsed.ok) routed = { ...routed, body: parsed.body };
       else response = parsed.refusal;
     }

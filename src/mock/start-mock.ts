@@ -10,6 +10,7 @@ import { Journal } from './journal';
 import { MockError } from './mock-error';
 import { handlers } from './routes';
 import { listen } from './server';
+import { cataloguePrivileges, lacksOfGrant, type DeclaredLacks } from '../target/privileges';
 import { MockState } from './state';
 
 export interface StartMockOptions {
@@ -34,6 +35,8 @@ export interface StartMockOptions {
   sessionIdleTimeoutMs?: number;
   /** The journal keeps the newest this many requests (default 10,000); `journal.total` counts them all. */
   journalLimit?: number;
+  /** Bind `uniqueItems` arrays to sets (duplicates dropped) instead of refusing a duplicate: a conforming variant. */
+  bindSets?: boolean;
 }
 
 /** The mock-only self-signed certificate (CN=localhost, SAN localhost and 127.0.0.1); see fixtures/tls/README.md. */
@@ -48,8 +51,8 @@ export interface RunningMock {
   journal: Journal;
   state: MockState;
   clock: Clock;
-  /** The mock-only accounts, for scripts and fixtures. */
-  users: { username: string; password: string; role: string }[];
+  /** The mock-only accounts, for scripts and fixtures, each with what its inventory grant lacks of the catalogue's privileges. */
+  users: ({ username: string; password: string; role: string } & DeclaredLacks)[];
   /** Replaces the fault switches in force. */
   setFaults(names: readonly string[]): void;
   /** Back to the initial state: inventory, no sessions or tasks, clock and journal cleared, same faults. */
@@ -72,7 +75,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const journal = new Journal(options.journalLimit);
   let active: Fault[] = faultsByName(options.faults ?? []);
   const context = { state, clock };
-  const app = createApp({ context, journal, handlers, faults: () => active });
+  const app = createApp({ context, journal, handlers, faults: () => active, bindSets: options.bindSets ?? false });
   const setFaults = (names: readonly string[]) => { active = faultsByName(names); };
   const reset = () => {
     state.reset();
@@ -88,7 +91,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     journal,
     state,
     clock,
-    users: inventory.users.map(({ username, password, role }) => ({ username, password, role })),
+    users: inventory.users.map((u) => ({ username: u.username, password: u.password, role: u.role, ...lacksOfGrant(u, cataloguePrivileges(), inventory.clusters.map((c) => c.id)) })),
     setFaults,
     reset,
     close: () => server.close(),

@@ -89,6 +89,28 @@ test.describe('mock: CIS tasks list', () => {
     expect(api.problems()).toEqual([]);
   });
 
+  test('a duplicate in a set (uniqueItems) is refused by default, and bound to a set by a mock started with bindSets', async () => {
+    const duplicate = { filter_spec: { services: [SERVICE, SERVICE], operations: ['stage'] } };
+    const api = new MockClient(mock);
+    const refused = await list(api, await api.login(), duplicate);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/must NOT have duplicate items/);
+    const binding = await startMock({ clock: 'manual', bindSets: true });
+    try {
+      const lenient = new MockClient(binding);
+      const session = await lenient.login();
+      await stage(lenient, session, 'domain-c10');
+      const bound = await list(lenient, session, duplicate);
+      expect(bound.status, bound.text).toBe(200);
+      expect(Object.keys(bound.body as object)).toHaveLength(1);
+      // Only duplicates are bound: any other schema violation is still refused.
+      expect((await list(lenient, session, { filter_spec: { services: [SERVICE, SERVICE], status: ['DONE'] } })).status).toBe(400);
+      expect(lenient.problems()).toEqual([]);
+    } finally {
+      await binding.close();
+    }
+  });
+
   test('filters by tasks, services, operations, status, targets and users; the map holds the same Info as get', async () => {
     const api = new MockClient(mock);
     const admin = await api.login();

@@ -27,16 +27,4 @@ test('"get of a cluster id that does not exist" never draws an id the target has
   }
 });
 
-test('a stage task that outlives its test is waited for at the test\'s end, so the next test\'s stage is not refused because of it', async () => {
-  // Tasks that take a few real seconds (virtual time at 20×): the second-stage test ends while its first task runs.
-  const lab = await startCanaryLab({ timeScale: 20 });
-  try {
-    const reports = reportsDir();
-    const grep = 'a second stage while the first one runs|staging a clean cluster answers 202';
-    const r = await bin(['--profile', lab.profile(lab.mock.url), '--allow-mutations', '--workers', '1', '--grep', grep, '--reports', reports], cleanEnv(lab.env));
-    expect(r.code, r.stdout.slice(-3000)).toBe(0);
-    expect(readReport(reports).report.stats.expected).toBe(2);
-  } finally {
-    await lab.mock.close();
-  }
-});
+// The stage task that outlived its test, the operator who may stage and duplicates bound to a set: conforming-variants.test.ts.

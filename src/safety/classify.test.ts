@@ -6,7 +6,8 @@ import { invalidArbitraryFor } from '../generators/invalid-arbitrary-for';
 import { valueAt } from '../generators/json-pointer';
 import { check, LAW_SEED } from '../generators/testing';
 import { classify, type Classification, type OutgoingRequest, type SafetyFacts } from './classify';
-import { missingPrivilege, requiredPrivileges, UNNAMED_PRIVILEGE } from './role-model';
+import { cataloguePrivileges, missingPrivilege, requiredPrivileges } from './role-model';
+import type { DeclaredLacks } from '../target/privileges';
 import { operation } from '../../specs/index';
 
 const BASE = 'https://vc.example';
@@ -15,11 +16,18 @@ const STAGE = (cluster: string) => `/api/esx/settings/clusters/${cluster}/softwa
 const SESSIONS: Record<string, Role> = { 'sid-admin': 'administrator', 'sid-ro': 'read-only', 'sid-op': 'operator' };
 const TASK = '52a5:com.vmware.esx.settings.clusters.software';
 
-/** Sessions as above; domain-c98 and domain-c99 answered 404; operator denied on domain-c12; TASK staged on domain-c10. */
+const STAGE_PRIVILEGE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
+/** What the profile declares: read-only lacks both privileges everywhere, the operator the stage one everywhere and Namespaces.Upgrade on domain-c12. */
+const LACKS: Partial<Record<Role, DeclaredLacks>> = {
+  'read-only': { lacks: ['Namespaces.Upgrade', STAGE_PRIVILEGE] },
+  operator: { lacks: [STAGE_PRIVILEGE], lacksOn: { 'domain-c12': ['Namespaces.Upgrade'] } },
+};
+
+/** Sessions as above; domain-c98 and domain-c99 answered 404; lacks as declared above; TASK staged on domain-c10. */
 const facts: SafetyFacts = {
   sessionRole: (id) => SESSIONS[id],
   isAbsent: (id) => id === 'domain-c98' || id === 'domain-c99',
-  operatorDenied: new Set(['domain-c12']),
+  lacksOf: (role) => LACKS[role],
   taskCluster: (id) => (id === TASK ? 'domain-c10' : undefined),
 };
 
@@ -66,8 +74,9 @@ const cases: Case[] = [
   { description: 'operator upgradeMultiple on allowed clusters', request: req('POST', `${NS}?action=upgradeMultiple`, 'sid-op', { 'domain-c10': spec, 'domain-c11': spec }), expected: { class: 'state-changing', operation: 'clusters.upgradeMultiple', clusters: ['domain-c10', 'domain-c11'] }, reason: /may change domain-c10, domain-c11/ },
   { description: 'operator upgradeMultiple with one denied key: the whole batch is refused', request: req('POST', `${NS}?action=upgradeMultiple`, 'sid-op', { 'domain-c10': spec, 'domain-c12': spec }), expected: { class: 'expected-rejected', operation: 'clusters.upgradeMultiple', clusters: [] }, reason: /lacks Namespaces.Upgrade on domain-c12/ },
   { description: 'operator stages', request: req('POST', STAGE('domain-c10'), 'sid-op', {}), expected: { class: 'expected-rejected', operation: 'software.stage', clusters: [] }, reason: /operator role lacks VcIntegrity.lifecycleSoftwareRemediation.Write/ },
-  { description: 'operator cancels a task', request: req('POST', `/api/cis/tasks/${TASK}?action=cancel`, 'sid-op'), expected: { class: 'expected-rejected', operation: 'tasks.cancel', clusters: [] }, reason: /operator role lacks a privilege the spec does not name/ },
-  { description: 'read-only cancels a task', request: req('POST', `/api/cis/tasks/${TASK}?action=cancel`, 'sid-ro'), expected: { class: 'expected-rejected', operation: 'tasks.cancel', clusters: [] }, reason: /unprivileged/ },
+  // tasks.cancel names no privilege, so no declaration can say a user lacks it: it may act.
+  { description: 'operator cancels a task', request: req('POST', `/api/cis/tasks/${TASK}?action=cancel`, 'sid-op'), expected: { class: 'state-changing', operation: 'tasks.cancel', clusters: ['domain-c10'] }, reason: /may change domain-c10/ },
+  { description: 'read-only cancels a task', request: req('POST', `/api/cis/tasks/${TASK}?action=cancel`, 'sid-ro'), expected: { class: 'state-changing', operation: 'tasks.cancel', clusters: ['domain-c10'] }, reason: /may change/ },
   { description: 'one privileged reading of ambiguous headers is enough to act', request: { ...req('POST', STAGE('domain-c10'), undefined, {}), headers: { 'vmware-api-session-id': 'sid-op', 'VMWARE-API-SESSION-ID': 'sid-admin' } }, expected: { class: 'state-changing', operation: 'software.stage', clusters: ['domain-c10'] }, reason: /may change/ },
   // Rule 5: unknown ids
   { description: 'upgrade of a cluster that answered 404', request: req('POST', `${NS}/domain-c99?action=upgrade`, 'sid-admin', spec), expected: { class: 'expected-rejected', operation: 'clusters.upgrade', clusters: [] }, reason: /unknown id: .*domain-c99/ },
@@ -98,24 +107,40 @@ test.describe('classify', () => {
     });
   }
 
+  test('a lack the profile does not declare is not assumed: an undeclared operator may stage, an undeclared read-only user may upgrade', () => {
+    const undeclared: SafetyFacts = { ...facts, lacksOf: () => undefined };
+    expect(classify(req('POST', STAGE('domain-c10'), 'sid-op', {}), undeclared)).toMatchObject({ class: 'state-changing', clusters: ['domain-c10'] });
+    expect(classify(req('POST', `${NS}/domain-c12?action=upgrade`, 'sid-ro', spec), undeclared)).toMatchObject({ class: 'state-changing', clusters: ['domain-c12'] });
+  });
+
+  test('a lack declared on one cluster refuses only there', () => {
+    expect(classify(req('POST', STAGE('domain-c12'), 'sid-admin', {}), { ...facts, lacksOf: () => ({ lacksOn: { 'domain-c12': [STAGE_PRIVILEGE] } }) }).class).toBe('expected-rejected');
+    expect(classify(req('POST', STAGE('domain-c10'), 'sid-admin', {}), { ...facts, lacksOf: () => ({ lacksOn: { 'domain-c12': [STAGE_PRIVILEGE] } }) }).class).toBe('state-changing');
+  });
+
   test('reasons never quote a session id', () => {
     for (const c of cases) expect(classify(c.request, facts).reason).not.toMatch(/sid-/);
   });
 });
 
 test.describe('role model', () => {
-  test('derives privileges from the catalogue, with the unnamed one for tasks.cancel only', () => {
+  test('derives privileges from the catalogue; tasks.cancel names none', () => {
     expect(requiredPrivileges(operation('clusters.upgradeMultiple'))).toEqual({ operation: [], perCluster: ['Namespaces.Upgrade'] });
-    expect(requiredPrivileges(operation('software.stage'))).toEqual({ operation: ['VcIntegrity.lifecycleSoftwareRemediation.Write'], perCluster: ['VcIntegrity.lifecycleSoftwareRemediation.Write'] });
-    expect(requiredPrivileges(operation('tasks.cancel'))).toEqual({ operation: [UNNAMED_PRIVILEGE], perCluster: [] });
+    expect(requiredPrivileges(operation('software.stage'))).toEqual({ operation: [STAGE_PRIVILEGE], perCluster: [STAGE_PRIVILEGE] });
+    expect(requiredPrivileges(operation('tasks.cancel'))).toEqual({ operation: [], perCluster: [] });
     expect(requiredPrivileges(operation('tasks.get'))).toEqual({ operation: [], perCluster: [] });
+    expect(cataloguePrivileges()).toEqual(expect.arrayContaining(['Namespaces.Upgrade', STAGE_PRIVILEGE]));
+    expect(cataloguePrivileges()).not.toContain('System.Anonymous');
   });
 
-  test('administrator lacks nothing, even on operator-denied clusters', () => {
-    const denied = new Set(['domain-c12']);
+  test('a user with no declared lacks lacks nothing; a declared lack names the privilege and the cluster', () => {
     for (const id of ['clusters.upgrade', 'clusters.upgradeMultiple', 'software.stage', 'tasks.cancel']) {
-      expect(missingPrivilege('administrator', operation(id), ['domain-c12'], denied)).toBeUndefined();
+      expect(missingPrivilege(undefined, operation(id), ['domain-c12'])).toBeUndefined();
+      expect(missingPrivilege({}, operation(id), ['domain-c12'])).toBeUndefined();
     }
+    expect(missingPrivilege(LACKS.operator, operation('clusters.upgradeMultiple'), ['domain-c10', 'domain-c12'])).toBe('Namespaces.Upgrade on domain-c12');
+    expect(missingPrivilege(LACKS.operator, operation('clusters.upgradeMultiple'), ['domain-c10', 'domain-c11'])).toBeUndefined();
+    expect(missingPrivilege(LACKS.operator, operation('software.stage'), ['domain-c10'])).toBe(STAGE_PRIVILEGE);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RouteMatch } from '../mock/router';
 import type { Role } from '../target/roles';
+import type { DeclaredLacks } from '../target/privileges';
 import { clusterSegments, readBody, readRequest } from './read-request';
 import { missingPrivilege } from './role-model';
 
@@ -12,8 +13,8 @@ export interface SafetyFacts {
   sessionRole(sessionId: string): Role | undefined;
   /** Whether the target answered 404 NOT_FOUND for this cluster id on a read earlier in the run. */
   isAbsent(clusterId: string): boolean;
-  /** Clusters on which the operator role lacks Namespaces.Upgrade. */
-  operatorDenied: ReadonlySet<string>;
+  /** What the user of each role is declared to lack (the profile's users.<role>.lacks/lacksOn). */
+  lacksOf(role: Role): DeclaredLacks | undefined;
   /** The cluster whose stage started this task (learned from the stage answer); undefined if unknown. */
   taskCluster?(taskId: string): string | undefined;
 }
@@ -64,11 +65,11 @@ export function classify(request: OutgoingRequest, facts: SafetyFacts): Classifi
   if (!body.ok) return result('expected-rejected', `invalid input: ${body.why}: a vCenter refuses it with 400 before acting`);
   const named = namedClusters(match, body.value);
 
-  // 4. A role without the privilege is refused (403); upgradeMultiple refuses the whole batch if any key is denied.
-  const missing = roles.map((role) => [role, missingPrivilege(role, match.operation, named, facts.operatorDenied)] as const);
+  // 4. A role declared to lack the privilege is refused (403); upgradeMultiple refuses the whole batch if any key is denied.
+  const missing = roles.map((role) => [role, missingPrivilege(facts.lacksOf(role), match.operation, named)] as const);
   if (missing.every(([, lacks]) => lacks !== undefined)) {
     const what = missing.map(([role, lacks]) => `the ${role} role lacks ${lacks}`).join(' and ');
-    return result('expected-rejected', `unprivileged: ${what}: a vCenter refuses it before acting`);
+    return result('expected-rejected', `unprivileged: ${what} (declared in the profile): a vCenter refuses it before acting`);
   }
 
   // 5. Clusters the target already said it cannot find (404 on a read) cannot be changed.

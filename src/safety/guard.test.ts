@@ -29,7 +29,9 @@ const get = (path: string, session?: string): Request => ({ method: 'GET', url: 
 const logout = (session: string): Request => ({ method: 'DELETE', url: `${BASE}/api/session`, headers: { 'vmware-api-session-id': session } });
 
 function guarded(policy: SafetyPolicy, answer?: (r: Request) => Answer, declared?: () => ReadonlySet<string> | undefined) {
-  const guard = new SafetyGuard(policy, { operatorDenied: ['domain-c12'] });
+  // The profile declares the lacks: the operator the stage privilege everywhere and Namespaces.Upgrade on domain-c12; read-only both everywhere.
+  const stage = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
+  const guard = new SafetyGuard(policy, { lacks: { operator: { lacks: [stage], lacksOn: { 'domain-c12': ['Namespaces.Upgrade'] } }, 'read-only': { lacks: [stage, 'Namespaces.Upgrade'] } } });
   guard.trustSession(ADMIN, 'administrator');
   guard.trustSession(OPERATOR, 'operator');
   const fake = fakeTransport(answer);

@@ -1,5 +1,6 @@
 import type { Transport } from '../client/api-client';
 import type { Role } from '../target/roles';
+import type { DeclaredLacks } from '../target/privileges';
 import { classify, planKey, type Classification, type RequestClass, type SafetyFacts } from './classify';
 import { learnFrom, type LearnedFacts } from './learn';
 import { readRequest } from './read-request';
@@ -45,11 +46,9 @@ export class SafetyGuard {
   private readonly facts: LearnedFacts;
   private readonly log: Decision[] = [];
 
-  constructor(private readonly policy: SafetyPolicy, options: { operatorDenied?: Iterable<string> } = {}) {
-    this.facts = {
-      sessions: new Map(), absent: new Set(), tasks: new Map(),
-      operatorDenied: new Set(options.operatorDenied ?? []),
-    };
+  /** `lacks`: what each role's user is declared to lack (only declared lacks make a request expected-rejected). */
+  constructor(private readonly policy: SafetyPolicy, options: { lacks?: Partial<Record<Role, DeclaredLacks>> } = {}) {
+    this.facts = { sessions: new Map(), absent: new Set(), tasks: new Map(), lacks: options.lacks ?? {} };
   }
 
   /** Every decision so far, sent or refused, in the order decided. */
@@ -100,11 +99,11 @@ export class SafetyGuard {
   }
 
   private view(): SafetyFacts {
-    const { sessions, absent, tasks, operatorDenied } = this.facts;
+    const { sessions, absent, tasks, lacks } = this.facts;
     return {
       sessionRole: (id) => sessions.get(id),
       isAbsent: (id) => absent.has(id),
-      operatorDenied,
+      lacksOf: (role) => lacks[role],
       taskCluster: (id) => tasks.get(id),
     };
   }

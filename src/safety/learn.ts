@@ -1,4 +1,5 @@
 import type { Role } from '../target/roles';
+import type { DeclaredLacks } from '../target/privileges';
 import type { OutgoingRequest } from './classify';
 import { readRequest } from './read-request';
 
@@ -10,7 +11,8 @@ export interface LearnedFacts {
   absent: Set<string>;
   /** Task id → the cluster whose stage started it. */
   tasks: Map<string, string>;
-  operatorDenied: ReadonlySet<string>;
+  /** What each role's user is declared to lack. */
+  lacks: Readonly<Partial<Record<Role, DeclaredLacks>>>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { validatorFor } from '../../specs/index';
 import { mockRoles } from './mock-roles';
 import { UsageError } from '../errors';
-import { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RUN_BUDGET_MS, PROFILE_SCHEMA_ID, REDACTED, loadProfile, mockProfile, profileFromEnv, redactedProfile, type Env } from './profile';
+import { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RUN_BUDGET_MS, PROFILE_SCHEMA_ID, REDACTED, loadProfile, mockProfile, profileFromEnv, redactedProfile, splitProfile, type Env } from './profile';
 
 const EXAMPLE = join(__dirname, '..', '..', 'fixtures', 'profiles', 'example.json');
 const ADMIN_PW = 'S3cret-Admin!pw';
@@ -114,6 +114,9 @@ test.describe('loadProfile', () => {
     ['an empty reset', edit((p) => { p.capabilities.reset = {}; }), ['at /capabilities/reset: give exactly one of "http" or "command"']],
     ['an empty reset command', edit((p) => { p.capabilities.reset = { command: [] }; }), ['at /capabilities/reset/command: must name a command']],
     ['a relative reset path', edit((p) => { p.capabilities.reset = { http: { method: 'POST', path: 'reset' } }; }), ['at /capabilities/reset/http/path: must start with "/"']],
+    ['a lacks that is not a list of privilege ids', edit((p) => { p.users.operator.lacks = 'Namespaces.Upgrade'; }), ['at /users/operator/lacks: must be array']],
+    ['a privilege id with a space', edit((p) => { p.users.operator.lacks = ['Namespaces Upgrade']; }), ['at /users/operator/lacks/0: must match pattern']],
+    ['a lacksOn cluster with no privileges', edit((p) => { p.users.operator.lacksOn = { 'domain-c8': [] }; }), ['at /users/operator/lacksOn/domain-c8: must NOT have fewer than 1 items']],
     ['semantic problems, all reported', edit((p) => { p.url = 'ftp://x'; p.users.administrator.passwordEnv = 'NOPE_A'; p.users.operator.passwordEnv = 'NOPE_O'; }),
       ['must be http or https', '"NOPE_A" is not set', '"NOPE_O" is not set']],
   ];
@@ -233,6 +236,23 @@ test.describe('profileFromEnv', () => {
       expect(text).not.toContain(ADMIN_PW);
     });
   }
+  test('declared lacks are kept per user, reach the public profile, and operatorDeniedCluster adds Namespaces.Upgrade there', () => {
+    const p = validProfile();
+    {
+      p.users.operator.lacks = ['VcIntegrity.lifecycleSoftwareRemediation.Write'];
+      p.users.operator.lacksOn = { 'domain-c9': ['Namespaces.Upgrade'] };
+      p.roles.operatorDeniedCluster = 'domain-c7';
+    }
+    const file = write('lacks.json', p);
+    const profile = loadProfile(file, ENV);
+    expect(profile.users.operator).toMatchObject({ lacks: ['VcIntegrity.lifecycleSoftwareRemediation.Write'], lacksOn: { 'domain-c9': ['Namespaces.Upgrade'], 'domain-c7': ['Namespaces.Upgrade'] } });
+    // Nothing is assumed for a user that declares nothing.
+    expect(profile.users.administrator).not.toHaveProperty('lacks');
+    expect(profile.users.administrator).not.toHaveProperty('lacksOn');
+    const { profile: pub } = splitProfile(profile);
+    expect(pub.users.operator).toEqual({ username: 'op@vsphere.local', lacks: ['VcIntegrity.lifecycleSoftwareRemediation.Write'], lacksOn: { 'domain-c9': ['Namespaces.Upgrade'], 'domain-c7': ['Namespaces.Upgrade'] } });
+    expect(JSON.stringify(pub)).not.toContain(OP_PW);
+  });
 });
 
 test.describe('mockProfile', () => {

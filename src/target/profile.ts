@@ -5,6 +5,7 @@ import { validatorFor } from '../../specs/index';
 import { UsageError, message } from '../errors';
 import type { InventoryRoles, Role, RoleUser } from './roles';
 import { mockRoles } from './mock-roles';
+import { OPERATOR_DENIED_PRIVILEGE, withLackOn, type DeclaredLacks } from './privileges';
 import { CONTROL_PREFIX } from '../mock/control';
 
 /** The `$id` of the profile file format (specs/vcconform/target-profile.schema.json). */
@@ -57,7 +58,7 @@ interface ProfileFile {
   timeoutMs?: number;
   maxResponseBytes?: number;
   runBudgetMs?: number;
-  users: Partial<Record<Role, { username: string; passwordEnv: string }>>;
+  users: Partial<Record<Role, { username: string; passwordEnv: string } & DeclaredLacks>>;
   roles?: InventoryRoles;
   capabilities?: { reset?: { http?: { method: string; path: string }; command?: string[] }; allowMutations?: boolean; mutationAllowlist?: string[] };
 }
@@ -125,7 +126,7 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     if (!user) continue;
     const password = env[user.passwordEnv];
     if (!password) problems.push(`at /users/${role}/passwordEnv: the environment variable ${JSON.stringify(user.passwordEnv)} is ${password === '' ? 'empty' : 'not set'}`);
-    users[role] = { username: user.username, password: password ?? '', passwordEnv: user.passwordEnv };
+    users[role] = { username: user.username, password: password ?? '', passwordEnv: user.passwordEnv, ...lacksOf(user) };
   }
   const caps = raw.capabilities ?? {};
   const capabilities: TargetProfile['capabilities'] = { allowMutations: caps.allowMutations ?? false, mutationAllowlist: caps.mutationAllowlist ?? [] };
@@ -140,7 +141,20 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
       capabilities.reset = { command };
     }
   }
-  return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, ...limits, users: users as TargetProfile['users'], roles: raw.roles ?? {}, capabilities };
+  const roles = raw.roles ?? {};
+  return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, ...limits, users: withImpliedLacks(users, roles) as TargetProfile['users'], roles, capabilities };
+}
+
+/** Only the declaration's fields, and only those present. */
+function lacksOf(user: DeclaredLacks): DeclaredLacks {
+  return { ...(user.lacks && { lacks: [...user.lacks] }), ...(user.lacksOn && { lacksOn: structuredClone(user.lacksOn) }) };
+}
+
+/** The users with what the inventory roles declare added: the operator lacks Namespaces.Upgrade on operatorDeniedCluster. */
+function withImpliedLacks<U extends Partial<Record<Role, RoleUser>>>(users: U, roles: InventoryRoles): U {
+  const denied = roles.operatorDeniedCluster;
+  if (denied === undefined || !users.operator) return users;
+  return { ...users, operator: { ...users.operator, ...withLackOn(users.operator, denied, OPERATOR_DENIED_PRIVILEGE) } };
 }
 
 /** The URL without trailing slashes; records a problem unless it is http(s) without credentials. */
@@ -219,7 +233,7 @@ export function mockProfile(url: string, users: Partial<Record<Role, RoleUser>>,
     url: url.replace(/\/+$/, ''),
     tls: { insecure: false },
     ...DEFAULT_LIMITS,
-    users: { ...users, administrator: users.administrator },
+    users: withImpliedLacks({ ...users, administrator: users.administrator }, mockRoles),
     roles: mockRoles,
     capabilities: { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, allowMutations: true, mutationAllowlist: [...clusters] },
   };
@@ -236,9 +250,12 @@ export function redactedProfile(profile: TargetProfile): TargetProfile {
   return structuredClone({ ...profile, users: users as TargetProfile['users'] });
 }
 
+/** A user without its password: its username and what it is declared to lack. */
+export type PublicUser = { username: string } & DeclaredLacks;
+
 /** A profile without passwords: what the Playwright options carry (they are serialised into reports). */
 export type PublicProfile = Omit<TargetProfile, 'users'> & {
-  users: Partial<Record<Role, { username: string }>> & { administrator: { username: string } };
+  users: Partial<Record<Role, PublicUser>> & { administrator: PublicUser };
 };
 
 /**
@@ -247,7 +264,7 @@ export type PublicProfile = Omit<TargetProfile, 'users'> & {
  */
 export function splitProfile(profile: TargetProfile): { profile: PublicProfile; password: (role: Role) => string } {
   const passwords = new Map(Object.entries(profile.users).map(([role, user]) => [role as Role, user.password]));
-  const users = Object.fromEntries(Object.entries(profile.users).map(([role, user]) => [role, { username: user.username }]));
+  const users = Object.fromEntries(Object.entries(profile.users).map(([role, user]) => [role, { username: user.username, ...lacksOf(user) }]));
   return {
     profile: structuredClone({ ...profile, users: users as PublicProfile['users'] }),
     password: (role) => {

@@ -1,3 +1,5 @@
+import type { DeclaredLacks } from './privileges';
+
 /**
  * The inventory a suite needs, by role, mapped to real ids of the target. A live target's profile
  * maps these to its own objects; the reference mock's come from its default inventory.
@@ -21,12 +23,12 @@ export interface InventoryRoles {
   noDesiredDocumentCluster?: string;
   /** A host that belongs to no cluster (or not to stageCluster). */
   hostOutsideCluster?: string;
-  /** A cluster on which the `operator` role lacks Namespaces.Upgrade. */
+  /** A cluster on which the `operator` user lacks Namespaces.Upgrade (a declaration: the operator's lacksOn gets it). */
   operatorDeniedCluster?: string;
 }
 
-/** A user of the target, by the role the suites ask for. */
-export interface RoleUser {
+/** A user of the target, by the role the suites ask for, with the privileges it is declared to lack. */
+export interface RoleUser extends DeclaredLacks {
   username: string;
   password: string;
   /** Where the password came from (a profile's passwordEnv, VCENTER_PASSWORD), for messages; never the value. */

@@ -10,6 +10,7 @@ import { faults } from '../../mock/faults/index';
 import { basic } from '../../mock/test-client';
 import { main } from '../main';
 import { createMockCommand } from './mock';
+import type { DeclaredLacks } from '../../target/privileges';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'vcconform.js');
@@ -88,8 +89,14 @@ test.describe('vcconform mock', () => {
     const banner = JSON.parse(run.first) as Banner;
     expect(banner).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), faults: ['session-create-200'] });
     expect(banner.users.map((u) => u.role)).toEqual(['administrator', 'read-only', 'operator']);
-    const admin = banner.users[0]!;
-    const login = await fetch(`${banner.url}/api/session`, { method: 'POST', headers: { authorization: basic(admin.username, admin.password) } });
+    // Each user declares what its inventory grant lacks, as a lab profile would: the administrator nothing.
+    const [admin, readOnly, operator] = banner.users as (Banner['users'][number] & DeclaredLacks)[];
+    expect(admin).not.toHaveProperty('lacks');
+    expect(readOnly!.lacks).toEqual(expect.arrayContaining(['Namespaces.Upgrade', 'VcIntegrity.lifecycleSoftwareRemediation.Write']));
+    expect(operator).toMatchObject({ lacks: expect.arrayContaining(['VcIntegrity.lifecycleSoftwareRemediation.Write']), lacksOn: { 'domain-c12': ['Namespaces.Upgrade'], 'domain-c15': ['Namespaces.Upgrade'] } });
+    expect(operator!.lacks).not.toContain('Namespaces.Upgrade');
+    expect(operator!.lacksOn).not.toHaveProperty('domain-c10');
+    const login = await fetch(`${banner.url}/api/session`, { method: 'POST', headers: { authorization: basic(admin!.username, admin!.password) } });
     expect(login.status).toBe(200); // the fault is on
     run.stop();
     expect(await run.exit).toBe(0);
