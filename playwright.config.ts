@@ -28,6 +28,7 @@ const vcconform: VcconformOptions = {
   timeScale: int('VCCONFORM_TIME_SCALE', env.VCCONFORM_TIME_SCALE) ?? 2000,
   taskBudgetMs: int('VCCONFORM_TASK_BUDGET_MS', env.VCCONFORM_TASK_BUDGET_MS) ?? 15_000,
   reports: resolve(env.VCCONFORM_REPORTS || 'reports'),
+  ...(env.VCCONFORM_OPERATIONS && { operations: env.VCCONFORM_OPERATIONS.split(',') }),
 };
 const reports = env.VCCONFORM_REPORTS || 'reports';
 
@@ -51,7 +52,8 @@ function liveTarget(): LiveTarget | undefined {
 }
 const live = liveTarget();
 const liveOptions = live && {
-  vcconform: { ...vcconform, faults: [], live, record: env.VCCONFORM_RECORD || undefined, replay: env.VCCONFORM_REPLAY || undefined },
+  // --operations overrides the scope the profile declares.
+  vcconform: { ...vcconform, faults: [], live, operations: vcconform.operations ?? live.profile.operations, record: env.VCCONFORM_RECORD || undefined, replay: env.VCCONFORM_REPLAY || undefined },
   ignoreHTTPSErrors: live.profile.tls.insecure,
 };
 

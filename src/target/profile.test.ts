@@ -114,6 +114,7 @@ test.describe('loadProfile', () => {
     ['an empty reset', edit((p) => { p.capabilities.reset = {}; }), ['at /capabilities/reset: give exactly one of "http" or "command"']],
     ['an empty reset command', edit((p) => { p.capabilities.reset = { command: [] }; }), ['at /capabilities/reset/command: must name a command']],
     ['a relative reset path', edit((p) => { p.capabilities.reset = { http: { method: 'POST', path: 'reset' } }; }), ['at /capabilities/reset/http/path: must start with "/"']],
+    ['an operations pattern that matches nothing', edit((p) => { p.operations = ['clusters.*', 'stage']; }), ['at /operations: "stage" matches no catalogued operation']],
     ['a lacks that is not a list of privilege ids', edit((p) => { p.users.operator.lacks = 'Namespaces.Upgrade'; }), ['at /users/operator/lacks: must be array']],
     ['a privilege id with a space', edit((p) => { p.users.operator.lacks = ['Namespaces Upgrade']; }), ['at /users/operator/lacks/0: must match pattern']],
     ['a lacksOn cluster with no privileges', edit((p) => { p.users.operator.lacksOn = { 'domain-c8': [] }; }), ['at /users/operator/lacksOn/domain-c8: must NOT have fewer than 1 items']],

@@ -5,6 +5,7 @@ import { validatorFor } from '../../specs/index';
 import { UsageError, message } from '../errors';
 import type { InventoryRoles, Role, RoleUser } from './roles';
 import { mockRoles } from './mock-roles';
+import { parseScope } from './scope';
 import { OPERATOR_DENIED_PRIVILEGE, withLackOn, type DeclaredLacks } from './privileges';
 import { CONTROL_PREFIX } from '../mock/control';
 
@@ -45,6 +46,8 @@ export interface TargetProfile {
   users: Partial<Record<Role, RoleUser>> & { administrator: RoleUser };
   roles: InventoryRoles;
   capabilities: { reset?: ResetCapability; allowMutations: boolean; mutationAllowlist: string[] };
+  /** The catalogue operations the target serves (globs); undefined: all. */
+  operations?: string[];
 }
 
 /** The environment, as a plain map (playwright.config.ts passes process.env; tests pass their own). */
@@ -60,6 +63,7 @@ interface ProfileFile {
   runBudgetMs?: number;
   users: Partial<Record<Role, { username: string; passwordEnv: string } & DeclaredLacks>>;
   roles?: InventoryRoles;
+  operations?: string[];
   capabilities?: { reset?: { http?: { method: string; path: string }; command?: string[] }; allowMutations?: boolean; mutationAllowlist?: string[] };
 }
 
@@ -142,7 +146,11 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     }
   }
   const roles = raw.roles ?? {};
-  return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, ...limits, users: withImpliedLacks(users, roles) as TargetProfile['users'], roles, capabilities };
+  let operations: string[] | undefined;
+  if (raw.operations !== undefined) {
+    try { operations = parseScope(raw.operations, 'at /operations'); } catch (e) { problems.push((e as Error).message); }
+  }
+  return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, ...limits, users: withImpliedLacks(users, roles) as TargetProfile['users'], roles, capabilities, ...(operations && { operations }) };
 }
 
 /** Only the declaration's fields, and only those present. */

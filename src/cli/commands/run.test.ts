@@ -37,6 +37,7 @@ test.describe('vcconform run: flags', () => {
       [['--target', 'https://vcenter.example.com', '--fault', 'latency'], ['--fault', '--target']],
       [['--fault', 'nope'], ['--fault', '"nope"', 'Known faults: unauthenticated-without-body']],
       [['--fault', 'latency@software.stag'], ['--fault', '"software.stag"']],
+      [['--operations', 'clusters.*,tasks.gte'], ['--operations', '"tasks.gte"', 'matches no catalogued operation']],
       [['--reports', join(dir, 'a-file')], ['--reports', 'a-file']],
       [['--target', 'https://vc.example.com', '--profile', 'lab.json'], ['--target and --profile both name a target']],
       [['--profile', join(dir, 'missing.json')], ['Failed to load the target profile', 'missing.json', 'cannot be read']],
@@ -76,6 +77,10 @@ test.describe('vcconform run: flags', () => {
     const live = runSettings(['--target', 'https://vc.example.com/'], inherited, '/work');
     expect(live).toMatchObject({ project: 'live', target: 'https://vc.example.com', reports: '/work/reports' });
     expect(childEnv(live, inherited), 'a live target gets one worker: its state is shared').toEqual({ HOME: '/home/me', ...ADMIN, VCCONFORM_TARGET_URL: 'https://vc.example.com', VCCONFORM_REPORTS: '/work/reports', VCCONFORM_WORKERS: '1', VCCONFORM_RUN_BUDGET_MS: '3600000' });
+    // --operations, repeated or comma-separated, reaches the child as one list; an inherited one is dropped without the flag.
+    const scoped = runSettings(['--operations', 'clusters.*', '--operations', 'tasks.get,tasks.list'], { ...inherited, VCCONFORM_OPERATIONS: 'software.*' }, '/work');
+    expect(childEnv(scoped, inherited).VCCONFORM_OPERATIONS).toBe('clusters.*,tasks.get,tasks.list');
+    expect(childEnv(mock, { ...inherited, VCCONFORM_OPERATIONS: 'software.*' })).not.toHaveProperty('VCCONFORM_OPERATIONS');
   });
 });
 

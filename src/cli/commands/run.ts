@@ -20,6 +20,7 @@ import { writePreflightReport } from '../../report/preflight-report';
 import { DEFAULT_RUN_BUDGET_MS } from '../../target/profile';
 import { sessionsLeftSummary, SESSIONS_LEFT_DIR } from '../../target/sessions-left';
 import { printPlan } from './dry-run';
+import { parseScope } from '../../target/scope';
 import { STATE_CHANGES_DIR, stateChangeSummary } from '../../target/state-changes';
 
 /** fast-check runs per property when --runs is not given (playwright.config.ts has the same default). */
@@ -27,7 +28,7 @@ const DEFAULT_RUNS = 25;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-const USAGE = 'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--shard I/N] [--reports DIR] [--fault NAME]…';
+const USAGE = 'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--shard I/N] [--reports DIR] [--fault NAME]… [--operations PATTERN]…';
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -45,10 +46,11 @@ const OPTIONS = {
   shard: { type: 'string' },
   reports: { type: 'string' },
   fault: { type: 'string', multiple: true },
+  operations: { type: 'string', multiple: true },
 } as const;
 
 /** The variables playwright.config.ts reads that the flags own: a run is exactly what its command line says. */
-const OWNED = ['VCCONFORM_RUN_BUDGET_MS', 'FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD'];
+const OWNED = ['VCCONFORM_RUN_BUDGET_MS', 'FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD', 'VCCONFORM_OPERATIONS'];
 
 /** A resolved `vcconform run` command line. */
 export interface RunSettings {
@@ -75,6 +77,8 @@ export interface RunSettings {
   /** Absolute directory for html/, results.json, junit.xml (and test-results/). */
   reports: string;
   faults: string[];
+  /** --operations: the catalogue operations the run covers (globs); tests needing others are skipped as not in scope. */
+  operations?: string[];
   /** The whole run's budget in ms: the profile's runBudgetMs (a replay's recorded one), else the default. */
   runBudgetMs: number;
 }
@@ -118,13 +122,14 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
     throw e;
   }
   const allowMutations = (values['allow-mutations'] ?? false) || (profile?.capabilities.allowMutations ?? false);
+  const operations = values.operations === undefined ? undefined : parseScope(values.operations, '--operations');
   return {
     project: live ? 'live' : 'mock',
     ...(source && { source }), ...(profile && { profile, target: profile.url }),
     ...(source?.kind === 'replay' && { target: `the recording in ${source.dir}`, replay: source.dir }),
     allowMutations: live ? allowMutations : true, dryRun: values['dry-run'] ?? false, ...(record !== undefined && { record }),
     runs: count('runs', values.runs, 100_000), seed: seed === undefined ? undefined : Number(seed), ...(path !== undefined && { path }), grep,
-    workers: count('workers', values.workers, 256), ...(shard !== undefined && { shard }), reports, faults,
+    workers: count('workers', values.workers, 256), ...(shard !== undefined && { shard }), reports, faults, ...(operations && { operations }),
     runBudgetMs: profile?.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS,
   };
 }
@@ -141,6 +146,7 @@ export function childEnv(s: RunSettings, env: NodeJS.ProcessEnv): NodeJS.Process
   const workers = s.workers ?? (s.project === 'live' ? 1 : undefined);
   if (workers !== undefined) out.VCCONFORM_WORKERS = String(workers);
   if (s.faults.length) out.VCCONFORM_FAULTS = s.faults.join(',');
+  if (s.operations) out.VCCONFORM_OPERATIONS = s.operations.join(',');
   const source = s.source;
   if (source?.kind === 'url') {
     out.VCCONFORM_TARGET_URL = source.url;
@@ -231,6 +237,9 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       '                     vcconform merge puts the parts back together (docs/nightly-ci.md)',
       '  --reports DIR      where html/index.html, results.json, junit.xml and conformance.json/.html go (default ./reports)',
       '  --fault NAME[@OP]  turn a fault switch of the embedded mock on (vcconform mock --list-faults); repeatable; not with a live target',
+      '  --operations PATTERN  only the catalogue operations matching these globs (comma-separated or repeated, e.g. \'clusters.*,tasks.get\';',
+      '                     vcconform operations lists them): a test needing another is skipped as not in scope and sends nothing.',
+      '                     Overrides the profile\'s operations. Logging in and out is always in scope.',
       '',
       'Exit status: 0 when every check passed, 1 when any failed, 2 for a usage or configuration error (one line on stderr).',
     ].join('\n'),
