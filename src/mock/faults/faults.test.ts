@@ -147,6 +147,16 @@ const cases: FaultCase[] = [
     faulty: ['STARTED', 'READY'], clean: ['STARTED', 'PENDING'],
   },
   {
+    fault: 'single-upgrade-not-started', scenario: 'upgrade domain-c10 alone (clean pre-check): status, then state',
+    run: async (api) => {
+      const session = await api.login();
+      const r = await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', { session, body: { desired_version: 'v1.30.4' } });
+      const info = await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session });
+      return [r.status, (info.body as { state: string }).state];
+    },
+    faulty: [204, 'READY'], clean: [204, 'PENDING'],
+  },
+  {
     fault: 'rejected-but-upgrading', scenario: 'upgradeMultiple of domain-c11 (pre-check warnings) without ignore_precheck_warnings: res, then state',
     run: (api) => resThenState(api, { 'domain-c11': { desired_version: 'v1.30.4' } }, 'domain-c11'),
     faulty: ['REJECTED', 'PENDING'], clean: ['REJECTED', 'READY'],
