@@ -111,7 +111,8 @@ export const faultExpectations: readonly FaultExpectation[] = [
   { fault: 'stage-unknown-commit-accepted', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'an unknown commit' },
   { fault: 'stage-foreign-host-accepted', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a host outside the cluster' },
   { fault: 'stage-unknown-cluster-400', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a cluster that does not exist' },
-  { fault: 'stage-refusal-as-error', caughtBy: ['stage-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
+  { fault: 'stage-refusal-as-not-found', caughtBy: ['stage-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
+  { fault: 'stage-refusal-as-error', caughtBy: ['stage-task-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
   // the task lifecycle
   { fault: 'task-status-goes-backwards', caughtBy: ['task-transitions-are-legal'], suites: LIFECYCLE },
   { fault: 'progress-above-total', caughtBy: ['progress-within-total'], suites: LIFECYCLE },

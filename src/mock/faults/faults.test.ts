@@ -404,6 +404,14 @@ const cases: FaultCase[] = [
     faulty: { status: 400, errorType: 'INVALID_ARGUMENT' }, clean: { status: 404, errorType: 'NOT_FOUND' },
   },
   {
+    fault: 'stage-refusal-as-not-found', scenario: 'stage domain-c10 as the operator (no VcIntegrity.lifecycleSoftwareRemediation.Write): the answer to the call',
+    run: async (api) => {
+      const r = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login('operator'), body: {} });
+      return statusAndType(r);
+    },
+    faulty: { status: 404, errorType: 'NOT_FOUND' }, clean: { status: 202, errorType: null },
+  },
+  {
     fault: 'stage-refusal-as-error', scenario: 'stage domain-c10 as the operator (no VcIntegrity.lifecycleSoftwareRemediation.Write): how the task ends',
     run: async (api, mock) => { const info = await stagedInfo(api, mock, { role: 'operator' }); return [info.status, info.error?.error_type ?? null]; },
     faulty: ['FAILED', 'ERROR'], clean: ['FAILED', 'UNAUTHORIZED'],
