@@ -36,19 +36,20 @@ test.describe('upgradeMultiple optional fields', () => {
   for (const ignore of [true, false, undefined, null]) {
     const flag = ignore === undefined ? 'unset' : String(ignore);
     const outcome = ignore === true ? 'starts' : 'rejects';
-    test(`ignore_precheck_warnings ${flag} ${outcome} a cluster whose pre-check gives only warnings, and get shows it`, sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, verify }) => {
+    test(`ignore_precheck_warnings ${flag} ${outcome} a cluster whose pre-check gives only warnings, and get shows it`, sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, verify, readBackUpgrades, vcconform }) => {
+      test.setTimeout(30_000 + vcconform.taskBudgetMs);
       need.reset();
       const { warningsCluster: c } = need.roles('warningsCluster');
       await target.reset();
       const session = await sessions.get('administrator');
-      const get = () => api.call('clusters.get', { params: { cluster: c.id }, session });
-      const before = await get();
+      const before = await api.call('clusters.get', { params: { cluster: c.id }, session });
       const spec = { desired_version: c.version, ...(ignore !== undefined && { ignore_precheck_warnings: ignore }) };
       const exchange = await api.call('clusters.upgradeMultiple', { body: { [c.id]: spec }, session });
-      const readBack = await get();
+      // A STARTED cluster is polled until get shows the upgrade (or the budget runs out).
+      const { readBack, polls, poll } = await readBackUpgrades([c.id], exchange, session);
       await verify([
-        { scenario: `upgradeMultiple of warnings-only cluster ${c.id} with ignore_precheck_warnings ${flag}`, intent: { kind: 'valid' }, exchange, facts: { warningsClusters: [c.id] }, related: { before: [before], readBack: [readBack] } },
-        { scenario: 'read the cluster after the batch', intent: { kind: 'valid' }, exchange: readBack },
+        { scenario: `upgradeMultiple of warnings-only cluster ${c.id} with ignore_precheck_warnings ${flag}`, intent: { kind: 'valid' }, exchange, facts: { warningsClusters: [c.id], upgradePoll: poll }, related: { before: [before], readBack } },
+        ...polls.map((x) => ({ scenario: 'read the cluster after the batch', intent: { kind: 'valid' } as const, exchange: x })),
       ]);
     });
   }

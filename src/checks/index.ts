@@ -20,6 +20,7 @@ import { hostsUnsetEqualsAllHosts } from './stage/hosts-unset-equals-all-hosts';
 import { stageAnswers202WithTaskId } from './stage/stage-answers-202-with-task-id';
 import { stageRefusalIsAuthorizationError } from './stage/stage-refusal-is-authorization-error';
 import { stageRefusalStatusIsObserved } from './stage/stage-refusal-status-is-observed';
+import { stageTaskRefusalIsAuthorizationError } from './stage/stage-task-refusal-is-authorization-error';
 import { stageResultHostSetsAreDisjoint } from './stage/stage-result-host-sets-are-disjoint';
 import { stageResultHostsAreRequested } from './stage/stage-result-hosts-are-requested';
 import { stageResultHostsBelongToCluster } from './stage/stage-result-hosts-belong-to-cluster';
@@ -101,6 +102,7 @@ export const checks: readonly Check[] = [
   commitUnsetEqualsLatest,
   unprivilegedStageIsRefused,
   stageRefusalIsAuthorizationError,
+  stageTaskRefusalIsAuthorizationError,
   stageRefusalStatusIsObserved,
   // upgradeMultiple (related: before/readBack/twin/single; facts: clusters by pre-check outcome)
   resultKeysMatchRequest,

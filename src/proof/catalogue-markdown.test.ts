@@ -15,6 +15,15 @@ test.describe('check registry and its catalogue', () => {
     }
   });
 
+  // Checks encode the documentation: anything short of a failure is for a rule the docs leave open, and its reason says why.
+  test('every warning and observation cites the contract and says why the docs leave its rule open', () => {
+    const why = /unspecified|not documented|do(?:es)? not say|never (?:say|forbids)|neither|optional|free-form|promise no|defines no|allows/i;
+    for (const c of checks.filter((x) => x.severity !== 'failure')) {
+      expect(c.reason, c.name).toMatch(/§/);
+      expect(c.reason, c.name).toMatch(why);
+    }
+  });
+
   test('README.md carries the current check catalogue (regenerate with vcconform checks --markdown)', () => {
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
     const start = readme.indexOf(CATALOGUE_START);

@@ -87,7 +87,9 @@ export const faultExpectations: readonly FaultExpectation[] = [
   { fault: 'ignore-warnings-skips-errors', caughtBy: ['precheck-errors-are-rejected'], suites: UM },
   { fault: 'ignore-warnings-flag-ignored', caughtBy: ['ignore-warnings-true-starts-warning-cluster'], suites: UM },
   { fault: 'unauthorized-after-starting', caughtBy: ['unprivileged-batch-starts-nothing'], suites: UM },
-  { fault: 'started-but-not-upgrading', caughtBy: ['started-cluster-shows-upgrade'], suites: UM },
+  // The started clusters are polled to the end of the (proof's short) task budget before the check fails.
+  { fault: 'started-but-not-upgrading', caughtBy: ['started-cluster-shows-upgrade'], suites: UM, grep: 'get agrees|get shows it' },
+  { fault: 'single-upgrade-not-started', caughtBy: ['started-cluster-shows-upgrade'], suites: ['suites/clusters.read'], grep: 'get then shows the upgrade' },
   { fault: 'rejected-but-upgrading', caughtBy: ['rejected-cluster-does-not-upgrade'], suites: UM },
   { fault: 'clean-cluster-rejected', caughtBy: ['clean-precheck-cluster-is-started'], suites: UM },
   { fault: 'exception-as-string', caughtBy: ['rejected-exception-is-an-object', 'body-matches-schema'], suites: UM },
@@ -109,7 +111,8 @@ export const faultExpectations: readonly FaultExpectation[] = [
   { fault: 'stage-unknown-commit-accepted', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'an unknown commit' },
   { fault: 'stage-foreign-host-accepted', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a host outside the cluster' },
   { fault: 'stage-unknown-cluster-400', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a cluster that does not exist' },
-  { fault: 'stage-refusal-as-error', caughtBy: ['stage-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
+  { fault: 'stage-refusal-as-not-found', caughtBy: ['stage-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
+  { fault: 'stage-refusal-as-error', caughtBy: ['stage-task-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
   // the task lifecycle
   { fault: 'task-status-goes-backwards', caughtBy: ['task-transitions-are-legal'], suites: LIFECYCLE },
   { fault: 'progress-above-total', caughtBy: ['progress-within-total'], suites: LIFECYCLE },

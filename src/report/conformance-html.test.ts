@@ -53,7 +53,7 @@ test.describe('conformance.html content', () => {
     const text = textOf(failing);
     expect(text).toContain('Verdict: FAIL');
     expect(text).toContain('4 failed check evaluations, 1 error');
-    for (const s of ['4 failed', '3 warning', '17 info', '2 skipped', '127 passed']) expect(text).toContain(s);
+    for (const s of ['4 failed', '3 warning', '17 info', '2 skipped', '128 passed']) expect(text).toContain(s);
     for (const s of [r.target.url, 'live', '9.1.0.0.24853646', '2026-03-02 10:01:44.090Z', '3 min 13 s', 'vcconform 0.1.0', '402118, 1817342113, 2209876543']) expect(text).toContain(s);
   });
 

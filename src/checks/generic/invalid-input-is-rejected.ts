@@ -33,7 +33,7 @@ export const invalidInputIsRejected: Check = {
 /** Always records one observation: how a server answers input the docs do not promise to refuse. */
 export const lenientInputAnswerIsObserved: Check = {
   name: 'lenient-input-answer-is-observed',
-  reason: 'The docs do not promise a refusal of a duplicate item in a uniqueItems array (the vAPI runtime binds such arrays to sets), an extra property or a format-only violation: the answer is recorded as an observation, never judged (vcenter-contract.md §7, §8).',
+  reason: 'The docs promise no refusal of a duplicate item in a uniqueItems array (no operation declares an error for it, and the vAPI runtime binds such arrays to sets), of an extra property (no schema sets additionalProperties: false, and how unknown request properties are treated is unspecified) or of a format-only violation: the answer is recorded as an observation, never judged (vcenter-contract.md §1, §7, §8).',
   severity: 'observation',
   appliesTo: (e) => e.intent.kind === 'invalid-input' && !e.intent.mustRefuse,
   run(e) {

@@ -1,14 +1,23 @@
 import type { Check } from '../types';
 import { issue } from '../issue';
-import { isUnprivilegedStage, refusalOf } from './refusal';
+import { errorTypeOf } from '../generic/operation-facts';
+import { isUnprivilegedStage } from './refusal';
 
-/** Advisory: the docs promise "an authorization error" but give neither its status nor where it sits. */
+/**
+ * A refusal answered on the call itself (non-2xx): its status is open (stage declares no 403), its
+ * kind is not — the error is Vapi.Std.Errors.Unauthorized. A wrong status for that error type is
+ * error-type-matches-status's; a refusal through a FAILED task is stage-task-refusal-is-authorization-error's.
+ */
 export const stageRefusalIsAuthorizationError: Check = {
   name: 'stage-refusal-is-authorization-error',
-  reason: 'stage "returns an authorization error" to a caller without VcIntegrity.lifecycleSoftwareRemediation.Write: an UNAUTHORIZED error, as a 403 or as the error of a FAILED task; the form is not documented, so another refusal is a warning (vcenter-contract.md §4, §6, §8).',
-  severity: 'warning',
-  appliesTo: (e) => isUnprivilegedStage(e) && refusalOf(e).kind === 'other',
+  reason: 'stage "Returns an authorization error if you do not have all of the privileges" (VcIntegrity.lifecycleSoftwareRemediation.Write), and that error is Vapi.Std.Errors.Unauthorized ("the user … does not have the required privileges"): a stage refused on the call for such a caller carries error_type UNAUTHORIZED, whatever the undeclared status (9.1 stage and Unauthorized texts; vcenter-contract.md §4, §6, §8).',
+  severity: 'failure',
+  appliesTo: (e) => isUnprivilegedStage(e) && (e.exchange.status < 200 || e.exchange.status >= 300),
   run(e) {
-    return [issue(this, 'the stage by an unprivileged user was refused, but not with an UNAUTHORIZED error', { received: refusalOf(e).text, documented: '403 UNAUTHORIZED, or a task that ends FAILED with an UNAUTHORIZED error' })];
+    const { status, body } = e.exchange;
+    const type = errorTypeOf(body);
+    if (type === 'UNAUTHORIZED') return [];
+    const received = `${status} ${type ?? '(no error_type)'}`;
+    return [issue(this, `the stage by an unprivileged user was refused with ${received}, not with an authorization error`, { received, documented: 'error_type UNAUTHORIZED (Vapi.Std.Errors.Unauthorized), e.g. 403 UNAUTHORIZED' })];
   },
 };

@@ -10,11 +10,13 @@ import { stageResultHostSetsAreDisjoint } from './stage-result-host-sets-are-dis
 import { stageResultHostsAreRequested } from './stage-result-hosts-are-requested';
 import { stageResultHostsBelongToCluster } from './stage-result-hosts-belong-to-cluster';
 import { stageResultStatusAbsentWhileRunning } from './stage-result-status-absent-while-running';
+import { stageTaskRefusalIsAuthorizationError } from './stage-task-refusal-is-authorization-error';
 import { unprivilegedStageIsRefused } from './unprivileged-stage-is-refused';
 
 const STAGE_CHECKS = [
   stageAnswers202WithTaskId, stageResultHostSetsAreDisjoint, stageResultStatusAbsentWhileRunning, stageResultHostsBelongToCluster,
-  stageResultHostsAreRequested, hostsUnsetEqualsAllHosts, commitUnsetEqualsLatest, unprivilegedStageIsRefused, stageRefusalIsAuthorizationError, stageRefusalStatusIsObserved,
+  stageResultHostsAreRequested, hostsUnsetEqualsAllHosts, commitUnsetEqualsLatest, unprivilegedStageIsRefused, stageRefusalIsAuthorizationError, stageTaskRefusalIsAuthorizationError,
+  stageRefusalStatusIsObserved,
 ];
 
 const CLUSTER = { allHosts: HOSTS };
@@ -97,9 +99,11 @@ const cases: { description: string; evidence: Evidence; expectedIssues: string[]
   },
   { description: 'refused with a task that FAILS with UNAUTHORIZED', evidence: stageEvidence({ intent: unprivileged, infos: refusedIn('FAILED', 'UNAUTHORIZED') }), expectedIssues: ['stage-refusal-status-is-observed'] },
   { description: 'served: the task SUCCEEDED', evidence: stageEvidence({ intent: unprivileged, infos: refusedIn('SUCCEEDED') }), expectedIssues: ['unprivileged-stage-is-refused', 'stage-refusal-status-is-observed'] },
-  { description: 'the task FAILED, but not with an authorization error (refused: a warning only)', evidence: stageEvidence({ intent: unprivileged, infos: refusedIn('FAILED', 'ERROR') }), expectedIssues: ['stage-refusal-is-authorization-error', 'stage-refusal-status-is-observed'] },
-  { description: 'the task FAILED with a free-form error', evidence: stageEvidence({ intent: unprivileged, infos: [info('FAILED', { error: { reason: 'denied' } })] }), expectedIssues: ['stage-refusal-is-authorization-error', 'stage-refusal-status-is-observed'] },
-  { description: 'refused with 400 INVALID_ARGUMENT instead of an authorization error', evidence: stageEvidence({ intent: unprivileged, call: stageCall({}, 400, { error_type: 'INVALID_ARGUMENT', messages: [] }) }), expectedIssues: ['stage-refusal-is-authorization-error', 'stage-refusal-status-is-observed'] },
+  { description: 'the task FAILED, but not with an authorization error (the task error is free-form: a warning only)', evidence: stageEvidence({ intent: unprivileged, infos: refusedIn('FAILED', 'ERROR') }), expectedIssues: ['stage-task-refusal-is-authorization-error', 'stage-refusal-status-is-observed'] },
+  { description: 'the task FAILED with a free-form error', evidence: stageEvidence({ intent: unprivileged, infos: [info('FAILED', { error: { reason: 'denied' } })] }), expectedIssues: ['stage-task-refusal-is-authorization-error', 'stage-refusal-status-is-observed'] },
+  { description: 'refused on the call with 400 INVALID_ARGUMENT instead of an authorization error fails', evidence: stageEvidence({ intent: unprivileged, call: stageCall({}, 400, { error_type: 'INVALID_ARGUMENT', messages: [] }) }), expectedIssues: ['stage-refusal-is-authorization-error', 'stage-refusal-status-is-observed'] },
+  { description: 'refused on the call with 404 NOT_FOUND, as if the cluster did not exist, fails', evidence: stageEvidence({ intent: unprivileged, call: stageCall({}, 404, { error_type: 'NOT_FOUND', messages: [] }) }), expectedIssues: ['stage-refusal-is-authorization-error', 'stage-refusal-status-is-observed'] },
+  { description: 'refused on the call with UNAUTHORIZED under another status: the error type is right (the status is error-type-matches-status\'s)', evidence: stageEvidence({ intent: unprivileged, call: stageCall({}, 400, { error_type: 'UNAUTHORIZED', messages: [] }) }), expectedIssues: ['stage-refusal-status-is-observed'] },
   { description: 'a 200 (wrong success status) whose task FAILS with UNAUTHORIZED is still a refusal', evidence: stageEvidence({ intent: unprivileged, call: stageCall({}, 200), infos: refusedIn('FAILED', 'UNAUTHORIZED') }), expectedIssues: ['stage-refusal-status-is-observed'] },
   { description: 'a task that did not finish is recorded, not judged', evidence: stageEvidence({ intent: unprivileged, infos: [info('PENDING')], outcome: 'stuck' }), expectedIssues: ['stage-refusal-status-is-observed'] },
 ];
@@ -116,8 +120,8 @@ test.describe('stage checks', () => {
     const passing = new Set(STAGE_CHECKS.filter((check) => cases.some((c) => check.appliesTo(c.evidence) && !c.expectedIssues.some((i) => i.split(' ')[0] === check.name))).map((check) => check.name));
     for (const check of STAGE_CHECKS) {
       expect(failing.has(check.name), `${check.name} fails somewhere`).toBe(true);
-      // The observation always records; the refusal warning applies only to refusals it reports (its silent cases: 403 and FAILED with UNAUTHORIZED above).
-      if (check.severity !== 'observation' && check !== stageRefusalIsAuthorizationError) expect(passing.has(check.name), `${check.name} passes somewhere`).toBe(true);
+      // The observation always records; the task-refusal warning applies only to refusals it reports (its silent case: FAILED with UNAUTHORIZED above).
+      if (check.severity !== 'observation' && check !== stageTaskRefusalIsAuthorizationError) expect(passing.has(check.name), `${check.name} passes somewhere`).toBe(true);
     }
   });
 

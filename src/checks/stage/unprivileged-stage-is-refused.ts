@@ -4,9 +4,10 @@ import { isUnprivilegedStage, refusalOf } from './refusal';
 
 /**
  * The refusal's form is not documented (no 403 is declared): only a stage that is served — its
- * task SUCCEEDS — fails here. Whether the refusal reads as an authorization error is
- * stage-refusal-is-authorization-error's (advisory), and how it came is recorded by
- * stage-refusal-status-is-observed. A task still running is not judged.
+ * task SUCCEEDS — fails here. Whether the refusal is an authorization error is
+ * stage-refusal-is-authorization-error's (on the call) and stage-task-refusal-is-authorization-error's
+ * (through the task, advisory), and how it came is recorded by stage-refusal-status-is-observed.
+ * A task still running is not judged.
  */
 export const unprivilegedStageIsRefused: Check = {
   name: 'unprivileged-stage-is-refused',

@@ -91,6 +91,54 @@ export function upgradeBegan(before: Json, after: Json): boolean {
     || after.current_version !== before.current_version || after.last_upgraded_date !== before.last_upgraded_date;
 }
 
+/**
+ * The clusters an upgrade call says it started, each with the desired_version it was asked for:
+ * upgradeMultiple's STARTED results ("Upgrade is started", 9.1 Result.Res), or the single upgrade's
+ * 204 (its pre-check let it proceed: "INFO: Upgrade proceeds beyond precheck operation uninterrupted").
+ */
+export function upgradesStarted(exchange: Exchange): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (exchange.operation === 'clusters.upgradeMultiple') {
+    const results = resultsOf(exchange);
+    const specs = requestSpecs(exchange) ?? {};
+    for (const [id, result] of Object.entries(results ?? {})) if (resOf(result) === 'STARTED') out.set(id, specs[id]?.desired_version);
+  } else if (exchange.operation === 'clusters.upgrade' && exchange.status === 204) {
+    const id = clusterOfRequest(exchange);
+    const body = exchange.request.body;
+    if (id !== undefined) out.set(id, isObject(body) ? body.desired_version : undefined);
+  }
+  return out;
+}
+
+/**
+ * Whether a clusters.get Info shows an upgrade to `wanted` that began (§3.4, 9.1 Clusters.State and
+ * Info.upgrade_status): PENDING ("Upgrade is in progress") with upgrade_status — whose absence means
+ * "not in progress" — upgrading to `wanted` when it names a version; READY ("upgrade is completed")
+ * at `wanted`; or ERROR ("Upgrade failed"), which still shows that it began.
+ */
+export function showsUpgrade(info: unknown, wanted: unknown): boolean {
+  if (!isObject(info)) return false;
+  if (info.state === 'ERROR') return true;
+  if (info.state === 'READY') return info.current_version === wanted;
+  if (info.state !== 'PENDING' || !isObject(info.upgrade_status)) return false;
+  const to = info.upgrade_status.desired_version;
+  return to === undefined || to === null || to === wanted;
+}
+
+/** How a read-back was polled (fact `upgradePoll`, set by the suites from src/tasks/poll-upgrades.ts). */
+export interface UpgradePoll {
+  budgetMs: number;
+  /** Per cluster: clusters.get calls sent, and ms from the upgrade call's answer to the end of its last read. */
+  reads: Record<string, number>;
+  polledMs: Record<string, number>;
+}
+
+/** The evidence's `upgradePoll` fact, if it has that shape. */
+export function upgradePollOf(e: Evidence): UpgradePoll | undefined {
+  const poll = e.facts?.upgradePoll;
+  return isObject(poll) && typeof poll.budgetMs === 'number' && isObject(poll.reads) && isObject(poll.polledMs) ? (poll as unknown as UpgradePoll) : undefined;
+}
+
 /** A JSON pointer to a map key. */
 export const pointerTo = (...keys: string[]): string => keys.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 

@@ -1,30 +1,29 @@
 import type { Check } from '../types';
 import { issue } from '../issue';
-import { infosByCluster, isBatch, isObject, relatedList, requestSpecs, resOf, resultsOf, upgradeLine } from './batch';
+import { infosByCluster, isBatch, pointerTo, relatedList, showsUpgrade, upgradeLine, upgradePollOf, upgradesStarted } from './batch';
 
 /**
- * Advisory: how soon an upgrade shows is unspecified. PENDING must come with upgrade_status (its
- * absence means "not in progress"); an upgrade that already ended shows READY at the requested
- * version, or ERROR ("upgrade failed"), which still shows it began.
+ * Evidence: the upgrade call, `related.readBack` (the last clusters.get of each cluster) and the
+ * `upgradePoll` fact: the suites poll every started cluster (src/tasks/poll-upgrades.ts) until it
+ * shows the upgrade or the budget runs out, since how soon it shows is not documented. A read-back
+ * that was not polled is not judged; neither is a cluster whose last read was not a 200.
  */
 export const startedClusterShowsUpgrade: Check = {
   name: 'started-cluster-shows-upgrade',
-  reason: 'A STARTED cluster read back with get shows the upgrade: PENDING with upgrade_status (and its desired_version), or already READY at the requested version; the timing is unspecified, so this is advisory (prior-art §4.3, §4.6; vcenter-contract.md §3.4).',
-  severity: 'warning',
-  appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'readBack').length > 0,
+  reason: 'upgradeMultiple\'s STARTED means "Upgrade is started" (9.1 Result.Res), and a single upgrade\'s 204 means its pre-check let it proceed ("INFO: Upgrade proceeds beyond precheck operation uninterrupted"): polled with get within the budget, the cluster shows it — PENDING ("Upgrade is in progress") with upgrade_status, READY at the requested version, or ERROR ("Upgrade failed") (vcenter-contract.md §3.1–§3.4).',
+  severity: 'failure',
+  appliesTo: (e) => upgradesStarted(e.exchange).size > 0 && relatedList(e, 'readBack').length > 0 && upgradePollOf(e) !== undefined,
   run(e) {
-    const results = resultsOf(e.exchange)!;
-    const specs = requestSpecs(e.exchange) ?? {};
+    const poll = upgradePollOf(e)!;
     const after = infosByCluster(relatedList(e, 'readBack'));
-    return Object.keys(results).filter((id) => resOf(results[id]) === 'STARTED' && after.has(id)).flatMap((id) => {
+    const said = isBatch(e) ? 'STARTED' : 'upgraded with 204';
+    return [...upgradesStarted(e.exchange)].filter(([id, wanted]) => after.has(id) && !showsUpgrade(after.get(id), wanted)).map(([id, wanted]) => {
       const info = after.get(id)!;
-      const wanted = specs[id]?.desired_version;
-      const status = isObject(info.upgrade_status) ? info.upgrade_status : undefined;
-      const pending = info.state === 'PENDING' && status !== undefined && (status.desired_version === undefined || status.desired_version === wanted);
-      if (pending || info.state === 'ERROR' || (info.state === 'READY' && info.current_version === wanted)) return [];
-      return [issue(this, `cluster ${id} was STARTED but the read-back shows no upgrade to ${String(wanted)}`, {
-        received: upgradeLine(info), documented: `PENDING upgrading to ${String(wanted)}, or READY ${String(wanted)}`,
-      })];
+      const polled = `${poll.polledMs[id] ?? 0} ms (${poll.reads[id] ?? 0} reads; budget ${poll.budgetMs} ms)`;
+      return issue(this, `cluster ${id} was ${said} but get still showed no upgrade to ${String(wanted)} after polling it for ${polled}: ${upgradeLine(info)}`, {
+        received: upgradeLine(info), documented: `PENDING with upgrade_status (to ${String(wanted)}), READY ${String(wanted)}, or ERROR`,
+        ...(isBatch(e) && { pointer: pointerTo(id, 'res') }),
+      });
     });
   },
 };

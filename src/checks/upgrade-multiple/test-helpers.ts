@@ -44,6 +44,11 @@ export function get(cluster: string, info: Record<string, unknown>, status = 200
 export const ready = (version = 'v1.29.7', extra: Record<string, unknown> = {}) => ({ current_version: version, available_versions: [v], messages: [], state: 'READY', ...extra });
 export const pending = (to = v) => ({ ...ready(), state: 'PENDING', upgrade_status: { desired_version: to, messages: [] } });
 
+/** The `upgradePoll` fact of a read-back that polled each of these clusters `reads` times over `ms` (src/tasks/poll-upgrades.ts). */
+export function polled(clusters: string[], ms = 3000, reads = 9, budgetMs = 3000) {
+  return { upgradePoll: { budgetMs, reads: Object.fromEntries(clusters.map((c) => [c, reads])), polledMs: Object.fromEntries(clusters.map((c) => [c, ms])) } };
+}
+
 /** Evidence of a batch, valid intent unless given. */
 export function evidence(exchange: Exchange, more: Partial<Evidence> = {}, intent: Intent = { kind: 'valid' }): Evidence {
   return { scenario: 'self-test', intent, exchange, ...more };

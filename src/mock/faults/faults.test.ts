@@ -147,6 +147,16 @@ const cases: FaultCase[] = [
     faulty: ['STARTED', 'READY'], clean: ['STARTED', 'PENDING'],
   },
   {
+    fault: 'single-upgrade-not-started', scenario: 'upgrade domain-c10 alone (clean pre-check): status, then state',
+    run: async (api) => {
+      const session = await api.login();
+      const r = await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', { session, body: { desired_version: 'v1.30.4' } });
+      const info = await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session });
+      return [r.status, (info.body as { state: string }).state];
+    },
+    faulty: [204, 'READY'], clean: [204, 'PENDING'],
+  },
+  {
     fault: 'rejected-but-upgrading', scenario: 'upgradeMultiple of domain-c11 (pre-check warnings) without ignore_precheck_warnings: res, then state',
     run: (api) => resThenState(api, { 'domain-c11': { desired_version: 'v1.30.4' } }, 'domain-c11'),
     faulty: ['REJECTED', 'PENDING'], clean: ['REJECTED', 'READY'],
@@ -392,6 +402,14 @@ const cases: FaultCase[] = [
     fault: 'stage-unknown-cluster-400', scenario: 'stage a cluster that does not exist',
     run: async (api) => statusAndType((await stage(api, 'domain-c404')).response),
     faulty: { status: 400, errorType: 'INVALID_ARGUMENT' }, clean: { status: 404, errorType: 'NOT_FOUND' },
+  },
+  {
+    fault: 'stage-refusal-as-not-found', scenario: 'stage domain-c10 as the operator (no VcIntegrity.lifecycleSoftwareRemediation.Write): the answer to the call',
+    run: async (api) => {
+      const r = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login('operator'), body: {} });
+      return statusAndType(r);
+    },
+    faulty: { status: 404, errorType: 'NOT_FOUND' }, clean: { status: 202, errorType: null },
   },
   {
     fault: 'stage-refusal-as-error', scenario: 'stage domain-c10 as the operator (no VcIntegrity.lifecycleSoftwareRemediation.Write): how the task ends',

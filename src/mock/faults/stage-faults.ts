@@ -166,9 +166,21 @@ export const stageUnknownCluster400: Fault = {
     : response),
 };
 
+export const stageRefusalAsNotFound: Fault = {
+  name: 'stage-refusal-as-not-found',
+  breaks: 'a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused on the call with 404 NOT_FOUND, as if the cluster did not exist (§4: stage "Returns an authorization error if you do not have all of the privileges"; §6: that error is UNAUTHORIZED)',
+  operations: STAGE,
+  before(request, { state }) {
+    const privilege = request.operation.privileges.operation[0];
+    const clusterId = request.params.cluster ?? '';
+    if (!request.user || privilege === undefined || !state.clusters.has(clusterId) || state.can(request.user, privilege, clusterId)) return request;
+    return vapiError('NOT_FOUND', `There is no cluster ${clusterId}.`);
+  },
+};
+
 export const stageRefusalAsError: Fault = {
   name: 'stage-refusal-as-error',
-  breaks: 'the task of a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write FAILS with error_type ERROR, not UNAUTHORIZED (§4: the call returns an authorization error; §6; advisory, the form is not documented)',
+  breaks: 'the task of a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write FAILS with error_type ERROR, not UNAUTHORIZED (§4: the call returns an authorization error; advisory: 9.1 types the task error as a free-form object, §5.1, §8)',
   operations: TASK_READS,
   after: (request, response) => editInfos(request, response, (_id, info) => (isObject(info.error) && info.error.error_type === 'UNAUTHORIZED'
     ? { ...info, error: { ...info.error, error_type: 'ERROR' } }
@@ -178,5 +190,5 @@ export const stageRefusalAsError: Fault = {
 export const stageFaults: readonly Fault[] = [
   stageReturns200, taskIdWrapped, resultStatusWhileRunning, hostsEmptyStagesNone, olderCommitUsed, unprivilegedStageSucceeds,
   stageHostsIgnored, stageHostInTwoSets, stageResultForeignHost, stageResultLegacyMaps, concurrentStageAccepted,
-  stageUnknownCommitAccepted, stageForeignHostAccepted, stageUnknownCluster400, stageRefusalAsError,
+  stageUnknownCommitAccepted, stageForeignHostAccepted, stageUnknownCluster400, stageRefusalAsNotFound, stageRefusalAsError,
 ];

@@ -154,13 +154,23 @@ export const unauthorizedAfterStarting: Fault = {
 
 export const startedButNotUpgrading: Fault = {
   name: 'started-but-not-upgrading',
-  breaks: 'upgradeMultiple answers STARTED but no upgrade begins: get still shows READY at the old version (prior-art §4.3: a STARTED cluster shows the upgrade on read-back; advisory)',
+  breaks: 'upgradeMultiple answers STARTED but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 Result.Res: STARTED means "Upgrade is started"; §3.2, §3.4)',
   operations: UPGRADE_MULTIPLE,
   after(_request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
     for (const [id, result] of Object.entries(response.body)) {
       if (isObject(result) && result.res === 'STARTED') delete state.clusters.get(id)?.supervisor?.upgrade;
     }
+    return response;
+  },
+};
+
+export const singleUpgradeNotStarted: Fault = {
+  name: 'single-upgrade-not-started',
+  breaks: 'the single upgrade answers 204 but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 upgrade: a pre-check with INFO at most "proceeds beyond precheck operation uninterrupted"; §3.1, §3.3)',
+  operations: ['clusters.upgrade'],
+  after(request, response, { state }) {
+    if (response.status === 204 && request.params.cluster !== undefined) delete state.clusters.get(request.params.cluster)?.supervisor?.upgrade;
     return response;
   },
 };
@@ -215,5 +225,5 @@ function exceptionText(exception: Record<string, unknown>): string {
 export const upgradeMultipleFaults: readonly Fault[] = [
   ignoreWarningsByDefault, singleUpgradeIgnoresWarningsByDefault, startedWithException, missingResultKey, extraResultKey,
   precheckFailureAs400, ignoreWarningsSkipsErrors, ignoreWarningsFlagIgnored, unauthorizedAfterStarting,
-  startedButNotUpgrading, rejectedButUpgrading, cleanClusterRejected, exceptionAsString,
+  startedButNotUpgrading, singleUpgradeNotStarted, rejectedButUpgrading, cleanClusterRejected, exceptionAsString,
 ];
