@@ -96,13 +96,16 @@ function bodiesOf(e: Exchange, op: Operation, map: boolean): Record<string, unkn
   return map ? Object.values(e.request.body).filter(isObject) : [e.request.body];
 }
 
+/** The operations coverage is about: the certified ones (appliance.version, outside the contract, is only asked for the build). */
+export const coveredOperations = operations.filter((op) => op.outsideContract === undefined);
+
 /**
- * The run's coverage: for every catalogued operation, each documented (status, error type) pair
+ * The run's coverage: for every certified operation, each documented (status, error type) pair
  * with how often it was observed (0 included), then the undocumented pairs observed, then the
  * optional fields summed over all tests.
  */
 export function coverageOf(uses: readonly OperationUse[]): OperationCoverage[] {
-  return operations.map((op) => {
+  return coveredOperations.map((op) => {
     const mine = uses.filter((u) => u.operation === op.id);
     const observed = new Map<string, number>();
     for (const s of mine.flatMap((u) => u.statuses)) observed.set(pairKey(s.status, s.errorType), (observed.get(pairKey(s.status, s.errorType)) ?? 0) + s.count);
