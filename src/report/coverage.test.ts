@@ -84,9 +84,13 @@ test.describe('coverage: one test\'s exchanges summarised, a run\'s summed again
   });
 
   test('the run names the target without credentials: embedded mock, live URL, replay', () => {
-    expect(runInfoOf('mock', { seed: 7 })).toEqual({ kind: 'mock', url: 'embedded', seed: 7 });
-    expect(runInfoOf('live', { live: { profile: { url: 'https://admin:secret@vcsa.lab.example:443/?x=1#top' } } })).toEqual({ kind: 'live', url: 'https://vcsa.lab.example', seed: null });
-    expect(runInfoOf('live', { replay: '/tmp/rec', live: { profile: { url: 'https://vcsa.lab.example:8443/base/' } } })).toEqual({ kind: 'replay', url: 'https://vcsa.lab.example:8443/base', seed: null });
+    expect(runInfoOf('mock', { seed: 7 })).toEqual({ kind: 'mock', url: 'embedded', seed: 7, build: null });
+    expect(runInfoOf('live', { live: { profile: { url: 'https://admin:secret@vcsa.lab.example:443/?x=1#top' } } })).toEqual({ kind: 'live', url: 'https://vcsa.lab.example', seed: null, build: null });
+    expect(runInfoOf('live', { replay: '/tmp/rec', live: { profile: { url: 'https://vcsa.lab.example:8443/base/' } } })).toEqual({ kind: 'replay', url: 'https://vcsa.lab.example:8443/base', seed: null, build: null });
+    // A live target's build comes with the options (vcconform run's pre-flight, or the recording); the mock's is read per worker.
+    const build = { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'x', releasedate: '' };
+    expect(runInfoOf('live', { build, live: { profile: { url: 'https://vcsa.lab.example' } } }).build).toEqual(build);
+    expect(runInfoOf('mock', { build }).build).toBeNull();
     expect(publicUrl('not a url')).toBe('not a url');
   });
 });
