@@ -18,3 +18,11 @@ export function buildDetail(b: TargetBuild): string {
 export function sameBuild(a: TargetBuild, b: TargetBuild): boolean {
   return a.product === b.product && a.version === b.version && a.build === b.build && a.type === b.type && a.releasedate === b.releasedate;
 }
+
+/** The annotation, and so the JUnit property, that names the build each conformance test ran against (fixtures/test.ts). */
+export const BUILD_ANNOTATION = 'vcconform.build';
+
+/** Its text: `VMware vCenter Server 9.1.0.0 build 24321653 (type; not patched)`, or `not reported by the target`. */
+export function buildAnnotation(b: TargetBuild | null): string {
+  return b ? `${buildName(b)} (${buildDetail(b)})` : BUILD_NOT_REPORTED;
+}

@@ -77,6 +77,15 @@ test.describe('vcconform run: flags', () => {
     expect(live).toMatchObject({ project: 'live', target: 'https://vc.example.com', reports: '/work/reports' });
     expect(childEnv(live, inherited), 'a live target gets one worker: its state is shared').toEqual({ HOME: '/home/me', ...ADMIN, VCCONFORM_TARGET_URL: 'https://vc.example.com', VCCONFORM_REPORTS: '/work/reports', VCCONFORM_WORKERS: '1', VCCONFORM_RUN_BUDGET_MS: '3600000' });
   });
+
+  test("the build the pre-flight read goes to the workers as JSON (null too); an inherited one never does", () => {
+    const inherited = { VCCONFORM_TARGET_BUILD: '{"stale":true}', ...ADMIN };
+    const live = runSettings(['--target', 'https://vc.example.com/'], inherited, '/work');
+    expect(childEnv(live, inherited).VCCONFORM_TARGET_BUILD, 'not read yet: nothing is handed on').toBeUndefined();
+    const build = { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '' };
+    expect(JSON.parse(childEnv({ ...live, build }, inherited).VCCONFORM_TARGET_BUILD!)).toEqual(build);
+    expect(childEnv({ ...live, build: null }, inherited).VCCONFORM_TARGET_BUILD).toBe('null');
+  });
 });
 
 test.describe('vcconform run: real runs', () => {
