@@ -53,6 +53,17 @@ test.describe('conformance.json from real runs of the suites', () => {
     expect(ignoreWarnings!.explicit, 'sent with true or false').toBeGreaterThan(0);
   });
 
+  test('a mock whose version read fails still runs clean: the build is null, said once per worker, and no test fails for it', async () => {
+    const run = await runSuites({ faults: ['internal-error@appliance.version'], files: ['suites/session'] });
+    expect(run.exitCode, run.output.slice(-3000)).toBe(0);
+    const report = conformance(run.reports);
+    expect(report).toMatchObject({ target: { kind: 'mock', url: 'embedded', build: null }, verdict: 'pass', errors: [] });
+    expect(run.output.split('\n').filter((l) => l.includes('did not report its build'))).toEqual([
+      '[vcconform] observation: the embedded mock did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.',
+    ]);
+    expect(readFileSync(join(run.reports, 'junit.xml'), 'utf8')).toContain('<property name="vcconform.build" value="not reported by the target">');
+  });
+
   test(`a run with the fault ${FAULT} fails, naming the check, with redacted evidence, a curl line and the replay`, async () => {
     const { suites, caughtBy } = faultExpectations.find((f) => f.fault === FAULT)!;
     const run = await runSuites({ faults: [FAULT], files: suites });
