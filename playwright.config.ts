@@ -4,6 +4,7 @@ import type { LiveTarget, VcconformOptions } from './fixtures/test';
 import { readRecording } from './src/replay/recording';
 import { reportersFor } from './src/report/reporters';
 import { loadProfile, profileFromEnv, splitProfile } from './src/target/profile';
+import { targetBuildFrom } from './src/target/build';
 
 /**
  * The only reader of process.env. Projects:
@@ -32,14 +33,17 @@ const vcconform: VcconformOptions = {
 };
 const reports = env.VCCONFORM_REPORTS || 'reports';
 
+/** A recording to replay offline (VCCONFORM_REPLAY): its profile without passwords, seed and run count, and build. */
+const recording = env.VCCONFORM_REPLAY ? readRecording(env.VCCONFORM_REPLAY) : undefined;
+
 /**
  * The live target: a profile file (VCCONFORM_PROFILE), a URL with VCENTER_USER / VCENTER_PASSWORD /
  * VCENTER_INSECURE (VCCONFORM_TARGET_URL), or a recording to replay offline (VCCONFORM_REPLAY).
  * VCCONFORM_ALLOW_MUTATIONS=1 lets state-changing requests through (to allowlisted clusters only).
  */
 function liveTarget(): LiveTarget | undefined {
-  if (env.VCCONFORM_REPLAY) {
-    const { profile } = readRecording(env.VCCONFORM_REPLAY);
+  if (recording) {
+    const { profile } = recording;
     // A recording answers every login with a placeholder; the password is never compared.
     return { profile, password: () => 'replayed' };
   }
@@ -51,9 +55,14 @@ function liveTarget(): LiveTarget | undefined {
   return splitProfile(profile);
 }
 const live = liveTarget();
+/**
+ * The live target's build, read once by vcconform run's pre-flight (VCCONFORM_TARGET_BUILD, JSON; null: not
+ * reported), or the one its recording names when replaying. Unset: the workers of the live project say it was not read.
+ */
+const liveBuild = recording ? (recording.build ?? null) : targetBuildFrom(env.VCCONFORM_TARGET_BUILD, 'VCCONFORM_TARGET_BUILD');
 const liveOptions = live && {
   // --operations overrides the scope the profile declares.
-  vcconform: { ...vcconform, faults: [], live, operations: vcconform.operations ?? live.profile.operations, record: env.VCCONFORM_RECORD || undefined, replay: env.VCCONFORM_REPLAY || undefined },
+  vcconform: { ...vcconform, faults: [], live, operations: vcconform.operations ?? live.profile.operations, record: env.VCCONFORM_RECORD || undefined, replay: env.VCCONFORM_REPLAY || undefined, build: liveBuild },
   ignoreHTTPSErrors: live.profile.tls.insecure,
 };
 

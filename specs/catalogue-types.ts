@@ -98,4 +98,10 @@ export interface Operation {
   /** "This operation was added in vSphere API X"; absent where the spec does not say. */
   since?: string;
   deprecated?: { since: string; replacement: string };
+  /**
+   * Set for an operation the harness calls but does not certify, saying why: it is not part of
+   * vcenter-contract.md, so no suite tests it and the coverage leaves it out. The mock serves it
+   * like any other (session auth, schema-valid answers) and safe mode classifies it by `class`.
+   */
+  outsideContract?: string;
 }

@@ -1,4 +1,4 @@
-import { test, fc, sends, resourceIdArbitrary, type Evidence, type Intent } from '../fixtures/test';
+import { test, fc, sends, resourceIdArbitrary, unknownResourceIdArbitrary, type Evidence, type Intent } from '../fixtures/test';
 
 /**
  * The documented errors of stage (vcenter-contract.md §4 table, §7; tasks get's 404 is in tasks.get.spec.ts,
@@ -50,7 +50,9 @@ test.describe('stage documented errors', () => {
   // stage would otherwise answer the next run NOT_ALLOWED_IN_CURRENT_STATE, blaming the wrong input.
   test('an unknown commit answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, target, need, property }) => {
     const { stageCluster } = need.roles('stageCluster');
-    const commits = fc.oneof(resourceIdArbitrary('com.vmware.esx.settings.commit'), fc.string({ minLength: 1, maxLength: 12 })).filter((c) => !stageCluster.commits.includes(c));
+    // Verified unknown without a commits list: a number far above any cluster's commit counter, or text that is no commit number.
+    const commits = fc.oneof(unknownResourceIdArbitrary('com.vmware.esx.settings.commit'), fc.string({ minLength: 1, maxLength: 12 }).filter((c) => !/^\s*\d+\s*$/.test(c)))
+      .filter((c) => !stageCluster.commits.includes(c));
     await property(commits, async (commit) => {
       await target.resetIfPossible();
       const exchange = await api.call('software.stage', { params: { cluster: stageCluster.id }, body: { commit }, session: await sessions.get('administrator') });
@@ -60,7 +62,8 @@ test.describe('stage documented errors', () => {
 
   test('a host outside the cluster, alone or among the cluster\'s hosts, answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, target, need, property }) => {
     const { stageCluster, hostOutsideCluster } = need.roles('stageCluster', 'hostOutsideCluster');
-    const outsider = fc.oneof(fc.constant(hostOutsideCluster), resourceIdArbitrary('HostSystem').filter((h) => !stageCluster.hosts.includes(h)));
+    // The declared outsider, or a host id far above any host counter: never a host of the cluster the profile did not list.
+    const outsider = fc.oneof(fc.constant(hostOutsideCluster), unknownResourceIdArbitrary('HostSystem').filter((h) => !stageCluster.hosts.includes(h)));
     const specs = fc.tuple(outsider, fc.subarray(stageCluster.hosts)).chain(([host, inside]) => fc.shuffledSubarray([host, ...inside], { minLength: inside.length + 1 }));
     await property(specs, async (hosts) => {
       await target.resetIfPossible();

@@ -74,5 +74,9 @@ test.describe('resourceIdArbitrary', () => {
       expect(ids.filter((id) => ours.has(id) || Number(id.replace(/^\D+/, '')) < 900_000_000)).toEqual([]);
     }
     expect(fc.sample(unknownResourceIdArbitrary('com.vmware.cis.task'), { numRuns: 20, seed: SEED }).every((id) => SHAPES['com.vmware.cis.task']!.test(id))).toBe(true);
+    // Commits are numbers from the same far range: none of our inventory's, none a lab's counter reaches.
+    const commits = fc.sample(unknownResourceIdArbitrary('com.vmware.esx.settings.commit'), { numRuns: 1000, seed: SEED });
+    const ourCommits = new Set(inventory.clusters.flatMap((c) => c.commits));
+    expect(commits.filter((c) => !/^\d+$/.test(c) || Number(c) < 900_000_000 || ourCommits.has(c))).toEqual([]);
   });
 });

@@ -35,12 +35,13 @@ export function resourceIdArbitrary(resourceType: string): fc.Arbitrary<string> 
 }
 
 /**
- * Identifiers meant to name nothing on the target: a managed object id far above any counter a
- * vCenter reaches (`domain-c9xxxxxxxx`), where the realistic ids above favour small numbers that a
+ * Identifiers meant to name nothing on the target: a managed object id or commit number far above
+ * any counter a vCenter reaches (`domain-c9xxxxxxxx`, `host-9xxxxxxxx`, commit `9xxxxxxxx`), where the realistic ids above favour small numbers that a
  * lab may well have (issue: `domain-c13` was drawn as "unknown" and existed). A test still excludes
  * what the target lists and what its profile maps, and reads an id back where another operation can.
  */
 export function unknownResourceIdArbitrary(resourceType: string): fc.Arbitrary<string> {
-  const prefix = ({ ClusterComputeResource: 'domain-c', HostSystem: 'host-' } as Record<string, string>)[resourceType];
+  // Commits are numbered per cluster from 1: a lab's cluster may have any few thousand, never hundreds of millions.
+  const prefix = ({ ClusterComputeResource: 'domain-c', HostSystem: 'host-', 'com.vmware.esx.settings.commit': '' } as Record<string, string>)[resourceType];
   return prefix === undefined ? resourceIdArbitrary(resourceType) : fc.integer({ min: 900_000_000, max: 999_999_999 }).map((n) => `${prefix}${n}`);
 }

@@ -39,15 +39,36 @@ export interface Timings {
   /** Unscaled: a session unused this long ends, whatever the time scale (a manual clock's advance() counts). */
   sessionIdleTimeoutMs: number;
 }
+/**
+ * What GET /api/appliance/system/version answers (Appliance.System.Version.VersionStruct; `installTime` is its
+ * `install_time`). `summary` and `releasedate` are empty strings for an appliance that was never patched.
+ */
+export interface InventoryAppliance {
+  product: string;
+  version: string;
+  build: string;
+  type: string;
+  summary: string;
+  releasedate: string;
+  installTime: string;
+  /** The optional release name; absent by default, as the spec allows. */
+  name?: string;
+}
 export interface Inventory {
   users: InventoryUser[];
   clusters: InventoryCluster[];
   hosts: InventoryHost[];
   timings: Timings;
+  appliance: InventoryAppliance;
 }
 
 export const DEFAULT_INVENTORY_FILE = join(__dirname, '..', '..', 'fixtures', 'inventory', 'default.json');
 const DEFAULT_TIMINGS: Timings = { taskPendingMs: 1000, stagePerHostMs: 10_000, upgradeMs: 60_000, sessionIdleTimeoutMs: 30 * 60_000 };
+/** The appliance a file without an `appliance` block (or without some of its fields) describes: an unpatched 9.1. */
+export const DEFAULT_APPLIANCE: InventoryAppliance = {
+  product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653',
+  type: 'vCenter Server with an embedded Platform Services Controller', summary: '', releasedate: '', installTime: '2026-01-05T09:00:00.000Z',
+};
 
 /** Reads and checks an inventory file; every problem is reported with the file and where in it. */
 export function loadInventory(file = DEFAULT_INVENTORY_FILE): Inventory {
@@ -73,8 +94,8 @@ export function checkInventory(value: unknown, source = 'inventory'): Inventory 
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new MockError(`load the inventory ${source}`, problems, 'See specs/vcconform/mock-inventory.schema.json');
   }
-  const raw = value as Omit<Inventory, 'timings'> & { timings?: Partial<Timings> };
-  const inventory: Inventory = { ...raw, timings: { ...DEFAULT_TIMINGS, ...raw.timings } };
+  const raw = value as Omit<Inventory, 'timings' | 'appliance'> & { timings?: Partial<Timings>; appliance?: Partial<InventoryAppliance> };
+  const inventory: Inventory = { ...raw, timings: { ...DEFAULT_TIMINGS, ...raw.timings }, appliance: { ...DEFAULT_APPLIANCE, ...raw.appliance } };
   const problems = crossReferenceProblems(inventory);
   if (problems.length) throw new MockError(`load the inventory ${source}`, problems.join('; '));
   return inventory;

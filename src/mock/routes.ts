@@ -8,6 +8,7 @@ import { stage } from './handlers/stage';
 import { getTask } from './handlers/tasks-get';
 import { listTasks } from './handlers/tasks-list';
 import { cancelTask } from './handlers/tasks-cancel';
+import { getApplianceVersion } from './handlers/appliance-version';
 import { vapiError } from './errors';
 
 const notServedYet: Handler = (request) => vapiError('ERROR', `The mock does not serve ${request.operation.id} yet.`);
@@ -25,4 +26,5 @@ export const handlers: Readonly<Record<string, Handler>> = {
   'tasks.get': getTask,
   'tasks.list': listTasks,
   'tasks.cancel': cancelTask,
+  'appliance.version': getApplianceVersion,
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
-import type { Inventory, InventoryCluster, InventoryHost, InventorySupervisor, Timings } from './inventory';
+import type { Inventory, InventoryAppliance, InventoryCluster, InventoryHost, InventorySupervisor, Timings } from './inventory';
 
 export interface User {
   username: string;
@@ -74,6 +74,8 @@ export class MockState {
   hosts = new Map<string, InventoryHost>();
   tasks = new Map<string, TaskRecord>();
   timings!: Timings;
+  /** The appliance GET /api/appliance/system/version describes. */
+  appliance!: InventoryAppliance;
   /** Never reset: ids stay unique across reset() so a harness never sees a recycled task id. */
   private taskCounter = 0;
   /** Unscaled time of the last sweep of idle-expired sessions. */
@@ -87,6 +89,7 @@ export class MockState {
   reset(): void {
     const inv = structuredClone(this.inventory);
     this.timings = inv.timings;
+    this.appliance = inv.appliance;
     this.users = new Map(inv.users.map((u) => [u.username, {
       username: u.username, password: u.password, role: u.role, privileges: new Set(u.privileges),
       clusterPrivileges: new Map(Object.entries(u.clusterPrivileges ?? {}).map(([c, p]) => [c, new Set(p)])),

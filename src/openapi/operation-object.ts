@@ -50,6 +50,7 @@ function operationDescription(op: Operation): string {
   const lines = [op.summary, '', `Catalogue id: \`${op.id}\` (class ${op.class}).`];
   if (op.since) lines.push(`Added in vSphere API ${op.since}.`);
   if (op.deprecated) lines.push(`Deprecated since ${op.deprecated.since}; replaced by \`${op.deprecated.replacement}\`.`);
+  if (op.outsideContract) lines.push(`Not certified by vcconform: ${op.outsideContract}.`);
   return [...lines, '', ...privilegeLines(op.privileges)].join('\n');
 }
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { UsageError, message } from '../errors';
 import { withLimits, type PublicProfile } from '../target/profile';
 import { writeFileAtomic } from '../util/write-file-atomic';
+import type { TargetBuild } from '../report/conformance-types';
+import { isTargetBuild } from '../target/build';
 
 /**
  * A recording directory: one cassette per test (cassette.ts) and `recording.json`, which says what
@@ -19,6 +21,8 @@ export interface Recording {
   profile: PublicProfile;
   seed: number;
   numRuns: number;
+  /** The build the recorded target reported (null: it did not); a replay names it. Absent in recordings made before. */
+  build?: TargetBuild | null;
 }
 
 export function writeRecording(dir: string, recording: Omit<Recording, 'format' | 'version' | 'recordedAt'>): void {
@@ -43,7 +47,8 @@ export function readRecording(dir: string): Recording {
     : r.format !== RECORDING_FORMAT ? `"format" is ${JSON.stringify(r.format)}, expected "${RECORDING_FORMAT}"`
       : r.version !== 1 ? `"version" is ${JSON.stringify(r.version)}, this vcconform reads version 1`
         : typeof r.profile?.url !== 'string' || typeof r.profile.users?.administrator?.username !== 'string' ? '"profile" is not a target profile'
-          : !Number.isInteger(r.seed) || !Number.isInteger(r.numRuns) ? '"seed" and "numRuns" must be integers' : undefined;
+          : !Number.isInteger(r.seed) || !Number.isInteger(r.numRuns) ? '"seed" and "numRuns" must be integers'
+            : r.build !== undefined && r.build !== null && !isTargetBuild(r.build) ? '"build" is neither null nor a {product, version, build, type, releasedate} of strings' : undefined;
   if (problem) throw new UsageError(message(action, `${file}: ${problem}`, 'Record it again with vcconform run --record'));
   // Recordings made before the size and run budgets existed replay with the defaults.
   const recording = r as Recording;

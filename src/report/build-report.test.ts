@@ -8,7 +8,8 @@ import type { ConformanceReport } from './conformance-types';
 import { COVERAGE_ATTACHMENT, type RunInfo, type TestCoverage } from './coverage';
 
 const STARTED = new Date('2026-11-24T10:00:00.000Z');
-const MOCK: RunInfo = { kind: 'mock', url: 'embedded', seed: 20261124 };
+const MOCK: RunInfo = { kind: 'mock', url: 'embedded', seed: 20261124, build: null };
+const BUILD = { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '' };
 
 /** A collected test: passed in project mock unless told otherwise. */
 function collected(id: string, over: Partial<CollectedTest> = {}): CollectedTest {
@@ -99,7 +100,7 @@ test.describe('buildReport: collected tests → conformance.json', () => {
   });
 
   test('evidence without replay or task gives nulls; live targets get their URL in the curl line; same-named scenarios pair in order', () => {
-    const live: RunInfo = { kind: 'live', url: 'https://vcsa.lab.example', seed: null };
+    const live: RunInfo = { kind: 'live', url: 'https://vcsa.lab.example', seed: null, build: null };
     const issue = (message: string) => ({ ...UNAUTH_ISSUE, message });
     const t = collected('f1', {
       project: 'live', outcome: 'unexpected', status: 'failed',
@@ -171,10 +172,26 @@ test.describe('buildReport: collected tests → conformance.json', () => {
     expect(report.seeds).toEqual([3, 9]);
     expect(report.coverage.find((c) => c.operation === 'session.create')!.statuses[0]).toEqual({ status: 201, errorType: null, documented: true, observed: 7 });
     expect(report.coverage.find((c) => c.operation === 'clusters.upgradeMultiple')!.optionalFields).toEqual([{ field: 'ignore_precheck_warnings', unset: 5, explicit: 2, empty: 0 }]);
-    const configured = { live: { kind: 'replay' as const, url: 'https://vcsa.lab.example', seed: 5 } };
+    const configured = { live: { kind: 'replay' as const, url: 'https://vcsa.lab.example', seed: 5, build: null } };
     expect(valid(build([collected('a', { project: 'live' })], { configured })).target).toEqual({ kind: 'replay', url: 'https://vcsa.lab.example', build: null });
+    const recorded = { live: { ...configured.live, build: BUILD } };
+    expect(valid(build([collected('a', { project: 'live' })], { configured: recorded })).target, 'a run whose tests all skipped before their fixtures').toEqual({ kind: 'replay', url: 'https://vcsa.lab.example', build: BUILD });
     expect(valid(build([collected('a', { project: 'live' })])).target).toEqual({ kind: 'live', url: 'unknown', build: null });
     expect(valid(build([collected('a')])).seed).toBeNull();
+  });
+
+  test('the build is the one the tests carry: the first test (by id) that names one; null when none does, as from older blob reports', () => {
+    const withBuild = { ...MOCK, build: BUILD };
+    const report = valid(build([
+      collected('b', { attachments: [coverage(withBuild)] }),
+      collected('a', { attachments: [coverage(MOCK)] }),
+      collected('c', { attachments: [coverage({ ...MOCK, build: { ...BUILD, build: '1' } })] }),
+    ]));
+    expect(report.target).toEqual({ kind: 'mock', url: 'embedded', build: BUILD });
+    expect(valid(build([collected('a', { attachments: [coverage(MOCK)] })])).target.build).toBeNull();
+    const { build: _b, ...older } = MOCK;
+    expect(valid(build([collected('a', { attachments: [coverage(older as RunInfo)] })])).target.build).toBeNull();
+    expect(valid(build([collected('a', { project: 'live', status: 'skipped', outcome: 'skipped' })])).target.build).toBeNull();
   });
 
   test('the report does not depend on the order the tests ended in (shards merge in any order)', () => {

@@ -42,7 +42,9 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
     const a = t.attachments.find((x) => x.name === COVERAGE_ATTACHMENT);
     return a ? [parseJson<TestCoverage>(a.text, `attachment "${COVERAGE_ATTACHMENT}"`, t)] : [];
   });
-  const run = coverage[0]?.run ?? input.configured?.[project] ?? { kind: project, url: project === 'mock' ? 'embedded' : 'unknown', seed: null };
+  const run = coverage[0]?.run ?? input.configured?.[project] ?? { kind: project, url: project === 'mock' ? 'embedded' : 'unknown', seed: null, build: null };
+  // Every worker read the same target: the first test (by id) that names a build gives it; `?? null` for attachments of older blob reports.
+  const build = coverage.find((c) => c.run.build)?.run.build ?? run.build ?? null;
   // The mock listens on a free port per worker: its curl lines take the address from $VCENTER_URL.
   const baseUrl = run.kind === 'mock' ? '$VCENTER_URL' : run.url;
   const results = checkOutcomes(tests);
@@ -56,8 +58,7 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
   return {
     format: CONFORMANCE_FORMAT,
     version: CONFORMANCE_VERSION,
-    // No catalogued operation reports the vCenter build (the appliance API that does is outside the catalogue).
-    target: { kind: run.kind, url: run.url, build: null },
+    target: { kind: run.kind, url: run.url, build },
     startedAt: input.startedAt.toISOString(),
     durationMs: input.durationMs,
     harness: { name: 'vcconform', version: input.harnessVersion },

@@ -54,7 +54,16 @@ test.describe('conformance.html content', () => {
     expect(text).toContain('Verdict: FAIL');
     expect(text).toContain('4 failed check evaluations, 1 error');
     for (const s of ['4 failed', '3 warning', '17 info', '2 skipped', '128 passed']) expect(text).toContain(s);
-    for (const s of [r.target.url, 'live', '9.1.0.0.24853646', '2026-03-02 10:01:44.090Z', '3 min 13 s', 'vcconform 0.1.0', '402118, 1817342113, 2209876543']) expect(text).toContain(s);
+    for (const s of [r.target.url, 'live', 'VMware vCenter Server 9.1.0.0 build 24853646', '2026-03-02 10:01:44.090Z', '3 min 13 s', 'vcconform 0.1.0', '402118, 1817342113, 2209876543']) expect(text).toContain(s);
+  });
+
+  test('the build under test is named with its type and patch, or said to be not reported by the target', () => {
+    const build = (r: ConformanceReport) => textOf(element(renderConformanceHtml(r), 'dd', 'target-build'));
+    expect(build(sample('failing'))).toBe('VMware vCenter Server 9.1.0.0 build 24853646 (vCenter Server with an embedded Platform Services Controller; patch released February 24, 2026)');
+    expect(build(sample('clean'))).toBe('VMware vCenter Server 9.1.0.0 build 24321653 (vCenter Server with an embedded Platform Services Controller; not patched)');
+    const unreported = sample('clean');
+    unreported.target.build = null;
+    expect(build(unreported)).toBe('not reported by the target');
   });
 
   test('every matrix cell sits under its operation with its status class, symbol and spoken label', () => {
@@ -184,7 +193,7 @@ const ATTACK = `</pre><script>alert(1)</script>"'><img src=x onerror=alert(2)>&a
 function hostile(): ConformanceReport {
   const r = sample('failing');
   r.target.url = `javascript:alert(3)//${ATTACK}`;
-  r.target.build = ATTACK;
+  r.target.build = { product: ATTACK, version: ATTACK, build: ATTACK, type: ATTACK, releasedate: ATTACK };
   r.startedAt = `2026-03-02T10:01:44Z"${ATTACK}`;
   r.harness.version = ATTACK;
   const f = r.failures.find((x) => x.task)!;

@@ -31,7 +31,14 @@ test.describe('conformance.json from real runs of the suites', () => {
     const run = await runSuites({ faults: [], files: CLEAN_FILES });
     expect(run.exitCode, run.output.slice(-3000)).toBe(0);
     const report = conformance(run.reports);
-    expect(report).toMatchObject({ target: { kind: 'mock', url: 'embedded', build: null }, seed: 20261124, verdict: 'pass', failures: [], errors: [] });
+    // The build is the one the embedded mock answers GET /api/appliance/system/version with: the inventory's appliance block.
+    const { product, version, build, type, releasedate } = loadInventory().appliance;
+    expect(report).toMatchObject({ target: { kind: 'mock', url: 'embedded', build: { product, version, build, type, releasedate } }, seed: 20261124, verdict: 'pass', failures: [], errors: [] });
+    // …and junit.xml names it as a property of every test case.
+    const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
+    const named = [...junit.matchAll(/<property name="vcconform\.build" value="([^"]*)">/g)].map((m) => m[1]);
+    expect(named.length, 'every test that ran names the build').toBeGreaterThanOrEqual(run.passed);
+    expect(new Set(named)).toEqual(new Set([`${product} ${version} build ${build} (${type}; not patched)`]));
     expect(report.tests).toEqual({ total: run.passed + run.skipped, passed: run.passed, failed: 0, skipped: run.skipped, flaky: 0 });
     expect(report.seeds).toEqual([20261124]);
     expect(report.counts.failed).toBe(0);
@@ -44,6 +51,17 @@ test.describe('conformance.json from real runs of the suites', () => {
     expect(ignoreWarnings).toMatchObject({ field: 'ignore_precheck_warnings' });
     expect(ignoreWarnings!.unset, 'sent without the field').toBeGreaterThan(0);
     expect(ignoreWarnings!.explicit, 'sent with true or false').toBeGreaterThan(0);
+  });
+
+  test('a mock whose version read fails still runs clean: the build is null, said once per worker, and no test fails for it', async () => {
+    const run = await runSuites({ faults: ['internal-error@appliance.version'], files: ['suites/session'] });
+    expect(run.exitCode, run.output.slice(-3000)).toBe(0);
+    const report = conformance(run.reports);
+    expect(report).toMatchObject({ target: { kind: 'mock', url: 'embedded', build: null }, verdict: 'pass', errors: [] });
+    expect(run.output.split('\n').filter((l) => l.includes('did not report its build'))).toEqual([
+      '[vcconform] observation: the embedded mock did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.',
+    ]);
+    expect(readFileSync(join(run.reports, 'junit.xml'), 'utf8')).toContain('<property name="vcconform.build" value="not reported by the target">');
   });
 
   test(`a run with the fault ${FAULT} fails, naming the check, with redacted evidence, a curl line and the replay`, async () => {

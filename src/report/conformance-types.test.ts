@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { schemaFor, validatorFor } from '../../specs/index';
-import type { ConformanceReport, Failure } from './conformance-types';
+import type { ConformanceReport, Failure, TargetBuild } from './conformance-types';
 
 const ID = 'Vcconform.Conformance.Report';
 
@@ -17,9 +17,10 @@ const failure: Full<Failure> = {
   replay: { seed: 20261124, path: '3:1', command: "vcconform run --seed 20261124 --path 3:1 --grep 'x'" },
   task: { taskId: 't-1', outcome: 'terminal', budgetMs: 3000, polls: [{ at: '2026-11-24T10:00:00.000Z', offsetMs: 0, httpStatus: 200, status: 'RUNNING', completed: 1, total: 2 }] },
 };
+const BUILD: TargetBuild = { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '' };
 const maximal: Full<ConformanceReport> = {
   format: 'vcconform-conformance', version: 1,
-  target: { kind: 'live', url: 'https://vcsa.lab.example', build: '24321653' },
+  target: { kind: 'live', url: 'https://vcsa.lab.example', build: BUILD },
   startedAt: '2026-11-24T10:00:00.000Z', durationMs: 1234.5, harness: { name: 'vcconform', version: '0.1.0' },
   seed: 20261124, seeds: [20261124], verdict: 'fail',
   tests: { total: 3, passed: 1, failed: 1, skipped: 1, flaky: 0 }, counts,
@@ -76,6 +77,11 @@ test.describe('conformance-types.ts and Vcconform.Conformance.Report stay in ste
     expect(errors({ ...minimal, failures: [{ ...minimal.failures[0]!, replay: null, task: null }] })).toEqual([]);
     expect(errors({ ...minimal, target: { ...minimal.target, kind: 'vcsim' } })).toEqual(['/target/kind must be equal to one of the allowed values']);
     expect(errors({ ...minimal, seeds: [1, 1] })).toEqual(['/seeds must NOT have duplicate items (items ## 1 and 0 are identical)']);
+    // The build is the VersionStruct extract, whole, or null: not a bare build number, nor the rest of the VersionStruct.
+    expect(errors({ ...minimal, target: { ...minimal.target, build: '24321653' } })).toEqual(['/target/build must be object,null']);
+    expect(errors({ ...maximal, target: { ...maximal.target, build: { ...BUILD, install_time: 'x' } } })).toEqual(['/target/build must NOT have additional properties']);
+    const { version: _v, ...noVersion } = BUILD;
+    expect(errors({ ...maximal, target: { ...maximal.target, build: noVersion } })).toEqual(["/target/build must have required property 'version'"]);
     expect(errors({ ...minimal, coverage: [{ ...minimal.coverage[0]!, extra: 1 }] })).toEqual(['/coverage/0 must NOT have additional properties']);
     expect(errors({ ...minimal, startedAt: 'yesterday' })).toEqual(['/startedAt must match format "date-time"']);
   });

@@ -15,8 +15,8 @@ export interface ConformanceReport {
     kind: 'mock' | 'live' | 'replay';
     /** Base URL without credentials, query or fragment. */
     url: string;
-    /** The vCenter build, when the target reports it (null when it does not). */
-    build: string | null;
+    /** The build under test, as GET /api/appliance/system/version reported it; null: not reported by the target. */
+    build: TargetBuild | null;
   };
   /** When the run started (ISO 8601) and how long it took. */
   startedAt: string;
@@ -44,6 +44,23 @@ export interface ConformanceReport {
    * and until when. `vcconform compare` does not count them as new; past `expires` they count again.
    */
   knownFailures?: KnownFailure[];
+}
+
+/**
+ * The build under test: the identifying fields of the Appliance.System.Version.VersionStruct that
+ * GET /api/appliance/system/version answered the administrator at the start of the run, as given.
+ */
+export interface TargetBuild {
+  /** Appliance name, e.g. `VMware vCenter Server`. */
+  product: string;
+  /** Appliance version, e.g. `9.1.0.0`. */
+  version: string;
+  /** Appliance build number, e.g. `24321653`. */
+  build: string;
+  /** Type of product: its deployment option. */
+  type: string;
+  /** Release date of the patch; empty if the appliance has not been patched. */
+  releasedate: string;
 }
 
 export interface KnownFailure {

@@ -57,7 +57,7 @@ test.describe('coverage: one test\'s exchanges summarised, a run\'s summed again
     ]);
   });
 
-  test('the run lists every catalogued operation: documented pairs (observed or 0), then undocumented ones seen, fields summed', () => {
+  test('the run lists every certified operation: documented pairs (observed or 0), then undocumented ones seen, fields summed', () => {
     const uses: OperationUse[] = [
       { operation: 'session.create', statuses: [{ status: 201, errorType: null, count: 3 }, { status: 200, errorType: null, count: 1 }], optionalFields: [] },
       { operation: 'session.create', statuses: [{ status: 201, errorType: null, count: 2 }, { status: 401, errorType: null, count: 1 }, { status: 200, errorType: 'ERROR', count: 1 }], optionalFields: [] },
@@ -65,7 +65,9 @@ test.describe('coverage: one test\'s exchanges summarised, a run\'s summed again
       { operation: UM, statuses: [], optionalFields: [{ field: 'ignore_precheck_warnings', unset: 3, explicit: 0, empty: 1 }] },
     ];
     const coverage = coverageOf(uses);
-    expect(coverage.map((c) => c.operation)).toEqual(operations.map((o) => o.id));
+    expect(coverage.map((c) => c.operation)).toEqual(operations.filter((o) => o.id !== 'appliance.version').map((o) => o.id));
+    // Outside the contract: asked once per run for the build, never by a test, so it has no coverage to show.
+    expect(coverageOf([{ operation: 'appliance.version', statuses: [{ status: 200, errorType: null, count: 1 }], optionalFields: [] }]).map((c) => c.operation)).not.toContain('appliance.version');
     expect(coverage.find((c) => c.operation === 'session.create')!.statuses).toEqual([
       { status: 201, errorType: null, documented: true, observed: 5 },
       { status: 401, errorType: 'UNAUTHENTICATED', documented: true, observed: 0 },
@@ -82,9 +84,13 @@ test.describe('coverage: one test\'s exchanges summarised, a run\'s summed again
   });
 
   test('the run names the target without credentials: embedded mock, live URL, replay', () => {
-    expect(runInfoOf('mock', { seed: 7 })).toEqual({ kind: 'mock', url: 'embedded', seed: 7 });
-    expect(runInfoOf('live', { live: { profile: { url: 'https://admin:secret@vcsa.lab.example:443/?x=1#top' } } })).toEqual({ kind: 'live', url: 'https://vcsa.lab.example', seed: null });
-    expect(runInfoOf('live', { replay: '/tmp/rec', live: { profile: { url: 'https://vcsa.lab.example:8443/base/' } } })).toEqual({ kind: 'replay', url: 'https://vcsa.lab.example:8443/base', seed: null });
+    expect(runInfoOf('mock', { seed: 7 })).toEqual({ kind: 'mock', url: 'embedded', seed: 7, build: null });
+    expect(runInfoOf('live', { live: { profile: { url: 'https://admin:secret@vcsa.lab.example:443/?x=1#top' } } })).toEqual({ kind: 'live', url: 'https://vcsa.lab.example', seed: null, build: null });
+    expect(runInfoOf('live', { replay: '/tmp/rec', live: { profile: { url: 'https://vcsa.lab.example:8443/base/' } } })).toEqual({ kind: 'replay', url: 'https://vcsa.lab.example:8443/base', seed: null, build: null });
+    // A live target's build comes with the options (vcconform run's pre-flight, or the recording); the mock's is read per worker.
+    const build = { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'x', releasedate: '' };
+    expect(runInfoOf('live', { build, live: { profile: { url: 'https://vcsa.lab.example' } } }).build).toEqual(build);
+    expect(runInfoOf('mock', { build }).build).toBeNull();
     expect(publicUrl('not a url')).toBe('not a url');
   });
 });

@@ -1,7 +1,7 @@
 import { operations, schemaFor, type Operation } from '../../specs/index';
 import type { Exchange } from '../checks/types';
 import { flatten } from '../generators/flatten';
-import type { OperationCoverage } from './conformance-types';
+import type { OperationCoverage, TargetBuild } from './conformance-types';
 
 /** The attachment every conformance test carries (fixtures/test.ts): what it sent and got back. */
 export const COVERAGE_ATTACHMENT = 'vcconform.coverage';
@@ -22,6 +22,8 @@ export interface RunInfo {
   /** Base URL without credentials, query or fragment; `embedded` for the mock (a free port per worker). */
   url: string;
   seed: number | null;
+  /** The build under test, as the worker got it (fixtures/test.ts `build`); null: not reported by the target. */
+  build: TargetBuild | null;
 }
 
 /** The `vcconform.coverage` attachment's JSON. */
@@ -30,11 +32,15 @@ export interface TestCoverage {
   operations: OperationUse[];
 }
 
-/** The run as the fixtures see it: the system kind and the resolved `vcconform` options. */
-export function runInfoOf(kind: 'mock' | 'live', options: { seed?: number; replay?: string; live?: { profile: { url: string } } }): RunInfo {
+/**
+ * The run as the fixtures see it: the system kind and the resolved `vcconform` options. The build is
+ * the one the options carry (a live target's, read by vcconform run's pre-flight, or a recording's);
+ * the embedded mock's is read by each worker, which puts it in place of this null.
+ */
+export function runInfoOf(kind: 'mock' | 'live', options: { seed?: number; replay?: string; live?: { profile: { url: string } }; build?: TargetBuild | null }): RunInfo {
   const seed = options.seed ?? null;
-  if (kind === 'mock') return { kind, url: 'embedded', seed };
-  return { kind: options.replay === undefined ? 'live' : 'replay', url: publicUrl(options.live?.profile.url ?? 'unknown'), seed };
+  if (kind === 'mock') return { kind, url: 'embedded', seed, build: null };
+  return { kind: options.replay === undefined ? 'live' : 'replay', url: publicUrl(options.live?.profile.url ?? 'unknown'), seed, build: options.build ?? null };
 }
 
 /** The URL without credentials, query or fragment (and without a trailing slash). */
@@ -96,13 +102,16 @@ function bodiesOf(e: Exchange, op: Operation, map: boolean): Record<string, unkn
   return map ? Object.values(e.request.body).filter(isObject) : [e.request.body];
 }
 
+/** The operations coverage is about: the certified ones (appliance.version, outside the contract, is only asked for the build). */
+export const coveredOperations = operations.filter((op) => op.outsideContract === undefined);
+
 /**
- * The run's coverage: for every catalogued operation, each documented (status, error type) pair
+ * The run's coverage: for every certified operation, each documented (status, error type) pair
  * with how often it was observed (0 included), then the undocumented pairs observed, then the
  * optional fields summed over all tests.
  */
 export function coverageOf(uses: readonly OperationUse[]): OperationCoverage[] {
-  return operations.map((op) => {
+  return coveredOperations.map((op) => {
     const mine = uses.filter((u) => u.operation === op.id);
     const observed = new Map<string, number>();
     for (const s of mine.flatMap((u) => u.statuses)) observed.set(pairKey(s.status, s.errorType), (observed.get(pairKey(s.status, s.errorType)) ?? 0) + s.count);

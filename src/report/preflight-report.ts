@@ -14,7 +14,7 @@ import { harnessVersion } from './harness-version';
 export function writePreflightReport(reports: string, target: { kind: 'live' | 'replay'; url: string }, reason: string, startedAt: Date): void {
   const report = buildReport({
     tests: [], startedAt, durationMs: Date.now() - startedAt.getTime(), harnessVersion: harnessVersion(),
-    configured: { live: { ...target, seed: null } }, stopped: `the target failed the pre-flight before any test ran (${reason})`,
+    configured: { live: { ...target, seed: null, build: null } }, stopped: `the target failed the pre-flight before any test ran (${reason})`,
   });
   if (!report) return;
   mkdirSync(reports, { recursive: true });

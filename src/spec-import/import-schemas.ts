@@ -56,7 +56,7 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
   }
   for (let id = pending.shift(); id; id = pending.shift()) {
     const component = up.components[id];
-    if (!component) throw new SpecError(message(`import ${id}`, 'no such component in specs/upstream/vcenter-9.1/components.json'));
+    if (!component) throw new SpecError(message(`import ${id}`, 'no such component in specs/upstream/vcenter-9.1/components*.json'));
     out.set(id, document(id, convert(component, id)));
   }
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));

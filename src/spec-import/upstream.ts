@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Operation } from '../../specs/catalogue-types';
+import { SpecError, message } from '../errors';
 
 export type Json = Record<string, unknown>;
 
@@ -15,11 +16,17 @@ export const UPSTREAM_DIR = join(__dirname, '..', '..', 'specs', 'upstream', 'vc
 /** Reads every vendored fragment of the 9.1 spec. */
 export function loadUpstream(dir = UPSTREAM_DIR): Upstream {
   const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Json;
-  const components = (read('components.json').components as Json).schemas as Record<string, Json>;
-  const paths: Upstream['paths'] = {};
-  for (const file of readdirSync(dir).filter((f) => f.startsWith('paths-') && f.endsWith('.json')).sort()) {
-    Object.assign(paths, read(file).paths);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  // components.json and components-more.json (the shared extract's second block, e.g. Appliance.System.Version.VersionStruct).
+  const components: Record<string, Json> = {};
+  for (const file of files.filter((f) => f.startsWith('components'))) {
+    for (const [name, schema] of Object.entries((read(file).components as Json).schemas as Record<string, Json>)) {
+      if (components[name]) throw new SpecError(message(`load ${file}`, `schema ${name} is defined in two component files`));
+      components[name] = schema;
+    }
   }
+  const paths: Upstream['paths'] = {};
+  for (const file of files.filter((f) => f.startsWith('paths-'))) Object.assign(paths, read(file).paths);
   return { components, paths };
 }
 

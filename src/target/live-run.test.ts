@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MOCK_TLS_DIR, startMock, type RunningMock } from '../mock/start-mock';
-import { loadInventory } from '../mock/inventory';
+import { loadInventory, type Inventory } from '../mock/inventory';
+import type { ConformanceReport } from '../report/conformance-types';
 import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir, type Report } from '../proof/child-run';
 import { labEnv, writeLabProfile } from '../proof/lab';
 import { mockRoles } from './mock-roles';
@@ -16,12 +17,17 @@ import { mockRoles } from './mock-roles';
  */
 test.describe.configure({ mode: 'parallel', timeout: 240_000 });
 
-async function separateMock(options: { control?: boolean; tls?: true } = {}): Promise<RunningMock> {
+async function separateMock(options: { control?: boolean; tls?: true; faults?: string[]; appliance?: Partial<Inventory['appliance']> } = {}): Promise<RunningMock> {
   // As a lab vCenter: virtual time at 2000×; sessions idle on real time, and only after a day.
+  const { appliance, ...rest } = options;
   const inventory = loadInventory();
   inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
-  return startMock({ inventory, timeScale: 2000, ...options });
+  inventory.appliance = { ...inventory.appliance, ...appliance };
+  return startMock({ inventory, timeScale: 2000, ...rest });
 }
+
+/** conformance.json of a reports directory. */
+const conformance = (reports: string) => JSON.parse(readFileSync(join(reports, 'conformance.json'), 'utf8')) as ConformanceReport;
 
 /** What the mock's state says changed: every cluster (hosts and staged software included) and the administrator's tasks. */
 function snapshot(mock: RunningMock): string {
@@ -94,6 +100,50 @@ test('with --allow-mutations, state changes touch only the allowlisted cluster, 
     expect(r.stderr).toContain(`this run changed state on ${mock.url}`);
     expect(r.stderr).toMatch(new RegExp(`${allowed}: .*software\\.stage`));
     expect(mock.state.sessions.size).toBe(0);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('the build under test: the pre-flight asks once, as the administrator, and conformance.json, .html and junit.xml name it', async () => {
+  const patched = { version: '9.1.0.1', build: '24999999', summary: 'Patch for VMware vCenter Server 9.1', releasedate: 'June 2, 2026' };
+  const mock = await separateMock({ appliance: patched });
+  try {
+    const reports = reportsDir();
+    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--grep', 'session lifecycle', '--runs', '2', '--workers', '2', '--reports', reports], cleanEnv(labEnv(mock)));
+    expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
+    const build = { product: 'VMware vCenter Server', version: '9.1.0.1', build: '24999999', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: 'June 2, 2026' };
+    expect(conformance(reports).target).toEqual({ kind: 'live', url: mock.url, build });
+    // Once per run, though two workers ran: the pre-flight's administrator session, not another login.
+    const reads = mock.journal.all().filter((e) => e.path === '/api/appliance/system/version');
+    expect(reads.map((e) => `${e.method} ${e.user} ${e.status}`)).toEqual([`GET ${adminOf(mock)} 200`]);
+    const name = 'VMware vCenter Server 9.1.0.1 build 24999999';
+    expect(readFileSync(join(reports, 'conformance.html'), 'utf8')).toContain(`<strong>${name}</strong>`);
+    const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
+    const properties = [...junit.matchAll(/<property name="vcconform\.build" value="([^"]*)">/g)].map((m) => m[1]);
+    expect(properties.length).toBeGreaterThan(2);
+    expect(new Set(properties)).toEqual(new Set([`${name} (vCenter Server with an embedded Platform Services Controller; patch released June 2, 2026)`]));
+    expect(r.stderr).not.toContain('did not report its build');
+    expect(mock.state.sessions.size).toBe(0);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('a live target whose version read fails is "not reported by the target": one observation line, and the run goes on', async () => {
+  const mock = await separateMock({ faults: ['internal-error@appliance.version'] });
+  try {
+    const reports = reportsDir();
+    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--grep', 'session lifecycle', '--runs', '2', '--reports', reports], cleanEnv(labEnv(mock)));
+    expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
+    const line = `[vcconform] observation: ${mock.url} did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.`;
+    expect((r.stdout + r.stderr).split('\n').filter((l) => l.includes('did not report its build'))).toEqual([line]);
+    const report = conformance(reports);
+    expect(report).toMatchObject({ target: { kind: 'live', url: mock.url, build: null }, verdict: 'pass', errors: [] });
+    expect(report.tests.passed).toBeGreaterThan(2);
+    expect(readFileSync(join(reports, 'conformance.html'), 'utf8')).toContain('<em>not reported by the target</em>');
+    expect(readFileSync(join(reports, 'junit.xml'), 'utf8')).toContain('<property name="vcconform.build" value="not reported by the target">');
+    expect(mock.journal.all().filter((e) => e.path === '/api/appliance/system/version').map((e) => e.status)).toEqual([500]);
   } finally {
     await mock.close();
   }
@@ -187,6 +237,9 @@ test('record against a live target, then replay offline with the target stopped:
   const replayed = await bin(['--replay', cassettes, '--grep', grep, '--workers', '2', '--reports', replayReports], cleanEnv());
   expect(replayed.code, replayed.stdout.slice(-3000) + replayed.stderr).toBe(0);
   expect(verdicts(readReport(replayReports).report)).toEqual(verdicts(readReport(recordReports).report));
+  // The replay has no target to ask: it names the build the recording says the target reported.
+  expect(conformance(recordReports).target.build).toMatchObject({ version: '9.1.0.0', build: '24321653' });
+  expect(conformance(replayReports).target).toEqual({ ...conformance(recordReports).target, kind: 'replay' });
 
   // Change one recorded request: that test must fail, naming the request that was not recorded.
   const victim = files.find((f) => f.includes('session.lifecycle'))!;

@@ -41,6 +41,31 @@ test('a vCenter whose users all log in passes, and the pre-flight leaves no sess
   }
 });
 
+test("the pre-flight reads the build once, with the administrator's session before its logout, and returns it", async () => {
+  const mock = await startMock();
+  try {
+    const reading = await check(profileOf(mock.url, mock.users));
+    expect(reading).toEqual({ build: { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '' } });
+    const admin = mock.users.find((u) => u.role === 'administrator')!.username;
+    const journal = mock.journal.all().map((e) => `${e.method} ${e.path} ${e.user ?? '-'} ${e.status}`);
+    expect(journal.filter((e) => e.includes('/api/appliance/system/version'))).toEqual([`GET /api/appliance/system/version ${admin} 200`]);
+    expect(journal.indexOf(`GET /api/appliance/system/version ${admin} 200`)).toBe(journal.indexOf(`DELETE /api/session ${admin} 204`) - 1);
+    expect(mock.state.sessions.size).toBe(0);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('a target that does not report its build passes the pre-flight all the same: the build is null, saying why', async () => {
+  const mock = await startMock({ faults: ['internal-error@appliance.version'] });
+  try {
+    expect(await check(profileOf(mock.url, mock.users))).toEqual({ build: null, why: 'answered 500 ERROR' });
+    expect(mock.state.sessions.size).toBe(0);
+  } finally {
+    await mock.close();
+  }
+});
+
 test('a refused login names every refused role, its user and the variable its password comes from — never the password', async () => {
   const mock = await startMock();
   try {
@@ -80,7 +105,8 @@ test('a login the target fails (a 500) is left to the suites: the pre-flight pas
     res.end(req.method === 'GET' ? '{"error_type":"UNAUTHENTICATED","messages":[]}' : '{"error_type":"ERROR","messages":[]}');
   });
   try {
-    await check(profileOf(server.url, [{ role: 'administrator', username: 'a', password: 'p' }]));
+    const reading = await check(profileOf(server.url, [{ role: 'administrator', username: 'a', password: 'p' }]));
+    expect(reading, 'no session: the build was not asked for').toEqual({ build: null, why: "was not asked: the administrator's login answered 500" });
   } finally {
     await server.close();
   }

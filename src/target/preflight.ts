@@ -5,6 +5,7 @@ import { errorTypeOf } from '../checks/generic/operation-facts';
 import type { ProbeAnswer } from './probe';
 import type { TargetProfile } from './profile';
 import type { Role } from './roles';
+import { readBuild, type BuildReading } from './build';
 
 /**
  * What is checked before any suite runs, once the target answers at all (probeTarget): that it is a
@@ -13,9 +14,11 @@ import type { Role } from './roles';
  * naming the role, the user and where its password comes from, and nothing runs: otherwise a wrong
  * password turns into minutes of failed tests blamed on the server. Anything else the target does
  * here (no answer, a 500, a login that deviates) is left to the suites, which report it as what it is.
- * Every session the pre-flight opens it deletes.
+ * Every session the pre-flight opens it deletes. With the administrator's session, before its logout,
+ * it reads the build under test (GET /api/appliance/system/version, once per run): the reading is
+ * returned, and a build the target does not report is never a reason to stop.
  */
-export async function preflight(profile: TargetProfile, probe: ProbeAnswer, send: Transport): Promise<void> {
+export async function preflight(profile: TargetProfile, probe: ProbeAnswer, send: Transport): Promise<BuildReading> {
   const url = (path: string) => `${profile.url}${path}`;
   const action = `use ${profile.url} (from ${profile.source}) as a vCenter`;
   if (!(probe.status === 401 && errorTypeOf(safeParse(probe.text)) !== undefined)) {
@@ -25,6 +28,7 @@ export async function preflight(profile: TargetProfile, probe: ProbeAnswer, send
       'A vCenter answers 401 with a vAPI error body ({"error_type": "UNAUTHENTICATED", …}); give the base URL, without /api'));
   }
   const refused: string[] = [];
+  let build: BuildReading = { build: null, why: 'was not asked: the administrator\'s login got no answer' };
   for (const [role, user] of Object.entries(profile.users) as [Role, TargetProfile['users'][Role] & {}][]) {
     const login = await send({ method: 'POST', url: url('/api/session'), headers: { accept: 'application/json', authorization: `Basic ${basicToken(user.username, user.password)}` } }).catch(() => undefined);
     if (!login) continue;
@@ -35,7 +39,9 @@ export async function preflight(profile: TargetProfile, probe: ProbeAnswer, send
       continue;
     }
     const id = login.status >= 200 && login.status < 300 ? sessionIdIn(login.text) : undefined;
+    if (role === 'administrator') build = id ? await readBuild(send, profile.url, id) : { build: null, why: `was not asked: the administrator's login answered ${login.status}` };
     if (id) await send({ method: 'DELETE', url: url('/api/session'), headers: { accept: 'application/json', 'vmware-api-session-id': id } }).catch(() => undefined);
   }
   if (refused.length) throw new UsageError(message(`log in to ${profile.url}`, refused.join('; '), 'Check the user names in the profile and the passwords in those variables; nothing was run'));
+  return build;
 }

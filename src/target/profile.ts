@@ -131,6 +131,7 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     const password = env[user.passwordEnv];
     if (!password) problems.push(`at /users/${role}/passwordEnv: the environment variable ${JSON.stringify(user.passwordEnv)} is ${password === '' ? 'empty' : 'not set'}`);
     users[role] = { username: user.username, password: password ?? '', passwordEnv: user.passwordEnv, ...lacksOf(user) };
+    problems.push(...declarationProblems(role, user));
   }
   const caps = raw.capabilities ?? {};
   const capabilities: TargetProfile['capabilities'] = { allowMutations: caps.allowMutations ?? false, mutationAllowlist: caps.mutationAllowlist ?? [] };
@@ -151,6 +152,17 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     try { operations = parseScope(raw.operations, 'at /operations'); } catch (e) { problems.push((e as Error).message); }
   }
   return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, ...limits, users: withImpliedLacks(users, roles) as TargetProfile['users'], roles, capabilities, ...(operations && { operations }) };
+}
+
+/** A privilege id is one word (VcIntegrity.lifecycleSoftwareRemediation.Write); a lacksOn entry names at least one. */
+function declarationProblems(role: Role, user: DeclaredLacks): string[] {
+  const bad = (p: string) => !/^\S+$/.test(p);
+  const problems = (user.lacks ?? []).flatMap((p, i) => (bad(p) ? [`at /users/${role}/lacks/${i}: ${JSON.stringify(p)} is not a privilege id (one word, e.g. Namespaces.Upgrade)`] : []));
+  for (const [cluster, privileges] of Object.entries(user.lacksOn ?? {})) {
+    if (privileges.length === 0) problems.push(`at /users/${role}/lacksOn/${cluster}: name at least one privilege`);
+    privileges.forEach((p, i) => { if (bad(p)) problems.push(`at /users/${role}/lacksOn/${cluster}/${i}: ${JSON.stringify(p)} is not a privilege id (one word, e.g. Namespaces.Upgrade)`); });
+  }
+  return problems;
 }
 
 /** Only the declaration's fields, and only those present. */

@@ -19,7 +19,7 @@ export const operationsCommand: Command = {
     for (const op of operations) {
       const errors = [...new Set(op.errors.map((e) => e.status))]
         .map((s) => `${s} ${op.errors.filter((e) => e.status === s).flatMap((e) => e.errorTypes).join('|')}`);
-      const flags = [op.task && 'task', op.deprecated && `deprecated ${op.deprecated.since}`, op.class].filter(Boolean).join(', ');
+      const flags = [op.task && 'task', op.deprecated && `deprecated ${op.deprecated.since}`, op.class, op.outsideContract && 'not certified: outside the contract'].filter(Boolean).join(', ');
       io.out(`${op.id.padEnd(26)} ${op.method.padEnd(6)} /api${upstreamKey(op)}\n${''.padEnd(26)} ${op.success.status} ok; ${errors.join('; ')} (${flags})`);
       for (const line of queryLines(op)) io.out(`${''.padEnd(26)} ${line}`);
     }

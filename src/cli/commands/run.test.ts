@@ -82,6 +82,15 @@ test.describe('vcconform run: flags', () => {
     expect(childEnv(scoped, inherited).VCCONFORM_OPERATIONS).toBe('clusters.*,tasks.get,tasks.list');
     expect(childEnv(mock, { ...inherited, VCCONFORM_OPERATIONS: 'software.*' })).not.toHaveProperty('VCCONFORM_OPERATIONS');
   });
+
+  test("the build the pre-flight read goes to the workers as JSON (null too); an inherited one never does", () => {
+    const inherited = { VCCONFORM_TARGET_BUILD: '{"stale":true}', ...ADMIN };
+    const live = runSettings(['--target', 'https://vc.example.com/'], inherited, '/work');
+    expect(childEnv(live, inherited).VCCONFORM_TARGET_BUILD, 'not read yet: nothing is handed on').toBeUndefined();
+    const build = { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '' };
+    expect(JSON.parse(childEnv({ ...live, build }, inherited).VCCONFORM_TARGET_BUILD!)).toEqual(build);
+    expect(childEnv({ ...live, build: null }, inherited).VCCONFORM_TARGET_BUILD).toBe('null');
+  });
 });
 
 test.describe('vcconform run: real runs', () => {

@@ -22,6 +22,8 @@ import { sessionsLeftSummary, SESSIONS_LEFT_DIR } from '../../target/sessions-le
 import { printPlan } from './dry-run';
 import { parseScope } from '../../target/scope';
 import { STATE_CHANGES_DIR, stateChangeSummary } from '../../target/state-changes';
+import { buildObservation, type BuildReading } from '../../target/build';
+import type { TargetBuild } from '../../report/conformance-types';
 
 /** fast-check runs per property when --runs is not given (playwright.config.ts has the same default). */
 const DEFAULT_RUNS = 25;
@@ -50,7 +52,7 @@ const OPTIONS = {
 } as const;
 
 /** The variables playwright.config.ts reads that the flags own: a run is exactly what its command line says. */
-const OWNED = ['VCCONFORM_RUN_BUDGET_MS', 'FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD', 'VCCONFORM_OPERATIONS'];
+const OWNED = ['VCCONFORM_RUN_BUDGET_MS', 'FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD', 'VCCONFORM_OPERATIONS', 'VCCONFORM_TARGET_BUILD'];
 
 /** A resolved `vcconform run` command line. */
 export interface RunSettings {
@@ -81,6 +83,8 @@ export interface RunSettings {
   operations?: string[];
   /** The whole run's budget in ms: the profile's runBudgetMs (a replay's recorded one), else the default. */
   runBudgetMs: number;
+  /** A live target's build as the pre-flight read it (null: not reported); unset before it, and for the mock and a replay. */
+  build?: TargetBuild | null;
 }
 
 function count(flag: string, value: string | undefined, max: number): number | undefined {
@@ -157,6 +161,8 @@ export function childEnv(s: RunSettings, env: NodeJS.ProcessEnv): NodeJS.Process
   if (source && source.kind !== 'replay' && s.allowMutations) out.VCCONFORM_ALLOW_MUTATIONS = '1';
   if (s.record !== undefined) out.VCCONFORM_RECORD = s.record;
   if (s.shard !== undefined) out.VCCONFORM_SHARD = s.shard;
+  // Read once by the pre-flight: the workers name it in every report instead of asking again.
+  if (s.build !== undefined) out.VCCONFORM_TARGET_BUILD = JSON.stringify(s.build);
   // The whole run's budget (Playwright's globalTimeout): when it runs out, the reports are written and the run fails.
   out.VCCONFORM_RUN_BUDGET_MS = String(s.runBudgetMs);
   // Node reads extra CAs when a process starts: the workers trust the profile's CA file from their first request.
@@ -252,7 +258,10 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         try {
           const probe = await named(() => probeTarget(s.profile!));
           const wire = nodeTransport({ timeoutMs: s.profile.timeoutMs, maxResponseBytes: s.profile.maxResponseBytes, tls: s.profile.tls.caFile ? { insecure: false, ca: readFileSync(s.profile.tls.caFile) } : { insecure: s.profile.tls.insecure } });
-          try { await named(() => preflight(s.profile!, probe, wire)); } finally { wire.close(); }
+          let reading: BuildReading;
+          try { reading = await named(() => preflight(s.profile!, probe, wire)); } finally { wire.close(); }
+          s.build = reading.build;
+          if (reading.build === null) io.err(buildObservation(s.profile.url, reading.why));
         } catch (e) {
           // Exit 2 with the one line, and a report that says why nothing ran (a nightly job compares it).
           if (e instanceof UsageError) writePreflightReport(s.reports, { kind: 'live', url: s.profile.url }, e.message.replace(/^run: /, ''), startedAt);
@@ -264,7 +273,7 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         s.runs ??= DEFAULT_RUNS;
         // What was allowed is part of the recording: a replay skips and sends exactly what this run did.
         const recorded = splitProfile({ ...s.profile!, capabilities: { ...s.profile!.capabilities, allowMutations: s.allowMutations } }).profile;
-        writeRecording(s.record, { profile: recorded, seed: s.seed, numRuns: s.runs });
+        writeRecording(s.record, { profile: recorded, seed: s.seed, numRuns: s.runs, build: s.build ?? null });
       }
       if (s.replay !== undefined) {
         const recording = await named(() => readRecording(s.replay!));

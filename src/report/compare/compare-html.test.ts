@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { compare } from './compare';
 import { compareToHtml, escapeHtml } from './compare-html';
 import { summaryOf } from './compare-text';
-import { sampleReport, type SampleRun } from './sample-report';
+import { sampleBuild, sampleReport, type SampleRun } from './sample-report';
 
 const TODAY = '2026-07-15';
 const html = (baseline: SampleRun, current: SampleRun, files?: { baseline: string; current: string }) => compareToHtml(compare(sampleReport(baseline), sampleReport(current), { today: TODAY }), files);
@@ -26,11 +26,12 @@ test.describe('compare html', () => {
   });
 
   test('every string from the reports and the file names is escaped', () => {
-    const fields = ['op', 'check', 'reason', 'message', 'test', 'skip', 'url', 'build', 'started', 'version', 'errortype', 'basefile', 'currentfile', 'gone', 'fixedcheck', 'warned', 'newcheck'];
+    const fields = ['op', 'check', 'reason', 'message', 'test', 'skip', 'url', 'product', 'build', 'buildtype', 'released', 'newbuild', 'started', 'version', 'errortype', 'basefile', 'currentfile', 'gone', 'fixedcheck', 'warned', 'newcheck'];
     const v = Object.fromEntries(fields.map((f) => [f, `${f}${H}`])) as Record<string, string>;
+    const built = sampleBuild({ product: v.product!, build: v.build!, type: v.buildtype!, releasedate: v.released! });
     const page = html(
-      { results: [[v.op!, v.gone!, 'failed'], [v.op!, v.fixedcheck!, 'failed']], knownFailures: [{ operation: v.op!, check: v.check!, reason: v.reason!, expires: '2026-12-31' }], target: { kind: 'live', url: v.url!, build: v.build! }, strings: { startedAt: v.started!, version: v.version! } },
-      { results: [[v.op!, v.check!, 'failed'], [v.op!, v.newcheck!, 'failed'], [v.op!, v.fixedcheck!, 'passed'], [v.op!, v.warned!, 'warning']], skipped: [[v.op!, v.skip!]], statuses: [[v.op!, 500, v.errortype!, 1]], failures: { [`${v.op} ${v.newcheck}`]: { message: v.message!, test: v.test! } } },
+      { results: [[v.op!, v.gone!, 'failed'], [v.op!, v.fixedcheck!, 'failed']], knownFailures: [{ operation: v.op!, check: v.check!, reason: v.reason!, expires: '2026-12-31' }], target: { kind: 'live', url: v.url!, build: built }, strings: { startedAt: v.started!, version: v.version! } },
+      { results: [[v.op!, v.check!, 'failed'], [v.op!, v.newcheck!, 'failed'], [v.op!, v.fixedcheck!, 'passed'], [v.op!, v.warned!, 'warning']], skipped: [[v.op!, v.skip!]], statuses: [[v.op!, 500, v.errortype!, 1]], failures: { [`${v.op} ${v.newcheck}`]: { message: v.message!, test: v.test! } }, target: { kind: 'live', url: v.url!, build: { ...built, build: v.newbuild! } } },
       { baseline: v.basefile!, current: v.currentfile! },
     );
     expect(page).not.toContain('<i ');
@@ -78,5 +79,18 @@ test.describe('compare html', () => {
     expect(note).toBeGreaterThan(page.indexOf('id="compare-verdict"'));
     expect(note).toBeLessThan(page.indexOf('<table>'));
     expect(html({}, {})).not.toContain('Different targets');
+  });
+
+  test('each run names its build in the runs table, or says it was not reported; different builds are said under the verdict', () => {
+    const page = html({ target: { build: sampleBuild() } }, { target: { build: sampleBuild({ version: '9.1.0.1', build: '24999999', releasedate: 'June 2, 2026' }) } });
+    expect(page).toContain('<td title="vCenter Server with an embedded Platform Services Controller; not patched">VMware vCenter Server 9.1.0.0 build 24321653</td>');
+    expect(page).toContain('<td title="vCenter Server with an embedded Platform Services Controller; patch released June 2, 2026">VMware vCenter Server 9.1.0.1 build 24999999</td>');
+    const note = page.indexOf('<p class="note" id="compare-build">Different builds: the baseline tested VMware vCenter Server 9.1.0.0 build 24321653, the current run VMware vCenter Server 9.1.0.1 build 24999999;');
+    expect(note).toBeGreaterThan(page.indexOf('id="compare-verdict"'));
+    expect(note).toBeLessThan(page.indexOf('<table>'));
+    const unreported = html({}, { target: { build: sampleBuild() } });
+    expect(unreported).toContain('<td><em>not reported by the target</em></td>');
+    expect(unreported).not.toContain('id="compare-build"');
+    expect(html({ target: { build: sampleBuild() } }, { target: { build: sampleBuild() } })).not.toContain('Different builds');
   });
 });

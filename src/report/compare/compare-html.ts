@@ -1,6 +1,7 @@
 import type { CheckKey, Comparison, RunInfo } from './compare';
 import { FINDING_KINDS } from './compare';
-import { GROUP_TITLES, findingDetail, pairText, summaryOf, targetNote, type CompareFiles } from './compare-text';
+import { GROUP_TITLES, buildNote, findingDetail, pairText, summaryOf, targetNote, type CompareFiles } from './compare-text';
+import { BUILD_NOT_REPORTED, buildDetail, buildName } from '../build-name';
 
 import { escapeHtml } from '../html/markup';
 
@@ -30,17 +31,24 @@ function section(kind: string, title: string, count: number, body: string): stri
 
 const keyCells = (k: CheckKey) => [td(k.operation, true), td(k.check, true)];
 
+function buildCell(r: RunInfo): Cell {
+  const b = r.target.build;
+  return b ? `<td title="${escapeHtml(buildDetail(b))}">${escapeHtml(buildName(b))}</td>` : `<td><em>${escapeHtml(BUILD_NOT_REPORTED)}</em></td>`;
+}
+
 function runRow(label: string, r: RunInfo, file?: string): Cell[] {
-  return [td(label), td(file ?? ''), td(r.target.kind), td(r.target.url, true), td(r.target.build ?? '—'), td(r.startedAt), td(r.verdict), td(r.harnessVersion)];
+  return [td(label), td(file ?? ''), td(r.target.kind), td(r.target.url, true), buildCell(r), td(r.startedAt), td(r.verdict), td(r.harnessVersion)];
 }
 
 /** The comparison as one static page: inline CSS, no script, no external resource, every string escaped. */
 export function compareToHtml(c: Comparison, files?: CompareFiles): string {
   const note = targetNote(c);
+  const builds = buildNote(c);
   const parts = [
     `<h1>vcconform compare</h1>`,
     `<p id="compare-verdict" class="${c.regressed ? 'regressed' : 'steady'}">${escapeHtml(summaryOf(c))}</p>`,
     ...(note ? [`<p class="note" id="compare-target">${escapeHtml(note)}</p>`] : []),
+    ...(builds ? [`<p class="note" id="compare-build">${escapeHtml(builds)}</p>`] : []),
     table(['run', 'file', 'target', 'url', 'build', 'started', 'verdict', 'vcconform'], [runRow('baseline', c.baseline, files?.baseline), runRow('current', c.current, files?.current)]),
     `<p>Known failures judged on ${escapeHtml(c.today)}.</p>`,
   ];

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import type { KnownFailure } from '../conformance-types';
 import { compare } from './compare';
 import { compareToText, summaryOf } from './compare-text';
-import { sampleReport, type SampleRun } from './sample-report';
+import { sampleBuild, sampleReport, type SampleRun } from './sample-report';
 
 const TODAY = '2026-07-15';
 const known = (operation: string, check: string, expires: string, reason = 'vendor bug 123'): KnownFailure => ({ operation, check, reason, expires });
@@ -31,8 +31,8 @@ test.describe('compare text', () => {
   test('one line per finding, grouped under a heading with its count, after the run lines', () => {
     const lines = text(...EXAMPLE, { baseline: 'base/conformance.json', current: 'now/conformance.json' }).split('\n');
     expect(lines.slice(1, 4)).toEqual([
-      'Baseline: base/conformance.json — mock http://127.0.0.1:40000, started 2026-11-24T10:00:00.000Z, verdict fail',
-      'Current : now/conformance.json — mock http://127.0.0.1:40000, started 2026-11-24T10:00:00.000Z, verdict fail',
+      'Baseline: base/conformance.json — mock http://127.0.0.1:40000 (build not reported by the target), started 2026-11-24T10:00:00.000Z, verdict fail',
+      'Current : now/conformance.json — mock http://127.0.0.1:40000 (build not reported by the target), started 2026-11-24T10:00:00.000Z, verdict fail',
       `Known failures judged on ${TODAY}.`,
     ]);
     expect(lines.slice(4)).toEqual([
@@ -77,10 +77,23 @@ test.describe('compare text', () => {
   });
 
   test('different targets are said at the top, right after the summary; the same target is not mentioned', () => {
-    const lines = text({ target: { kind: 'mock', url: 'http://127.0.0.1:1' } }, { target: { kind: 'live', url: 'https://vcsa.lab', build: '24321653' } }).split('\n');
+    const lines = text({ target: { kind: 'mock', url: 'http://127.0.0.1:1' } }, { target: { kind: 'live', url: 'https://vcsa.lab', build: sampleBuild() } }).split('\n');
     expect(lines[1]).toBe('Different targets: the baseline tested mock http://127.0.0.1:1, the current run live https://vcsa.lab; a difference may come from the target rather than from a change.');
-    expect(lines[3]).toContain('live https://vcsa.lab (build 24321653)');
+    expect(lines[2]).toContain('mock http://127.0.0.1:1 (build not reported by the target)');
+    expect(lines[3]).toContain('live https://vcsa.lab (VMware vCenter Server 9.1.0.0 build 24321653)');
     expect(text({}, { target: { url: 'http://127.0.0.1:2' } })).not.toContain('Different targets');
+  });
+
+  test('different builds are said at the top, after the summary and any target note; the same build, or an unreported one, is not', () => {
+    const lines = text({ target: { build: sampleBuild() } }, { target: { build: sampleBuild({ version: '9.1.0.1', build: '24999999' }) } }).split('\n');
+    expect(lines[1]).toBe('Different builds: the baseline tested VMware vCenter Server 9.1.0.0 build 24321653, the current run VMware vCenter Server 9.1.0.1 build 24999999; a new or fixed failure may come from the build.');
+    expect(lines[2]).toMatch(/^Baseline: .*\(VMware vCenter Server 9\.1\.0\.0 build 24321653\)/);
+    expect(lines[3]).toMatch(/^Current : .*\(VMware vCenter Server 9\.1\.0\.1 build 24999999\)/);
+    const both = text({ target: { kind: 'live', url: 'https://a', build: sampleBuild() } }, { target: { kind: 'live', url: 'https://b', build: sampleBuild({ build: '1' }) } }).split('\n');
+    expect(both[1]).toMatch(/^Different targets: /);
+    expect(both[2]).toMatch(/^Different builds: .* build 24321653, the current run .* build 1;/);
+    expect(text({ target: { build: sampleBuild() } }, { target: { build: sampleBuild() } })).not.toContain('Different builds');
+    expect(text({}, { target: { build: sampleBuild() } })).not.toContain('Different builds');
   });
 
   test('no differences at all says so', () => {

@@ -1,4 +1,5 @@
 import { excerpt } from '../../checks/issue';
+import { BUILD_NOT_REPORTED, buildName } from '../build-name';
 import type { CheckKey, Comparison, Finding, FindingKind, RunInfo, StatusPair } from './compare';
 import { FINDING_KINDS } from './compare';
 
@@ -43,6 +44,17 @@ export function targetNote(c: Comparison): string | null {
   return `Different targets: the baseline tested ${t(c.baseline)}, the current run ${t(c.current)}; a difference may come from the target rather than from a change.`;
 }
 
+/** Said at the top when both runs name their build and the builds differ; null otherwise. */
+export function buildNote(c: Comparison): string | null {
+  if (!c.buildChanged) return null;
+  return `Different builds: the baseline tested ${buildName(c.baseline.target.build!)}, the current run ${buildName(c.current.target.build!)}; a new or fixed failure may come from the build.`;
+}
+
+/** The build of a run as the comparison names it: `VMware vCenter Server 9.1.0.0 build 24321653`, or that it was not reported. */
+export function runBuild(r: RunInfo): string {
+  return r.target.build ? buildName(r.target.build) : `build ${BUILD_NOT_REPORTED}`;
+}
+
 /** A message on one line, cut to a readable length. */
 const oneLine = (text: string, max = 200) => excerpt(text.replace(/\s+/g, ' ').trim(), max);
 
@@ -75,14 +87,13 @@ export function pairText(p: StatusPair): string {
 }
 
 function runLine(label: string, r: RunInfo, file?: string): string {
-  return `${label}: ${file ? `${file} — ` : ''}${r.target.kind} ${r.target.url}${r.target.build ? ` (build ${r.target.build})` : ''}, started ${r.startedAt}, verdict ${r.verdict}`;
+  return `${label}: ${file ? `${file} — ` : ''}${r.target.kind} ${r.target.url} (${runBuild(r)}), started ${r.startedAt}, verdict ${r.verdict}`;
 }
 
 /** The comparison for a terminal: summary first, then one line per finding, grouped. */
 export function compareToText(c: Comparison, files?: CompareFiles): string {
   const lines = [summaryOf(c)];
-  const note = targetNote(c);
-  if (note) lines.push(note);
+  for (const note of [targetNote(c), buildNote(c)]) if (note) lines.push(note);
   lines.push(runLine('Baseline', c.baseline, files?.baseline), runLine('Current ', c.current, files?.current), `Known failures judged on ${c.today}.`);
   const header = lines.length;
   const group = (title: string, items: string[]) => {

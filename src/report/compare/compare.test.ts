@@ -1,8 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { UsageError } from '../../errors';
-import type { KnownFailure } from '../conformance-types';
+import type { KnownFailure, TargetBuild } from '../conformance-types';
 import { compare, isIsoDate, type FindingKind } from './compare';
-import { sampleReport, type SampleRun } from './sample-report';
+import { sampleBuild, sampleReport, type SampleRun } from './sample-report';
 
 const TODAY = '2026-07-15';
 const OP = 'session.create';
@@ -114,10 +114,23 @@ test.describe('compare: what each finding carries', () => {
   });
 
   test('the comparison names the day and both runs', () => {
-    const c = compare(sampleReport({ strings: { startedAt: '2026-07-01T00:00:00.000Z', version: '0.0.9' } }), sampleReport({ target: { kind: 'live', url: 'https://vc', build: '24321653' } }), { today: TODAY });
+    const c = compare(sampleReport({ strings: { startedAt: '2026-07-01T00:00:00.000Z', version: '0.0.9' } }), sampleReport({ target: { kind: 'live', url: 'https://vc', build: sampleBuild() } }), { today: TODAY });
     expect(c.today).toBe(TODAY);
     expect(c.baseline).toEqual({ target: { kind: 'mock', url: 'http://127.0.0.1:40000', build: null }, startedAt: '2026-07-01T00:00:00.000Z', verdict: 'pass', harnessVersion: '0.0.9' });
-    expect(c.current).toMatchObject({ target: { kind: 'live', url: 'https://vc', build: '24321653' }, harnessVersion: '0.1.0' });
+    expect(c.current).toMatchObject({ target: { kind: 'live', url: 'https://vc', build: sampleBuild() }, harnessVersion: '0.1.0' });
+  });
+
+  test('the build changed when both runs name one and any of its fields differs; an unreported build is no change', () => {
+    const changed = (a: TargetBuild | null, b: TargetBuild | null) => compare(sampleReport({ target: { build: a } }), sampleReport({ target: { build: b } }), { today: TODAY }).buildChanged;
+    expect(changed(sampleBuild(), sampleBuild())).toBe(false);
+    expect(changed(sampleBuild(), sampleBuild({ build: '24999999' }))).toBe(true);
+    expect(changed(sampleBuild(), sampleBuild({ version: '9.1.0.1' }))).toBe(true);
+    expect(changed(sampleBuild(), sampleBuild({ releasedate: 'June 2, 2026' }))).toBe(true);
+    expect(changed(sampleBuild(), sampleBuild({ product: 'VMware vCenter Server Appliance' }))).toBe(true);
+    expect(changed(sampleBuild(), sampleBuild({ type: 'Management Node' }))).toBe(true);
+    expect(changed(null, sampleBuild()), 'a baseline without a build cannot be said to differ').toBe(false);
+    expect(changed(sampleBuild(), null)).toBe(false);
+    expect(changed(null, null)).toBe(false);
   });
 });
 

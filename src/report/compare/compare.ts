@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors';
+import { sameBuild } from '../build-name';
 import type { CheckOutcome, ConformanceReport, KnownFailure, OperationCoverage, ResultStatus } from '../conformance-types';
 
 /**
@@ -55,6 +56,8 @@ export interface Comparison {
   current: RunInfo;
   /** False when the runs tested different targets (a mock against a live vCenter, two vCenters). */
   sameTarget: boolean;
+  /** True when both runs name their build and the builds differ; false when they are the same or either is not reported. */
+  buildChanged: boolean;
   /** Grouped by kind in FINDING_KINDS order, then by operation and check. */
   findings: Finding[];
   counts: Record<FindingKind, number>;
@@ -185,6 +188,7 @@ export function compare(baseline: ConformanceReport, current: ConformanceReport,
     baseline: runInfo(baseline),
     current: runInfo(current),
     sameTarget: sameTarget(baseline.target, current.target),
+    buildChanged: baseline.target.build !== null && current.target.build !== null && !sameBuild(baseline.target.build, current.target.build),
     findings,
     counts,
     warnings: warningChanges(baseline, current),

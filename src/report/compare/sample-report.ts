@@ -1,4 +1,4 @@
-import { CONFORMANCE_FORMAT, CONFORMANCE_VERSION, type CheckOutcome, type ConformanceReport, type Failure, type KnownFailure, type ResultStatus } from '../conformance-types';
+import { CONFORMANCE_FORMAT, CONFORMANCE_VERSION, type CheckOutcome, type ConformanceReport, type Failure, type KnownFailure, type ResultStatus, type TargetBuild } from '../conformance-types';
 
 /** A compact description of a run, for the compare self-tests. */
 export interface SampleRun {
@@ -13,6 +13,11 @@ export interface SampleRun {
   /** Failures per failed result (default 1), and a message override for the first. */
   failures?: Record<string, { count?: number; message?: string; test?: string }>;
   strings?: Partial<Pick<ConformanceReport, 'startedAt'>> & { version?: string };
+}
+
+/** A reported build (the reference mock's default, an unpatched 9.1), with `over` replacing fields. */
+export function sampleBuild(over: Partial<TargetBuild> = {}): TargetBuild {
+  return { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '', ...over };
 }
 
 const SEVERITY = { passed: 'failure', failed: 'failure', warning: 'warning', info: 'observation', skipped: null } as const;

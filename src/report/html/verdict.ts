@@ -1,3 +1,4 @@
+import { BUILD_NOT_REPORTED, buildDetail, buildName } from '../build-name';
 import type { ConformanceReport } from '../conformance-types';
 import { STATUSES, STATUS_MARK, describeCounts, formatDuration } from './format';
 import { html, type Markup } from './markup';
@@ -5,6 +6,11 @@ import { html, type Markup } from './markup';
 function seeds(report: ConformanceReport): string {
   const all = report.seeds.length ? report.seeds.join(', ') : 'none recorded';
   return report.seed === null ? `drawn per property: ${all}` : `${report.seed} (properties: ${all})`;
+}
+
+/** The build under test, named, then its type and patch; or that the target did not report it. */
+function build(b: ConformanceReport['target']['build']): Markup {
+  return b ? html`<strong>${buildName(b)}</strong> <span class="build-detail">(${buildDetail(b)})</span>` : html`<em>${BUILD_NOT_REPORTED}</em>`;
 }
 
 /** The verdict banner: PASS/FAIL, the counts, and what was tested when, by which harness. */
@@ -24,7 +30,7 @@ export function verdictSection(report: ConformanceReport): Markup {
 </div>
 <dl class="meta">
 <dt>Target</dt><dd><code>${report.target.url}</code> <span class="tag">${report.target.kind}</span></dd>
-<dt>Build</dt><dd>${report.target.build ?? 'not reported by the target'}</dd>
+<dt>Build</dt><dd id="target-build">${build(report.target.build)}</dd>
 <dt>Started</dt><dd><time datetime="${report.startedAt}">${report.startedAt.replace('T', ' ')}</time></dd>
 <dt>Duration</dt><dd>${formatDuration(report.durationMs)}</dd>
 <dt>Harness</dt><dd>${report.harness.name} ${report.harness.version}</dd>
