@@ -44,9 +44,14 @@ const texts: { description: string; assumptions: Assumptions; text: string }[] =
     text: `roles: stageCluster; users: operator, read-only; lacks: operator ${STAGE_WRITE} on stageCluster; reset`,
   },
   {
-    description: 'a lack everywhere has no "on"; an "on" list is one lack per inventory role',
-    assumptions: { lacks: [{ role: 'read-only', privilege: 'Namespaces.Upgrade', on: ['warningsCluster', 'errorsCluster'] }, { role: 'operator', privilege: STAGE_WRITE }] },
-    text: `lacks: operator ${STAGE_WRITE}, read-only Namespaces.Upgrade on errorsCluster, read-only Namespaces.Upgrade on warningsCluster`,
+    description: 'a lack everywhere has no "on"; the inventory roles of one user\'s lack are joined by "+"',
+    assumptions: { lacks: [{ role: 'read-only', privilege: 'Namespaces.Upgrade', on: ['warningsCluster', 'errorsCluster'] }, { role: 'operator', privilege: STAGE_WRITE }, { role: 'read-only', privilege: 'Namespaces.Upgrade', on: 'stageCluster' }] },
+    text: `lacks: operator ${STAGE_WRITE}, read-only Namespaces.Upgrade on errorsCluster+stageCluster+warningsCluster`,
+  },
+  {
+    description: 'the same privilege lacked everywhere and on a role are two items',
+    assumptions: { lacks: [{ role: 'operator', privilege: 'Namespaces.Upgrade', on: 'operatorDeniedCluster' }, { role: 'operator', privilege: 'Namespaces.Upgrade' }] },
+    text: 'lacks: operator Namespaces.Upgrade, operator Namespaces.Upgrade on operatorDeniedCluster',
   },
 ];
 
@@ -56,6 +61,12 @@ for (const { description, assumptions, text } of texts) {
     expect(parseAssumptions(text)).toEqual(normalise(assumptions));
   });
 }
+
+test('normalise makes an "on" list one lack per inventory role, sorted and without duplicates', () => {
+  expect(normalise({ lacks: [{ role: 'read-only', privilege: 'P', on: ['warningsCluster', 'errorsCluster', 'warningsCluster'] }] }).lacks).toEqual([
+    { role: 'read-only', privilege: 'P', on: 'errorsCluster' }, { role: 'read-only', privilege: 'P', on: 'warningsCluster' },
+  ]);
+});
 
 test('parseAssumptions tolerates the spacing a hand-written annotation has, and merges a kind named twice', () => {
   expect(parseAssumptions(`  roles:stageCluster ; reset;lacks:  operator   ${STAGE_WRITE}  on  stageCluster ; roles: hostOutsideCluster ;`)).toEqual({
@@ -73,6 +84,8 @@ for (const [description, text, part, why] of [
   ['a lack without a privilege', 'lacks: operator', 'lacks: operator', 'has "operator", which is not "<user role> <privilege>"'],
   ['a lack of an unknown user role', 'lacks: root Namespaces.Upgrade', 'lacks: root Namespaces.Upgrade', 'whose "root" is not a user role'],
   ['a lack on an unknown inventory role', 'lacks: operator Namespaces.Upgrade on domain-c10', 'lacks: operator Namespaces.Upgrade on domain-c10', 'whose "domain-c10" is not an inventory role'],
+  ['a lack on a "+" list with an unknown inventory role', 'lacks: operator Namespaces.Upgrade on stageCluster+bogus', 'lacks: operator Namespaces.Upgrade on stageCluster+bogus', 'whose "bogus" is not an inventory role'],
+  ['a lack on a "+" list ending in "+"', 'lacks: operator Namespaces.Upgrade on stageCluster+', 'lacks: operator Namespaces.Upgrade on stageCluster+', 'whose "" is not an inventory role'],
   ['a lack with words after it', 'lacks: operator Namespaces.Upgrade on stageCluster please', 'lacks: operator Namespaces.Upgrade on stageCluster please', 'is not "<user role> <privilege>"'],
 ] as const) {
   test(`parseAssumptions rejects ${description}, naming the part`, () => {

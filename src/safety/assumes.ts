@@ -32,6 +32,16 @@ const NOTHING: Assumed = { roles: [], users: [], lacks: [], reset: false };
 const sorted = <T extends string>(xs: Iterable<T>): T[] => [...new Set(xs)].sort();
 const lackText = (l: Lack) => `${l.role} ${l.privilege}${l.on === undefined ? '' : ` on ${l.on}`}`;
 
+/** The lacks as text: one item per user and privilege, its inventory roles joined by "+" (`read-only P on a+b`), everywhere apart. */
+function lacksText(lacks: readonly Lack[]): string {
+  const items = new Map<string, string[]>();
+  for (const l of lacks) {
+    const key = `${l.role} ${l.privilege}${l.on === undefined ? '' : ' on'}`;
+    items.set(key, [...(items.get(key) ?? []), ...(l.on === undefined ? [] : [l.on])]);
+  }
+  return [...items].map(([key, on]) => (on.length ? `${key} ${on.join('+')}` : key)).join(', ');
+}
+
 /** The declaration in its one form: an `on` list becomes one lack per inventory role. */
 export function normalise(a: Assumptions): Assumed {
   const lacks = (a.lacks ?? []).flatMap((l) => (l.on === undefined ? [{ role: l.role, privilege: l.privilege }]
@@ -40,13 +50,13 @@ export function normalise(a: Assumptions): Assumed {
   return { roles: sorted(a.roles ?? []), users: sorted(a.users ?? []), lacks: [...unique.keys()].sort().map((k) => unique.get(k)!), reset: a.reset ?? false };
 }
 
-/** `roles: a, b; users: operator; lacks: operator P on stageCluster, read-only Q; reset` (readable in the HTML report); '' for nothing. */
+/** `roles: a, b; users: operator; lacks: operator P on stageCluster, read-only Q on a+b; reset` (readable in the HTML report); '' for nothing. */
 export function assumptionsText(a: Assumptions): string {
   const n = normalise(a);
   return [
     n.roles.length ? `roles: ${n.roles.join(', ')}` : '',
     n.users.length ? `users: ${n.users.join(', ')}` : '',
-    n.lacks.length ? `lacks: ${n.lacks.map(lackText).join(', ')}` : '',
+    n.lacks.length ? `lacks: ${lacksText(n.lacks)}` : '',
     n.reset ? 'reset' : '',
   ].filter(Boolean).join('; ');
 }
@@ -65,18 +75,20 @@ export function parseAssumptions(text: string): Assumed {
     if (items.some((i) => i === '')) fail(part, 'has an empty item');
     if (m![1] === 'roles') found.roles = [...found.roles, ...items.map((r) => (isInventoryRole(r) ? r : fail(part, `names ${JSON.stringify(r)}, which is not an inventory role (${INVENTORY_ROLES.join(', ')})`)))];
     if (m![1] === 'users') found.users = [...found.users, ...items.map((r) => (isRole(r) ? r : fail(part, `names ${JSON.stringify(r)}, which is not a user role (${ROLES.join(', ')})`)))];
-    if (m![1] === 'lacks') found.lacks = [...found.lacks, ...items.map((item) => parseLack(item, (why) => fail(part, why)))];
+    if (m![1] === 'lacks') found.lacks = [...found.lacks, ...items.flatMap((item) => parseLack(item, (why) => fail(part, why)))];
   }
   return normalise(found);
 }
 
-function parseLack(item: string, fail: (why: string) => never): Lack {
+/** `operator P` (everywhere) or `operator P on a+b` (on the clusters of inventory roles a and b): one lack per role. */
+function parseLack(item: string, fail: (why: string) => never): Lack[] {
   const m = /^(\S+)\s+(\S+)(?:\s+on\s+(\S+))?$/.exec(item);
-  if (!m) return fail(`has ${JSON.stringify(item)}, which is not "<user role> <privilege>" or "<user role> <privilege> on <inventory role>"`);
+  if (!m) return fail(`has ${JSON.stringify(item)}, which is not "<user role> <privilege>" or "<user role> <privilege> on <inventory role>[+<inventory role>…]"`);
   const [, role, privilege, on] = m;
   if (!isRole(role!)) return fail(`has ${JSON.stringify(item)}, whose ${JSON.stringify(role)} is not a user role (${ROLES.join(', ')})`);
-  if (on !== undefined && !isInventoryRole(on)) return fail(`has ${JSON.stringify(item)}, whose ${JSON.stringify(on)} is not an inventory role (${INVENTORY_ROLES.join(', ')})`);
-  return { role, privilege: privilege!, ...(on !== undefined && { on: on as InventoryRole }) };
+  if (on === undefined) return [{ role, privilege: privilege! }];
+  return on.split('+').map((key) => (isInventoryRole(key) ? { role, privilege: privilege!, on: key }
+    : fail(`has ${JSON.stringify(item)}, whose ${JSON.stringify(key)} is not an inventory role (${INVENTORY_ROLES.join(', ')})`)));
 }
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
