@@ -252,7 +252,12 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
     async run(args, io) {
       const env = options.env ?? process.env;
       const s = await named(() => runSettings(args, env, options.cwd?.() ?? process.cwd()));
-      if (s.dryRun) return printPlan(s, childEnv(s, env), playwrightArgs(s, ['--list', '--reporter=json']), io);
+      if (s.dryRun) {
+        // A replay is judged against the recorded profile: what it allowed, and what its lab offered.
+        const recorded = s.replay === undefined ? undefined : (await named(() => readRecording(s.replay!))).profile;
+        const judged = recorded ? { ...s, profile: recorded, allowMutations: recorded.capabilities.allowMutations } : s;
+        return printPlan(judged, childEnv(s, env), playwrightArgs(s, ['--list', '--reporter=json']), io);
+      }
       if (s.profile) {
         const startedAt = new Date();
         try {
