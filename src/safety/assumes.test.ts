@@ -28,6 +28,12 @@ test('sends(…).assuming(…) puts the assumptions beside the plan, as a second
   expect(declaredAssumptions(details.annotation)).toEqual({ ...NOTHING, roles: ['stageCluster'], reset: true });
 });
 
+test('assuming nothing adds no annotation, and declares nothing', () => {
+  const details = sends({ 'read-only': ['clusters.get'] }).assuming({ roles: [] });
+  expect(details.annotation).toEqual([{ type: PLAN_ANNOTATION, description: 'read-only: clusters.get' }]);
+  expect(declaredAssumptions(details.annotation)).toEqual(NOTHING);
+});
+
 test('sends(…) alone is still one annotation, and assuming() leaves the plan it came from unchanged', () => {
   const plan = sends({ 'read-only': ['clusters.get'] });
   plan.assuming({ reset: true });

@@ -18,9 +18,13 @@ type Annotation = { type: string; description: string };
 export class TestDetails<A extends Annotation | Annotation[] = Annotation | Annotation[]> {
   constructor(readonly annotation: A) {}
 
-  /** The same details, also declaring what the test assumes of the lab: `sends({…}).assuming({ roles: ['stageCluster'], reset: true })`. */
+  /**
+   * The same details, also declaring what the test assumes of the lab: `sends({…}).assuming({ roles: ['stageCluster'], reset: true })`.
+   * Assuming nothing (`{ roles: [] }`) adds no annotation: a test without one assumes nothing.
+   */
   assuming(assumptions: Assumptions): TestDetails<Annotation[]> {
-    return new TestDetails([...[this.annotation].flat(), { type: ASSUMES_ANNOTATION, description: assumptionsText(assumptions) }]);
+    const text = assumptionsText(assumptions);
+    return new TestDetails([...[this.annotation].flat(), ...(text ? [{ type: ASSUMES_ANNOTATION, description: text }] : [])]);
   }
 }
 
