@@ -84,7 +84,7 @@ test.describe('requests with a live session', () => {
     ]);
   });
 
-  test('reading a WCP cluster with a live session is not answered 401', sends({ 'read-only': ['session.create', 'clusters.get'] }), async ({ api, need, sessions, verify }) => {
+  test('reading a WCP cluster with a live session is not answered 401', sends({ 'read-only': ['session.create', 'clusters.get'] }).assuming({ roles: ['upgradableCluster'] }), async ({ api, need, sessions, verify }) => {
     const { upgradableCluster } = need.roles('upgradableCluster');
     const session = await sessions.get();
     await verify({ scenario: `get the upgrade information of ${upgradableCluster.id}`, intent: { kind: 'valid' }, exchange: await api.call('clusters.get', { params: { cluster: upgradableCluster.id }, session }) });

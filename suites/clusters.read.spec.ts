@@ -8,7 +8,7 @@ import { test, sends, unknownResourceIdArbitrary, type Evidence, type Exchange }
 const valid = (scenario: string, exchange: Exchange): Evidence => ({ scenario, intent: { kind: 'valid' }, exchange });
 
 test.describe('namespace software clusters: reads and the single upgrade', () => {
-  test('list answers 200 with a valid Summary for every WCP-enabled cluster', sends({ 'read-only': ['session.create', 'clusters.list'] }), async ({ api, sessions, need, verify }) => {
+  test('list answers 200 with a valid Summary for every WCP-enabled cluster', sends({ 'read-only': ['session.create', 'clusters.list'] }).assuming({ roles: ['upgradableCluster', 'warningsCluster', 'errorsCluster'] }), async ({ api, sessions, need, verify }) => {
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     const exchange = await api.call('clusters.list', { session: await sessions.get('administrator') });
     // The roles' clusters are WCP-enabled, so each must be listed (list-includes-wcp-clusters).
@@ -16,7 +16,7 @@ test.describe('namespace software clusters: reads and the single upgrade', () =>
     await verify({ ...valid('list the upgrade summaries', exchange), facts: { wcpClusters } });
   });
 
-  test('get answers 200 with a valid Info for each WCP-enabled cluster', sends({ 'read-only': ['session.create', 'clusters.get'] }), async ({ api, sessions, need, verify }) => {
+  test('get answers 200 with a valid Info for each WCP-enabled cluster', sends({ 'read-only': ['session.create', 'clusters.get'] }).assuming({ roles: ['upgradableCluster', 'warningsCluster', 'errorsCluster'] }), async ({ api, sessions, need, verify }) => {
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     const session = await sessions.get('administrator');
     const evidence: Evidence[] = [];
@@ -38,14 +38,14 @@ test.describe('namespace software clusters: reads and the single upgrade', () =>
     }]);
   });
 
-  test('get of a cluster that is not WCP-enabled answers 400 UNSUPPORTED', sends({ 'read-only': ['session.create', 'clusters.get'] }), async ({ api, sessions, need, verify }) => {
+  test('get of a cluster that is not WCP-enabled answers 400 UNSUPPORTED', sends({ 'read-only': ['session.create', 'clusters.get'] }).assuming({ roles: ['nonWcpCluster'] }), async ({ api, sessions, need, verify }) => {
     const { nonWcpCluster } = need.roles('nonWcpCluster');
     const exchange = await api.call('clusters.get', { params: { cluster: nonWcpCluster }, session: await sessions.get('administrator') });
     await verify({ scenario: `get ${nonWcpCluster}, which is not WCP-enabled`, intent: { kind: 'documented-error', status: 400, errorType: 'UNSUPPORTED', when: 'if the cluster is not WCP enabled' }, exchange });
   });
 
   // Whether a pre-check fails is the target's to find out: an administrator's valid upgrade of an existing cluster is state-changing.
-  test('a single upgrade whose pre-check fails (errors, or warnings not ignored) answers 400 UNSUPPORTED', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgrade'] }), async ({ api, target, sessions, need, verify }) => {
+  test('a single upgrade whose pre-check fails (errors, or warnings not ignored) answers 400 UNSUPPORTED', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgrade'] }).assuming({ roles: ['errorsCluster', 'warningsCluster'], reset: true }), async ({ api, target, sessions, need, verify }) => {
     need.reset();
     const roles = need.roles('errorsCluster', 'warningsCluster');
     const evidence: Evidence[] = [];
@@ -60,7 +60,7 @@ test.describe('namespace software clusters: reads and the single upgrade', () =>
     await verify(evidence);
   });
 
-  test('a single upgrade of a cluster with clean pre-checks answers 204, and get then shows the upgrade', sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgrade'] }), async ({ api, target, sessions, need, verify, readBackUpgrades, vcconform }) => {
+  test('a single upgrade of a cluster with clean pre-checks answers 204, and get then shows the upgrade', sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgrade'] }).assuming({ roles: ['upgradableCluster'], reset: true }), async ({ api, target, sessions, need, verify, readBackUpgrades, vcconform }) => {
     test.setTimeout(30_000 + vcconform.taskBudgetMs);
     need.reset();
     const { upgradableCluster: c } = need.roles('upgradableCluster');

@@ -52,7 +52,7 @@ test.describe('invalid input', () => {
     const { id } = c;
     const request = operation(id).request!;
 
-    test(`${id} refuses a body that breaks ${request.schema} with a 4xx, never a 5xx`, sends(c.plans.breaksSchema), async ({ api, target, need, sessions, property }) => {
+    test(`${id} refuses a body that breaks ${request.schema} with a 4xx, never a 5xx`, sends(c.plans.breaksSchema).assuming({ roles: c.roles }), async ({ api, target, need, sessions, property }) => {
       const { params, reset } = prepare(c, target, need);
       await property(invalidArbitraryFor(request.schema), async ({ value, mutation }) => {
         await reset();
@@ -64,7 +64,7 @@ test.describe('invalid input', () => {
       }, INPUT_CHECKS);
     });
 
-    test(`${id} refuses a body that is not JSON with a 4xx, never a 5xx`, sends(c.plans.refused), async ({ api, target, need, sessions, property }) => {
+    test(`${id} refuses a body that is not JSON with a 4xx, never a 5xx`, sends(c.plans.refused).assuming({ roles: c.roles }), async ({ api, target, need, sessions, property }) => {
       const { params, reset } = prepare(c, target, need);
       // A valid body cut short: every proper prefix of a JSON object's text fails to parse.
       const cut = arbitraryFor(request.schema).map((v) => JSON.stringify(v)).chain((text) => fc.nat(text.length - 1).map((n) => text.slice(0, n)))
@@ -78,7 +78,7 @@ test.describe('invalid input', () => {
 
     // A missing stage body is one of the routing probes: contract §8 leaves its answer open.
     if (request.required && id !== 'software.stage') {
-      test(`${id} refuses a request without its required body, or with an empty one, with a 4xx, never a 5xx`, sends(c.plans.refused), async ({ api, target, need, sessions, verify }) => {
+      test(`${id} refuses a request without its required body, or with an empty one, with a 4xx, never a 5xx`, sends(c.plans.refused).assuming({ roles: c.roles }), async ({ api, target, need, sessions, verify }) => {
         const { params, reset } = prepare(c, target, need);
         await reset();
         const none = await api.call(id, { params, session: await sessions.get() });

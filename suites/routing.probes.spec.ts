@@ -8,7 +8,7 @@ import { test, fc, sends } from '../fixtures/test';
  * that accepted one might stage, hence the resettable target, and a request that matches no catalogued
  * operation is state-changing (`unlisted`: its meaning is unknown).
  */
-const PROBE = sends({ 'read-only': ['session.create'], 'state-changing': ['unlisted'] });
+const PROBE = sends({ 'read-only': ['session.create'], 'state-changing': ['unlisted'] }).assuming({ roles: ['stageCluster'], reset: true });
 const SOFTWARE = (cluster: string) => `/api/esx/settings/clusters/${encodeURIComponent(cluster)}/software`;
 /** The `action` values the 9.1 spec defines on that path (paths-esx-software). */
 const DEFINED_ACTIONS = ['stage', 'export', 'scan', 'apply', 'check'];
@@ -50,7 +50,7 @@ test.describe('routing probes on the stage path key', () => {
   });
 
   // It matches the stage key, and a missing required body is refused before acting: expected-rejected.
-  test('a stage task without its required body is refused with a vAPI error', sends({ 'read-only': ['session.create'], 'expected-rejected': ['software.stage'] }), async ({ api, target, need, sessions, verify }) => {
+  test('a stage task without its required body is refused with a vAPI error', sends({ 'read-only': ['session.create'], 'expected-rejected': ['software.stage'] }).assuming({ roles: ['stageCluster'] }), async ({ api, target, need, sessions, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     await target.resetIfPossible();
     const exchange = await api.call('software.stage', { params: { cluster: stageCluster.id }, session: await sessions.get() });

@@ -34,13 +34,13 @@ test.describe('stage documented errors', () => {
   });
 
   // Whether a stage is refused is the target's to find out: an administrator's valid stage of an existing cluster is state-changing.
-  test('staging a cluster without a desired software document answers 404 NOT_FOUND', STAGES, async ({ api, sessions, need, verify }) => {
+  test('staging a cluster without a desired software document answers 404 NOT_FOUND', STAGES.assuming({ roles: ['noDesiredDocumentCluster'] }), async ({ api, sessions, need, verify }) => {
     const { noDesiredDocumentCluster: cluster } = need.roles('noDesiredDocumentCluster');
     const exchange = await api.call('software.stage', { params: { cluster }, body: {}, session: await sessions.get('administrator') });
     await verify({ scenario: `stage ${cluster}, which has no desired software document`, intent: notFound('desired software document is not found'), exchange });
   });
 
-  test('staging a cluster not managed with a single software specification answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, need, verify }) => {
+  test('staging a cluster not managed with a single software specification answers 400 INVALID_ARGUMENT', STAGES.assuming({ roles: ['nonSingleImageCluster'] }), async ({ api, sessions, need, verify }) => {
     const { nonSingleImageCluster: cluster } = need.roles('nonSingleImageCluster');
     const exchange = await api.call('software.stage', { params: { cluster }, body: {}, session: await sessions.get('administrator') });
     await verify({ scenario: `stage ${cluster}, which is not managed with a single image`, intent: invalidArgument('the cluster is not managed with a single software specification'), exchange });
@@ -48,7 +48,7 @@ test.describe('stage documented errors', () => {
 
   // Each run starts from a reset target where it can be reset: a server that wrongly accepts one
   // stage would otherwise answer the next run NOT_ALLOWED_IN_CURRENT_STATE, blaming the wrong input.
-  test('an unknown commit answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, target, need, property }) => {
+  test('an unknown commit answers 400 INVALID_ARGUMENT', STAGES.assuming({ roles: ['stageCluster'] }), async ({ api, sessions, target, need, property }) => {
     const { stageCluster } = need.roles('stageCluster');
     // Verified unknown without a commits list: a number far above any cluster's commit counter, or text that is no commit number.
     const commits = fc.oneof(unknownResourceIdArbitrary('com.vmware.esx.settings.commit'), fc.string({ minLength: 1, maxLength: 12 }).filter((c) => !/^\s*\d+\s*$/.test(c)))
@@ -60,7 +60,7 @@ test.describe('stage documented errors', () => {
     });
   });
 
-  test('a host outside the cluster, alone or among the cluster\'s hosts, answers 400 INVALID_ARGUMENT', STAGES, async ({ api, sessions, target, need, property }) => {
+  test('a host outside the cluster, alone or among the cluster\'s hosts, answers 400 INVALID_ARGUMENT', STAGES.assuming({ roles: ['stageCluster', 'hostOutsideCluster'] }), async ({ api, sessions, target, need, property }) => {
     const { stageCluster, hostOutsideCluster } = need.roles('stageCluster', 'hostOutsideCluster');
     // The declared outsider, or a host id far above any host counter: never a host of the cluster the profile did not list.
     const outsider = fc.oneof(fc.constant(hostOutsideCluster), unknownResourceIdArbitrary('HostSystem').filter((h) => !stageCluster.hosts.includes(h)));
@@ -72,7 +72,7 @@ test.describe('stage documented errors', () => {
     });
   });
 
-  test('a second stage while the first one runs answers 400 NOT_ALLOWED_IN_CURRENT_STATE', sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }), async ({ api, poll, sessions, target, need, verify }) => {
+  test('a second stage while the first one runs answers 400 NOT_ALLOWED_IN_CURRENT_STATE', sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }).assuming({ roles: ['stageCluster'], reset: true }), async ({ api, poll, sessions, target, need, verify }) => {
     need.reset();
     const { stageCluster } = need.roles('stageCluster');
     const cluster = stageCluster.id;

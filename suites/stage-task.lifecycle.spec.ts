@@ -34,7 +34,7 @@ test.describe('stage task lifecycle', () => {
   // A task may use its whole poll budget (stuck or slow) before the checks judge it.
   test.beforeEach(({ vcconform }) => { test.setTimeout(30_000 + vcconform.taskBudgetMs); });
 
-  test('staging a clean cluster answers 202 with a task id, and the task runs to SUCCEEDED with a StageResult for every host', STAGE_AND_POLL, async ({ api, poll, sessions, need, verify }) => {
+  test('staging a clean cluster answers 202 with a task id, and the task runs to SUCCEEDED with a StageResult for every host', STAGE_AND_POLL.assuming({ roles: ['stageCluster'] }), async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get('administrator');
     const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id);
@@ -49,7 +49,7 @@ test.describe('stage task lifecycle', () => {
     if (task?.outcome === 'terminal') expect.soft(finalStatus(task), `the stage of ${stageCluster.id} (the inventory's clean stage cluster) should succeed`).toBe('SUCCEEDED');
   });
 
-  test('staging a cluster where a host fails ends FAILED, and the finished task stays FAILED', STAGE_AND_POLL, async ({ api, poll, sessions, need, verify }) => {
+  test('staging a cluster where a host fails ends FAILED, and the finished task stays FAILED', STAGE_AND_POLL.assuming({ roles: ['failingStageCluster'] }), async ({ api, poll, sessions, need, verify }) => {
     const { failingStageCluster } = need.roles('failingStageCluster');
     const session = await sessions.get('administrator');
     const { exchange, task } = await stageToTheEnd({ api, poll }, session, failingStageCluster);
@@ -60,7 +60,7 @@ test.describe('stage task lifecycle', () => {
     if (task?.outcome === 'terminal') expect.soft(finalStatus(task), `the stage of ${failingStageCluster} (the inventory's failing stage cluster) should fail`).toBe('FAILED');
   });
 
-  test('a stage of a subset of hosts runs to its end and stages only those hosts', STAGE_AND_POLL, async ({ api, poll, sessions, need, verify }) => {
+  test('a stage of a subset of hosts runs to its end and stages only those hosts', STAGE_AND_POLL.assuming({ roles: ['stageCluster'] }), async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get('administrator');
     const hosts = stageCluster.hosts.slice(0, 1);

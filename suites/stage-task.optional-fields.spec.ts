@@ -23,8 +23,8 @@ async function stageToTheEnd({ api, poll }: Harness, session: string, cluster: s
 const pollsOf = (task: Task | undefined): Evidence[] =>
   (task?.polls ?? []).map((exchange, i) => ({ scenario: `poll ${i + 1} of the stage task`, intent: { kind: 'valid' }, exchange }));
 
-/** An administrator's stages of the target's stage cluster, and the polls of their tasks. */
-const STAGE_AND_POLL = sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] });
+/** An administrator's stages of the target's stage cluster from a reset target, and the polls of their tasks. */
+const STAGE_AND_POLL = sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }).assuming({ roles: ['stageCluster'], reset: true });
 
 /**
  * StageSpecs whose keys come from the schema generator (each optional key present or not) and whose

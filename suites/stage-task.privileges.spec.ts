@@ -11,7 +11,9 @@ const PRIVILEGE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
 
 for (const role of ['operator', 'read-only'] as const) {
   // The role lacks the privilege, so the stage is expected-rejected (unprivileged); a task a non-conforming server started is polled.
-  test(`a stage by the ${role} user, declared to lack ${PRIVILEGE}, is refused and never served`, sends({ 'read-only': ['session.create', 'tasks.get'], 'expected-rejected': ['software.stage'] }), async ({ api, poll, sessions, need, verify }) => {
+  test(`a stage by the ${role} user, declared to lack ${PRIVILEGE}, is refused and never served`, sends({ 'read-only': ['session.create', 'tasks.get'], 'expected-rejected': ['software.stage'] }).assuming({
+    roles: ['stageCluster'], lacks: [{ role, privilege: PRIVILEGE, on: 'stageCluster' }],
+  }), async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     // Only a lack the profile declares (users.<role>.lacks or lacksOn) makes a refusal the documented outcome.
     need.lacks(role, PRIVILEGE, stageCluster.id);

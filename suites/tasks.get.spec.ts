@@ -14,7 +14,7 @@ test.describe('tasks get', () => {
     }]);
   });
 
-  test('a finished stage task read with exclude_result=true comes without its result', sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }), async ({ api, poll, sessions, need, verify }) => {
+  test('a finished stage task read with exclude_result=true comes without its result', sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }).assuming({ roles: ['stageCluster'] }), async ({ api, poll, sessions, need, verify }) => {
     const { stageCluster } = need.roles('stageCluster');
     const session = await sessions.get('administrator');
     const stage = await api.call('software.stage', { params: { cluster: stageCluster.id }, body: {}, session });

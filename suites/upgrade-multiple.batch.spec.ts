@@ -45,7 +45,7 @@ const describeBatch = (batch: readonly (readonly [Member, Spec])[]) =>
   batch.map(([m, s]) => `${m.id} (${m.fact.replace('Clusters', '')}, ignore ${flagOf(s)})`).join(', ');
 
 test.describe('upgradeMultiple batches', () => {
-  test('a mixed batch answers 200 with one Result per cluster: pre-check errors REJECTED, warnings STARTED only when ignored, and get agrees', sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property, readBackUpgrades, vcconform }) => {
+  test('a mixed batch answers 200 with one Result per cluster: pre-check errors REJECTED, warnings STARTED only when ignored, and get agrees', sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }).assuming({ roles: ['upgradableCluster', 'warningsCluster', 'errorsCluster'], reset: true }), async ({ api, target, sessions, need, property, readBackUpgrades, vcconform }) => {
     // A run that polls a STARTED cluster to the end of the budget (a failing target) must still end inside the test's time.
     test.setTimeout(30_000 + 3 * vcconform.taskBudgetMs);
     need.reset();
@@ -64,7 +64,7 @@ test.describe('upgradeMultiple batches', () => {
     });
   });
 
-  test('the batch and the single upgrade agree per cluster from the same state: STARTED with 204, REJECTED with 400 UNSUPPORTED', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgrade', 'clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
+  test('the batch and the single upgrade agree per cluster from the same state: STARTED with 204, REJECTED with 400 UNSUPPORTED', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgrade', 'clusters.upgradeMultiple'] }).assuming({ roles: ['upgradableCluster', 'warningsCluster', 'errorsCluster'], reset: true }), async ({ api, target, sessions, need, property }) => {
     need.reset();
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     await property(batches(poolOf(roles)), async (batch) => {

@@ -8,7 +8,7 @@ import { test, fc, sends, type Exchange } from '../fixtures/test';
 type Fact = 'upgradableClusters' | 'warningsClusters' | 'errorsClusters';
 
 test.describe('upgradeMultiple optional fields', () => {
-  test('a batch with ignore_precheck_warnings unset gives the same res per cluster as the same batch with it false, and with it null', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
+  test('a batch with ignore_precheck_warnings unset gives the same res per cluster as the same batch with it false, and with it null', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgradeMultiple'] }).assuming({ roles: ['upgradableCluster', 'warningsCluster', 'errorsCluster'], reset: true }), async ({ api, target, sessions, need, property }) => {
     need.reset();
     const roles = need.roles('upgradableCluster', 'warningsCluster', 'errorsCluster');
     const pool = ([['upgradableClusters', roles.upgradableCluster], ['warningsClusters', roles.warningsCluster], ['errorsClusters', roles.errorsCluster]] as const)
@@ -36,7 +36,7 @@ test.describe('upgradeMultiple optional fields', () => {
   for (const ignore of [true, false, undefined, null]) {
     const flag = ignore === undefined ? 'unset' : String(ignore);
     const outcome = ignore === true ? 'starts' : 'rejects';
-    test(`ignore_precheck_warnings ${flag} ${outcome} a cluster whose pre-check gives only warnings, and get shows it`, sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, verify, readBackUpgrades, vcconform }) => {
+    test(`ignore_precheck_warnings ${flag} ${outcome} a cluster whose pre-check gives only warnings, and get shows it`, sends({ 'read-only': ['session.create', 'clusters.get'], 'state-changing': ['clusters.upgradeMultiple'] }).assuming({ roles: ['warningsCluster'], reset: true }), async ({ api, target, sessions, need, verify, readBackUpgrades, vcconform }) => {
       test.setTimeout(30_000 + vcconform.taskBudgetMs);
       need.reset();
       const { warningsCluster: c } = need.roles('warningsCluster');

@@ -13,7 +13,9 @@ const specOf = (version: string) => arbitraryFor('Vcenter.NamespaceManagement.So
 const REFUSED_BATCH = sends({ 'read-only': ['session.create', 'clusters.get'], 'expected-rejected': ['clusters.upgradeMultiple'] });
 
 test.describe('upgradeMultiple privileges', () => {
-  test('an operator lacking Namespaces.Upgrade on one listed cluster gets 403 for the whole batch, and no listed cluster starts upgrading', REFUSED_BATCH, async ({ api, target, sessions, need, property }) => {
+  test('an operator lacking Namespaces.Upgrade on one listed cluster gets 403 for the whole batch, and no listed cluster starts upgrading', REFUSED_BATCH.assuming({
+    roles: ['operatorDeniedCluster', 'upgradableCluster'], lacks: [{ role: 'operator', privilege: 'Namespaces.Upgrade', on: 'operatorDeniedCluster' }],
+  }), async ({ api, target, sessions, need, property }) => {
     const roles = need.roles('operatorDeniedCluster', 'upgradableCluster');
     need.lacks('operator', 'Namespaces.Upgrade', roles.operatorDeniedCluster);
     const denied = { id: roles.operatorDeniedCluster, version: roles.upgradableCluster.version };
@@ -33,7 +35,9 @@ test.describe('upgradeMultiple privileges', () => {
     });
   });
 
-  test('a read-only user gets 403 for a batch, and the cluster does not start upgrading', REFUSED_BATCH, async ({ api, target, sessions, need, verify }) => {
+  test('a read-only user gets 403 for a batch, and the cluster does not start upgrading', REFUSED_BATCH.assuming({
+    roles: ['upgradableCluster'], lacks: [{ role: 'read-only', privilege: 'Namespaces.Upgrade', on: 'upgradableCluster' }],
+  }), async ({ api, target, sessions, need, verify }) => {
     const { upgradableCluster: c } = need.roles('upgradableCluster');
     need.lacks('read-only', 'Namespaces.Upgrade', c.id);
     await target.resetIfPossible();

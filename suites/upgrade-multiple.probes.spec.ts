@@ -7,7 +7,7 @@ import { test, fc, sends, resourceIdArbitrary, type Evidence } from '../fixtures
  */
 test.describe('upgradeMultiple probes', () => {
   // The id is read first: only one the target answered 404 for is sent, so the batch is expected-rejected (unknown id).
-  test('a batch naming a cluster id that does not exist is answered somehow: the answer is recorded', sends({ 'read-only': ['session.create', 'clusters.list', 'clusters.get'], 'expected-rejected': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, property }) => {
+  test('a batch naming a cluster id that does not exist is answered somehow: the answer is recorded', sends({ 'read-only': ['session.create', 'clusters.list', 'clusters.get'], 'expected-rejected': ['clusters.upgradeMultiple'] }).assuming({ roles: ['upgradableCluster'] }), async ({ api, target, sessions, need, property }) => {
     const { upgradableCluster: c } = need.roles('upgradableCluster');
     const listed = await api.call('clusters.list', { session: await sessions.get('administrator') });
     const known = JSON.stringify([listed.body, target.roles]);
@@ -30,7 +30,7 @@ test.describe('upgradeMultiple probes', () => {
   });
 
   // The cluster exists, so an administrator's valid batch naming it is state-changing whatever the target makes of it.
-  test('a batch naming a cluster that is not WCP-enabled is answered somehow: the answer is recorded', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgradeMultiple'] }), async ({ api, target, sessions, need, verify }) => {
+  test('a batch naming a cluster that is not WCP-enabled is answered somehow: the answer is recorded', sends({ 'read-only': ['session.create'], 'state-changing': ['clusters.upgradeMultiple'] }).assuming({ roles: ['nonWcpCluster', 'upgradableCluster'], reset: true }), async ({ api, target, sessions, need, verify }) => {
     need.reset();
     const { nonWcpCluster, upgradableCluster } = need.roles('nonWcpCluster', 'upgradableCluster');
     await target.reset();

@@ -1,3 +1,4 @@
+import { ASSUMES_ANNOTATION, assumptionsText, type Assumptions } from './assumes';
 import { planKey, type RequestClass } from './classify';
 
 /**
@@ -11,9 +12,25 @@ export type Plan = Partial<Record<RequestClass, readonly string[]>>;
 export const PLAN_ANNOTATION = 'vcconform.sends';
 const CLASSES: readonly RequestClass[] = ['read-only', 'expected-rejected', 'state-changing'];
 
+type Annotation = { type: string; description: string };
+
+/** Playwright test details: the plan's annotation, and with assuming() the assumptions' beside it. */
+export class TestDetails<A extends Annotation | Annotation[] = Annotation | Annotation[]> {
+  constructor(readonly annotation: A) {}
+
+  /**
+   * The same details, also declaring what the test assumes of the lab: `sends({…}).assuming({ roles: ['stageCluster'], reset: true })`.
+   * Assuming nothing (`{ roles: [] }`) adds no annotation: a test without one assumes nothing.
+   */
+  assuming(assumptions: Assumptions): TestDetails<Annotation[]> {
+    const text = assumptionsText(assumptions);
+    return new TestDetails([...[this.annotation].flat(), ...(text ? [{ type: ASSUMES_ANNOTATION, description: text }] : [])]);
+  }
+}
+
 /** Test details declaring the plan: `test('title', sends({ 'read-only': ['clusters.get'] }), async (…) => …)`. */
-export function sends(plan: Plan): { annotation: { type: string; description: string } } {
-  return { annotation: { type: PLAN_ANNOTATION, description: planText(plan) } };
+export function sends(plan: Plan): TestDetails<Annotation> {
+  return new TestDetails({ type: PLAN_ANNOTATION, description: planText(plan) });
 }
 
 /** `read-only: a, b; state-changing: c` (the annotation text, readable in the HTML report). */

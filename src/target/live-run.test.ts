@@ -158,10 +158,14 @@ test('--dry-run prints test × operation × class with the safe-mode decision, a
     expect(r.stdout).toMatch(/state-changing\s+software\.stage/);
     expect(r.stdout).toMatch(/expected-rejected\s+.*clusters\.upgradeMultiple/);
     expect(r.stdout).toContain('→ skip (safe mode: state-changing');
-    expect(r.stdout).toMatch(/ 0 declare no plan/);
+    expect(r.stdout).toMatch(/assumes\s+roles: stageCluster; lacks: operator VcIntegrity\.lifecycleSoftwareRemediation\.Write on stageCluster\n/);
+    expect(r.stdout).toMatch(/ 0 declare no plan\.$/m);
     expect(mock.journal.all(), 'not one request').toEqual([]);
     const allowed = await bin(['--profile', writeLabProfile(mock, mock.url), '--dry-run', '--allow-mutations'], cleanEnv(labEnv(mock)));
-    expect(allowed.stdout).not.toContain('→ skip (safe mode');
+    expect(allowed.stdout).not.toContain('→ skip (safe mode: state-changing');
+    // The profile has no reset and allowlists no cluster: what the tests that may change state would be skipped for instead.
+    expect(allowed.stdout).toContain('→ skip (the target cannot be reset (no capabilities.reset in its profile))');
+    expect(allowed.stdout).toMatch(/→ skip \(safe mode: this test changes state and domain-c\d+ is not in the mutation allowlist\)/);
   } finally {
     await mock.close();
   }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { validatorFor } from '../../specs/index';
 import { UsageError, message } from '../errors';
-import type { InventoryRoles, Role, RoleUser } from './roles';
+import { ROLES, type InventoryRoles, type Role, type RoleUser } from './roles';
 import { mockRoles } from './mock-roles';
 import { parseScope } from './scope';
 import { OPERATOR_DENIED_PRIVILEGE, withLackOn, type DeclaredLacks } from './privileges';
@@ -21,8 +21,7 @@ export const DEFAULT_RUN_BUDGET_MS = 3_600_000;
 const DEFAULT_LIMITS = { timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS };
 /** What `redactedProfile` puts where a password was. */
 export const REDACTED = '<redacted>';
-/** Every role a profile can name a user for. */
-export const ROLES: readonly Role[] = ['administrator', 'read-only', 'operator'];
+export { ROLES } from './roles';
 
 /** How a target is brought back to its initial state: an HTTP request to it, or a local command. */
 export type ResetCapability = { http: { method: string; path: string } } | { command: string[] };

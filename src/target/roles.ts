@@ -37,6 +37,18 @@ export interface RoleUser extends DeclaredLacks {
 
 export type Role = 'administrator' | 'read-only' | 'operator';
 
+/** Every role a profile can name a user for. */
+export const ROLES: readonly Role[] = ['administrator', 'read-only', 'operator'];
+
+/** An inventory role's name, as a suite declares it (`roles: ['stageCluster']`). */
+export type InventoryRole = keyof InventoryRoles;
+
+/** Every inventory role, in the order InventoryRoles lists them (the record makes the compiler keep it complete). */
+export const INVENTORY_ROLES = Object.keys({
+  upgradableCluster: 0, warningsCluster: 0, errorsCluster: 0, nonWcpCluster: 0, stageCluster: 0, failingStageCluster: 0,
+  nonSingleImageCluster: 0, noDesiredDocumentCluster: 0, hostOutsideCluster: 0, operatorDeniedCluster: 0,
+} satisfies Record<InventoryRole, 0>) as InventoryRole[];
+
 /** The cluster ids an inventory role names (host roles name none). */
 export function clustersOfRole(role: InventoryRoles[keyof InventoryRoles]): string[] {
   if (role === undefined) return [];

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { assumptionsText, declaredAssumptions, type Assumed } from '../../safety/assumes';
 import { declaredPlan, type Plan } from '../../safety/plan';
+import { profileOffer, unmetAssumption, type TargetOffer } from '../../target/unmet';
 import type { Io } from '../io';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -10,9 +12,13 @@ export interface PlannedTest {
   file: string;
   title: string;
   plan?: Plan;
-  /** `run`, or why it would be skipped before sending anything. */
+  /** What it assumes of the lab (sends(…).assuming({…})); absent when it declares no plan. */
+  assumes?: Assumed;
+  /** `run`, or why it would be skipped before sending anything: `skip (…)` in the words of the skip it would get. */
   decision: string;
 }
+
+const NO_PLAN = 'no plan declared: the test would fail before sending anything';
 
 interface ListedSuite {
   title: string;
@@ -21,16 +27,22 @@ interface ListedSuite {
   suites?: ListedSuite[];
 }
 
-/** The tests Playwright lists (`--list --reporter=json`) with their declared plans and this run's decision. */
-export function plannedTests(report: { suites: ListedSuite[] }, allowMutations: boolean): PlannedTest[] {
+/**
+ * The tests Playwright lists (`--list --reporter=json`) with their declared plans and assumptions and this
+ * run's decision: safe mode first, as the plan fixture skips, then the first assumption `target` does not
+ * meet, in the need fixture's words (src/target/unmet.ts). No target (the embedded mock) meets every one.
+ */
+export function plannedTests(report: { suites: ListedSuite[] }, allowMutations: boolean, target?: TargetOffer): PlannedTest[] {
   const out: PlannedTest[] = [];
   const walk = (suite: ListedSuite, path: string[]) => {
     for (const spec of suite.specs ?? []) for (const t of spec.tests) {
       const plan = declaredPlan(t.annotations);
+      const assumes = declaredAssumptions(t.annotations);
       const changing = plan?.['state-changing'] ?? [];
-      const decision = plan === undefined ? 'no plan declared: the test would fail before sending anything'
-        : changing.length && !allowMutations ? `skip (safe mode: state-changing ${changing.join(', ')})` : 'run';
-      out.push({ file: spec.file, title: [...path, spec.title].join(' › '), ...(plan && { plan }), decision });
+      const unmet = target && unmetAssumption(assumes, target, changing.length > 0);
+      const decision = plan === undefined ? NO_PLAN
+        : changing.length && !allowMutations ? `skip (safe mode: state-changing ${changing.join(', ')})` : unmet ? `skip (${unmet})` : 'run';
+      out.push({ file: spec.file, title: [...path, spec.title].join(' › '), ...(plan && { plan, assumes }), decision });
     }
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
@@ -38,22 +50,29 @@ export function plannedTests(report: { suites: ListedSuite[] }, allowMutations: 
   return out;
 }
 
-/** The plan as text: one block per test, its operations by class, then the totals. */
+/** The plan as text: one block per test, its operations by class and its assumptions, then the totals. */
 export function planLines(tests: readonly PlannedTest[], target: string): string[] {
   const lines = [`vcconform run --dry-run: ${tests.length} tests against ${target}; nothing is sent.`, ''];
   for (const t of tests) {
     lines.push(`${t.file} › ${t.title}`);
     for (const [cls, ops] of Object.entries(t.plan ?? {})) lines.push(`    ${cls.padEnd(18)} ${(ops ?? []).join(', ')}`);
+    if (t.assumes) lines.push(`    ${'assumes'.padEnd(18)} ${assumptionsText(t.assumes) || 'nothing'}`);
     lines.push(`    → ${t.decision}`);
   }
+  // A test whose roles lie outside the mutation allowlist is skipped by safe mode too (its reason says "safe mode:").
   const runs = tests.filter((t) => t.decision === 'run').length;
   const safe = tests.filter((t) => t.decision.startsWith('skip (safe mode')).length;
-  lines.push('', `${runs} would run, ${safe} would be skipped in safe mode, ${tests.length - runs - safe} declare no plan. Tests needing inventory roles or users the target lacks are skipped when they run, saying which.`);
+  const unmet = tests.filter((t) => t.decision.startsWith('skip (') && !t.decision.startsWith('skip (safe mode')).length;
+  lines.push('', `${runs} would run, ${safe} would be skipped in safe mode, ${unmet} for an assumption the target does not meet, ${tests.length - runs - safe - unmet} declare no plan.`);
   return lines;
 }
 
-/** Lists the tests without running them (Playwright `--list`) and prints the plan. Exit 0, or 2 when listing fails. */
-export async function printPlan(s: { target?: string; allowMutations: boolean }, env: NodeJS.ProcessEnv, argv: string[], io: Io): Promise<number> {
+/**
+ * Lists the tests without running them (Playwright `--list`) and prints the plan, judged against the
+ * target's profile (`s.profile`: a live target's or a recording's; undefined for the embedded mock).
+ * Exit 0, or 2 when listing fails.
+ */
+export async function printPlan(s: { target?: string; allowMutations: boolean; profile?: Parameters<typeof profileOffer>[0] }, env: NodeJS.ProcessEnv, argv: string[], io: Io): Promise<number> {
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -70,6 +89,6 @@ export async function printPlan(s: { target?: string; allowMutations: boolean },
     io.err(`[vcconform] Failed to list the tests for --dry-run: Playwright exited ${code} without a JSON listing: ${(stderr || stdout).trim().split('\n').slice(-3).join(' | ')}.`);
     return 2;
   }
-  io.out(planLines(plannedTests(report, s.allowMutations), s.target ?? 'the embedded mock').join('\n'));
+  io.out(planLines(plannedTests(report, s.allowMutations, s.profile && profileOffer(s.profile)), s.target ?? 'the embedded mock').join('\n'));
   return 0;
 }

@@ -6,6 +6,7 @@ import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir } from '../../
 import { startCanaryLab } from '../../proof/lab';
 import { main } from '../main';
 import { childEnv, runSettings } from './run';
+import { writeRecording } from '../../replay/recording';
 
 /** Only the five session lifecycle tests: a small, fast run that still logs in, reads and logs out. */
 const SMALL = ['--grep', 'session lifecycle', '--runs', '2', '--workers', '1'];
@@ -91,6 +92,26 @@ test.describe('vcconform run: flags', () => {
     expect(JSON.parse(childEnv({ ...live, build }, inherited).VCCONFORM_TARGET_BUILD!)).toEqual(build);
     expect(childEnv({ ...live, build: null }, inherited).VCCONFORM_TARGET_BUILD).toBe('null');
   });
+});
+
+test('a replay\'s --dry-run is judged against the recorded profile: what it allowed, and what its lab offered', async () => {
+  const dir = reportsDir();
+  writeRecording(dir, {
+    profile: {
+      source: 'lab.json', url: 'https://vcsa.lab.example', tls: { insecure: false }, timeoutMs: 1000, maxResponseBytes: 1000, runBudgetMs: 1000,
+      users: { administrator: { username: 'administrator@vsphere.local' } }, roles: { stageCluster: { id: 'domain-c1', hosts: ['host-1'], commits: ['1'] } },
+      capabilities: { allowMutations: true, mutationAllowlist: ['domain-c1'] },
+    },
+    seed: 1, numRuns: 1, build: null,
+  });
+  const r = await cli('run', '--replay', dir, '--dry-run');
+  expect(r.code, r.err).toBe(0);
+  expect(r.out).toContain(`tests against the recording in ${dir}; nothing is sent.`);
+  expect(r.out, 'the recording allowed mutations').not.toContain('→ skip (safe mode: state-changing');
+  expect(r.out).toContain('→ skip (the target cannot be reset (no capabilities.reset in its profile))');
+  expect(r.out).toContain('→ skip (the target maps no inventory role upgradableCluster)');
+  expect(r.out).toContain('→ skip (the target has no user for role operator)');
+  expect(r.out).toMatch(/state-changing\s+software\.stage\n\s+assumes\s+roles: stageCluster\n\s+→ run/);
 });
 
 test.describe('vcconform run: real runs', () => {

@@ -231,7 +231,8 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       '                     A lab CA is better: tls.caFile in the profile.',
       '  --allow-mutations  send requests that could change the live target\'s state, only to the clusters in the profile\'s',
       '                     capabilities.mutationAllowlist. Without it (safe mode) such tests are skipped, saying why.',
-      '  --dry-run          print the plan (test × operation × request class, and whether it would run) and send nothing.',
+      '  --dry-run          print the plan (test × operation × request class, what each test assumes of the lab, and whether',
+      '                     it would run against this target) and send nothing.',
       '  --record DIR       with a live target: write each test\'s exchanges to DIR as cassettes, secrets as placeholders.',
       '  --replay DIR       re-run the suites offline against the cassettes in DIR (nock); a request that was not recorded fails.',
       '  --runs N           fast-check runs per property (default 25)',
@@ -252,7 +253,12 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
     async run(args, io) {
       const env = options.env ?? process.env;
       const s = await named(() => runSettings(args, env, options.cwd?.() ?? process.cwd()));
-      if (s.dryRun) return printPlan(s, childEnv(s, env), playwrightArgs(s, ['--list', '--reporter=json']), io);
+      if (s.dryRun) {
+        // A replay is judged against the recorded profile: what it allowed, and what its lab offered.
+        const recorded = s.replay === undefined ? undefined : (await named(() => readRecording(s.replay!))).profile;
+        const judged = recorded ? { ...s, profile: recorded, allowMutations: recorded.capabilities.allowMutations } : s;
+        return printPlan(judged, childEnv(s, env), playwrightArgs(s, ['--list', '--reporter=json']), io);
+      }
       if (s.profile) {
         const startedAt = new Date();
         try {
