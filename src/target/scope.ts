@@ -33,3 +33,8 @@ export function inScope(scope: readonly string[] | undefined, operationId: strin
 export function outOfScope(scope: readonly string[] | undefined, planned: Iterable<string>): string[] {
   return [...new Set([...planned].filter((id) => !inScope(scope, id)))].sort();
 }
+
+/** Why a test is skipped for operations outside the scope (the plan fixture and --dry-run say it the same way). */
+export function notInScope(scope: readonly string[] | undefined, outside: readonly string[]): string {
+  return `not in scope: ${outside.join(', ')} (the run covers ${(scope ?? []).join(', ')}: --operations or the profile's operations)`;
+}

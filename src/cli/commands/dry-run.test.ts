@@ -67,6 +67,18 @@ test('with mutations allowed every test with a plan would run', () => {
   expect(plannedTests(LISTING, true).map((t) => t.decision)).toEqual(['run', 'run', 'run', NO_PLAN]);
 });
 
+test('a test needing an operation outside the scope would be skipped as not in scope, before safe mode, and counted apart', () => {
+  const scope = ['clusters.*'];
+  const planned = plannedTests(LISTING, false, undefined, scope);
+  expect(planned.map((t) => t.decision)).toEqual([
+    'run',
+    "skip (not in scope: software.stage, tasks.get (the run covers clusters.*: --operations or the profile's operations))",
+    'run',
+    NO_PLAN,
+  ]);
+  expect(planLines(planned, 'x').at(-1)).toBe('2 would run, 1 are not in scope, 0 would be skipped in safe mode, 0 for an assumption the target does not meet, 1 declare no plan.');
+});
+
 test('a test annotated with an empty state-changing class is not a state-changing test', () => {
   const listing = { suites: [{ title: 'f', specs: [spec('t', 'f.spec.ts', sends({ 'state-changing': [], 'read-only': ['clusters.get'] }).annotation)] }] };
   expect(plannedTests(listing, false)[0]!.decision).toBe('run');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { assumptionsText, declaredAssumptions, type Assumed } from '../../safety/assumes';
 import { declaredPlan, type Plan } from '../../safety/plan';
 import { profileOffer, unmetAssumption, type TargetOffer } from '../../target/unmet';
+import { notInScope, outOfScope } from '../../target/scope';
 import type { Io } from '../io';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -32,7 +33,7 @@ interface ListedSuite {
  * run's decision: safe mode first, as the plan fixture skips, then the first assumption `target` does not
  * meet, in the need fixture's words (src/target/unmet.ts). No target (the embedded mock) meets every one.
  */
-export function plannedTests(report: { suites: ListedSuite[] }, allowMutations: boolean, target?: TargetOffer): PlannedTest[] {
+export function plannedTests(report: { suites: ListedSuite[] }, allowMutations: boolean, target?: TargetOffer, scope?: readonly string[]): PlannedTest[] {
   const out: PlannedTest[] = [];
   const walk = (suite: ListedSuite, path: string[]) => {
     for (const spec of suite.specs ?? []) for (const t of spec.tests) {
@@ -40,7 +41,9 @@ export function plannedTests(report: { suites: ListedSuite[] }, allowMutations: 
       const assumes = declaredAssumptions(t.annotations);
       const changing = plan?.['state-changing'] ?? [];
       const unmet = target && unmetAssumption(assumes, target, changing.length > 0);
+      const outside = plan === undefined ? [] : outOfScope(scope, Object.values(plan).flat());
       const decision = plan === undefined ? NO_PLAN
+        : outside.length ? `skip (${notInScope(scope, outside)})`
         : changing.length && !allowMutations ? `skip (safe mode: state-changing ${changing.join(', ')})` : unmet ? `skip (${unmet})` : 'run';
       out.push({ file: spec.file, title: [...path, spec.title].join(' › '), ...(plan && { plan, assumes }), decision });
     }
@@ -62,8 +65,9 @@ export function planLines(tests: readonly PlannedTest[], target: string): string
   // A test whose roles lie outside the mutation allowlist is skipped by safe mode too (its reason says "safe mode:").
   const runs = tests.filter((t) => t.decision === 'run').length;
   const safe = tests.filter((t) => t.decision.startsWith('skip (safe mode')).length;
-  const unmet = tests.filter((t) => t.decision.startsWith('skip (') && !t.decision.startsWith('skip (safe mode')).length;
-  lines.push('', `${runs} would run, ${safe} would be skipped in safe mode, ${unmet} for an assumption the target does not meet, ${tests.length - runs - safe - unmet} declare no plan.`);
+  const scoped = tests.filter((t) => t.decision.startsWith('skip (not in scope')).length;
+  const unmet = tests.filter((t) => t.decision.startsWith('skip (') && !t.decision.startsWith('skip (safe mode') && !t.decision.startsWith('skip (not in scope')).length;
+  lines.push('', `${runs} would run, ${scoped ? `${scoped} are not in scope, ` : ''}${safe} would be skipped in safe mode, ${unmet} for an assumption the target does not meet, ${tests.length - runs - safe - unmet - scoped} declare no plan.`);
   return lines;
 }
 
@@ -72,7 +76,7 @@ export function planLines(tests: readonly PlannedTest[], target: string): string
  * target's profile (`s.profile`: a live target's or a recording's; undefined for the embedded mock).
  * Exit 0, or 2 when listing fails.
  */
-export async function printPlan(s: { target?: string; allowMutations: boolean; profile?: Parameters<typeof profileOffer>[0] }, env: NodeJS.ProcessEnv, argv: string[], io: Io): Promise<number> {
+export async function printPlan(s: { target?: string; allowMutations: boolean; profile?: Parameters<typeof profileOffer>[0] & { operations?: readonly string[] }; operations?: readonly string[] }, env: NodeJS.ProcessEnv, argv: string[], io: Io): Promise<number> {
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -89,6 +93,8 @@ export async function printPlan(s: { target?: string; allowMutations: boolean; p
     io.err(`[vcconform] Failed to list the tests for --dry-run: Playwright exited ${code} without a JSON listing: ${(stderr || stdout).trim().split('\n').slice(-3).join(' | ')}.`);
     return 2;
   }
-  io.out(planLines(plannedTests(report, s.allowMutations, s.profile && profileOffer(s.profile)), s.target ?? 'the embedded mock').join('\n'));
+  // --operations overrides the scope the profile declares, as in the run.
+  const scope = s.operations ?? s.profile?.operations;
+  io.out(planLines(plannedTests(report, s.allowMutations, s.profile && profileOffer(s.profile), scope), s.target ?? 'the embedded mock').join('\n'));
   return 0;
 }
