@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measured } from './parts';
-import { readPlaywrightReport, testTimes } from './playwright-json';
+import { readPlaywrightReport, testTimes, type TestTime } from './playwright-json';
 import type { BenchSettings, Part } from './report-types';
 import { sampleRss, type RssPeak } from './rss';
 import { figure, median } from './stats';
@@ -12,7 +12,18 @@ const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'vcconform.js');
 export const LIFECYCLE_SUITE = 'suites/stage-task.lifecycle.spec.ts';
 
-interface RunTimes { totalMs: number; startupMs: number; collectMs?: number; suitesMs: number; reportsMs: number; rss?: RssPeak; lifecycleMs: number; code: number | null; workers?: string }
+interface RunTimes {
+  totalMs: number; startupMs: number; collectMs?: number; suitesMs: number; reportsMs: number; rss?: RssPeak; lifecycleMs: number; code: number | null; workers?: string;
+  /** The tests' own durations added up, and the three suite files whose tests took longest. */
+  testMs: number; slowest: { file: string; ms: number }[];
+}
+
+/** Summed test time per file, slowest first. */
+function byFile(times: readonly TestTime[]): { file: string; ms: number }[] {
+  const sums = new Map<string, number>();
+  for (const t of times) sums.set(t.file, (sums.get(t.file) ?? 0) + t.durationMs);
+  return [...sums].map(([file, ms]) => ({ file, ms })).sort((a, b) => b.ms - a.ms);
+}
 
 /** This environment without what an outer Playwright run sets for its workers: the child run is exactly `vcconform run`. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -46,15 +57,29 @@ async function timeOneRun(): Promise<RunTimes> {
     const report = readPlaywrightReport(join(reports, 'results.json'));
     const pwStart = Date.parse(report.stats.startTime);
     const workers = /using (\d+ workers?)/.exec(out)?.[1];
-    const lifecycleMs = testTimes(report).filter((t) => t.file === LIFECYCLE_SUITE).reduce((n, t) => n + t.durationMs, 0);
+    const times = testTimes(report);
+    const lifecycleMs = times.filter((t) => t.file === LIFECYCLE_SUITE).reduce((n, t) => n + t.durationMs, 0);
     return {
       totalMs: ended - started, startupMs: pwStart - started, suitesMs: report.stats.duration, reportsMs: ended - (pwStart + report.stats.duration),
       ...(collectedAt !== undefined && { collectMs: collectedAt - pwStart }), ...(peak && { rss: peak }), lifecycleMs, code,
+      testMs: times.reduce((n, t) => n + t.durationMs, 0), slowest: byFile(times).slice(0, 3),
       ...(workers && { workers }),
     };
   } finally {
     rmSync(reports, { recursive: true, force: true });
   }
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Where the suites' time went: collecting them, the tests' own time, the slowest files (of the last run). */
+function suitesDetail(runs: readonly RunTimes[], collect: readonly number[]): string {
+  const last = runs.at(-1);
+  return [
+    ...(collect.length ? [`collecting the suites until "Running N tests" ${secs(median(collect))}`] : []),
+    `the tests' own durations added up ${secs(median(runs.map((r) => r.testMs)))}`,
+    ...(last ? [`slowest files (last run): ${last.slowest.map((f) => `${f.file} ${secs(f.ms)}`).join(', ')}`] : []),
+  ].join('; ') + ' (medians unless said)';
 }
 
 /** P2, and the lifecycle suite's test time in each run (for P4). */
@@ -67,8 +92,7 @@ export async function fullRunPart(settings: BenchSettings): Promise<{ part: Part
   const figures = [
     figure('p2-total', 'node bin/vcconform.js run (embedded mock, reports to a temp dir): wall time', 's', s((r) => r.totalMs / 1000), `exit codes ${runs.map((r) => r.code).join(', ')}; ${runs[0]?.workers ?? '? workers'}`),
     figure('p2-startup', 'start-up: until Playwright has its configuration (results.json stats.startTime)', 's', s((r) => r.startupMs / 1000)),
-    figure('p2-suites', 'suites: Playwright\'s own duration (collecting, workers, tests)', 's', s((r) => r.suitesMs / 1000),
-      collect.length ? `of which collecting the suites until "Running N tests": ${(median(collect) / 1000).toFixed(1)} s (median)` : undefined),
+    figure('p2-suites', 'suites: Playwright\'s own duration (collecting, workers, tests)', 's', s((r) => r.suitesMs / 1000), suitesDetail(runs, collect)),
     figure('p2-reports', 'reports: after Playwright\'s duration until the process exits (reporters\' onEnd)', 's', s((r) => r.reportsMs / 1000)),
   ];
   if (peaks.length === runs.length) {
