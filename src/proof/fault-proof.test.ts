@@ -1,19 +1,49 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { faults } from '../mock/faults/index';
 import { checks } from '../checks/index';
 import { faultExpectations, faultsBreakingNoRule, faultSpecs, observationExpectations, type Observed } from './fault-expectations';
-import { runSuites, type Observation } from './run-suites';
+import { runBatch, runSuites, type Observation, type SuiteRun } from './run-suites';
+import type { BatchCase } from './batch.config';
 import { filesUnder } from './child-run';
 import { findSecrets } from './secret-scan';
 
-// Each case runs a child Playwright over the suites: minutes, not seconds, in total.
-test.describe.configure({ mode: 'parallel', timeout: 300_000 });
+/**
+ * Every case — the clean mock, each fault with the suites that can observe it, each harmless fault, each
+ * observation — is a project of one child Playwright run (src/proof/batch.config.ts): the runner and the
+ * TypeScript transform start once, not once per case. The first test to ask runs the batch (minutes); its
+ * outcome is kept in a file of this run, so a worker that replaces a failed one reads it instead of running it again.
+ */
+const CASES: BatchCase[] = [
+  { name: 'clean', faults: [], files: ['suites/'] },
+  ...faultExpectations.map(({ fault, suites, grep, operations, timeScale }) => ({ name: `fault ${fault}`, faults: faultSpecs({ fault, operations }), files: suites, ...(grep && { grep }), ...(timeScale && { timeScale }) })),
+  ...faultsBreakingNoRule.map(({ fault, suites, grep }) => ({ name: `harmless ${fault}`, faults: [fault], files: suites, ...(grep && { grep }) })),
+  ...observationExpectations.map(({ observed, faults: on, suites, grep }, i) => ({ name: `observation ${i} ${observed.check}`, faults: on, files: suites, ...(grep && { grep }) })),
+];
+
+/** The batch's outcome, by case name: run once per outer run (the runner's pid names the file its workers share). */
+async function caseRun(name: string): Promise<SuiteRun> {
+  const file = join(tmpdir(), `vcconform-proof-batch-${process.ppid}.json`);
+  if (!existsSync(file)) {
+    const { runs } = await runBatch(CASES);
+    const plain = [...runs].map(([key, r]) => [key, { ...r, failedChecks: [...r.failedChecks], warnedChecks: [...r.warnedChecks] }]);
+    writeFileSync(file, JSON.stringify(plain));
+  }
+  const plain = new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, SuiteRun & { failedChecks: string[]; warnedChecks: string[] }][]);
+  const run = plain.get(name);
+  if (!run) throw new Error(`[vcconform] The proof batch has no case ${JSON.stringify(name)}.`);
+  // The batch's whole output is long: each case shows its own failed tests first.
+  return { ...run, failedChecks: new Set(run.failedChecks), warnedChecks: new Set(run.warnedChecks), output: `${run.failedTests.join('\n')}\n${run.output}` };
+}
+
+// One worker runs the cases in order (the first pays for the batch); sized for a busy 2-core machine.
+test.describe.configure({ mode: 'default', timeout: 1_200_000 });
 
 test.describe('proof that the checks bite', () => {
   test('the clean mock passes every suite with no failed check', async () => {
-    const run = await runSuites({ faults: [] });
+    const run = await caseRun('clean');
     expect([...run.failedChecks], run.output.slice(-4000)).toEqual([]);
     expect([...run.warnedChecks]).toEqual([]);
     expect(run.failed, run.failedTests.join('\n')).toBe(0);
@@ -24,9 +54,9 @@ test.describe('proof that the checks bite', () => {
     expect(run.observations.filter((o) => shownByFaults.includes(o.check))).toEqual([]);
   });
 
-  for (const { fault, caughtBy, suites, grep, operations, timeScale } of faultExpectations) {
+  for (const { fault, caughtBy } of faultExpectations) {
     test(`fault ${fault} is caught by ${caughtBy.join(', ')}`, async () => {
-      const run = await runSuites({ faults: faultSpecs({ fault, operations }), files: suites, ...(grep && { grep }), ...(timeScale && { timeScale }) });
+      const run = await caseRun(`fault ${fault}`);
       // A fault is caught by its check failing, or warning where the rule is advisory.
       const failuresExpected = caughtBy.some((name) => checks.find((c) => c.name === name)?.severity === 'failure');
       expect(run.exitCode, run.output.slice(-3000)).toBe(failuresExpected ? 1 : 0);
@@ -34,9 +64,9 @@ test.describe('proof that the checks bite', () => {
     });
   }
 
-  for (const { fault, suites, grep, observed } of faultsBreakingNoRule) {
+  for (const { fault, suites, observed } of faultsBreakingNoRule) {
     test(`fault ${fault} breaks no documented rule: ${suites.join(', ')} pass with no failed or warned check${observed ? `, and ${observed.check} reports it` : ''}`, async () => {
-      const run = await runSuites({ faults: [fault], files: suites, ...(grep && { grep }) });
+      const run = await caseRun(`harmless ${fault}`);
       expect([...run.failedChecks], run.output.slice(-3000)).toEqual([]);
       expect([...run.warnedChecks]).toEqual([]);
       expect(run.failed, run.failedTests.join('\n')).toBe(0);
@@ -46,16 +76,16 @@ test.describe('proof that the checks bite', () => {
     });
   }
 
-  for (const { observed, faults: on, suites, grep } of observationExpectations) {
+  observationExpectations.forEach(({ observed, faults: on }, i) => {
     test(`observation ${observed.check} reports what it saw${on.length ? ` with ${on.join(', ')}` : ' on the clean mock'}`, async () => {
-      const run = await runSuites({ faults: on, files: suites, ...(grep && { grep }) });
+      const run = await caseRun(`observation ${i} ${observed.check}`);
       expect(run.passed, run.output.slice(-3000)).toBeGreaterThan(0);
       const mine = run.observations.filter((o) => o.check === observed.check);
       expect(mine, JSON.stringify(run.observations, null, 1).slice(0, 3000)).toEqual(expect.arrayContaining([matching(observed)]));
       // An observation never fails a run.
       expect(run.exitCode, run.output.slice(-3000)).toBe(0);
     });
-  }
+  });
 
   test('failing runs keep secrets out of every artifact: no password, Basic token or session id', async () => {
     const run = await runSuites({ faults: ['session-accessed-before-created'], files: ['suites/session', 'suites/auth.unauthenticated'] });

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Issue } from '../checks/types';
 import type { CheckAnnotation } from '../report/check-outcomes';
+import type { BatchCase } from './batch.config';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -30,7 +31,7 @@ export type Observation = Issue & { operation: string; scenario: string };
 
 interface JsonSuite {
   title: string;
-  specs?: { title: string; tests: { results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[];
+  specs?: { title: string; tests: { projectName?: string; results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[];
   suites?: JsonSuite[];
 }
 
@@ -108,25 +109,67 @@ export async function runSuites(options: SuiteOptions): Promise<SuiteRun> {
   const reports = mkdtempSync(join(tmpdir(), 'vcconform-proof-'));
   // The configured reporters, as a user's run has them: the proof reads results.json and can inspect every artifact.
   const { exitCode, output } = await playwright(testArgs(options), childEnv(options, reports));
-  const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as { suites: JsonSuite[]; stats: { expected: number; unexpected: number; skipped: number } };
+  return { ...summarise(readJsonReport(reports)), reports, exitCode, output };
+}
+
+/** A Playwright JSON report, as the proof reads it. */
+export interface JsonReport { suites: JsonSuite[] }
+
+export function readJsonReport(reports: string): JsonReport {
+  return JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as JsonReport;
+}
+
+/** What the tests of a report (of one project, when named) did: failed, warned and observing checks, and counts. */
+export function summarise(report: JsonReport, project?: string): Omit<SuiteRun, 'reports' | 'exitCode' | 'output'> {
   const failedChecks = new Set<string>();
   const warnedChecks = new Set<string>();
   const observations: Observation[] = [];
   const failedTests: string[] = [];
+  const counts = { passed: 0, failed: 0, skipped: 0 };
   const walk = (suite: JsonSuite, path: string[]) => {
-    for (const spec of suite.specs ?? []) for (const t of spec.tests) for (const r of t.results) {
-      if (r.status === 'failed' || r.status === 'timedOut') failedTests.push([...path, spec.title].join(' › '));
-      for (const a of r.annotations ?? []) {
-        if (a.type !== 'vcconform.check' || !a.description) continue;
-        const { check, status, operation, scenario, issues } = JSON.parse(a.description) as CheckAnnotation;
-        if (status === 'failed') failedChecks.add(check);
-        if (status === 'warning') warnedChecks.add(check);
-        if (status === 'info') observations.push(...issues.map((i) => ({ ...i, operation, scenario })));
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) {
+      if (project !== undefined && t.projectName !== project) continue;
+      const last = t.results.at(-1)?.status;
+      if (last === 'passed') counts.passed++;
+      else if (last === 'skipped' || last === undefined) counts.skipped++;
+      else counts.failed++;
+      for (const r of t.results) {
+        if (r.status === 'failed' || r.status === 'timedOut') failedTests.push([...path, spec.title].join(' › '));
+        for (const a of r.annotations ?? []) {
+          if (a.type !== 'vcconform.check' || !a.description) continue;
+          const { check, status, operation, scenario, issues } = JSON.parse(a.description) as CheckAnnotation;
+          if (status === 'failed') failedChecks.add(check);
+          if (status === 'warning') warnedChecks.add(check);
+          if (status === 'info') observations.push(...issues.map((i) => ({ ...i, operation, scenario })));
+        }
       }
     }
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
   report.suites.forEach((s) => walk(s, [s.title]));
-  return { reports, exitCode, failedChecks, warnedChecks, observations, failedTests, passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped, output };
+  return { failedChecks, warnedChecks, observations, failedTests, ...counts };
 }
 
+/**
+ * Runs many proof cases in one child Playwright (src/proof/batch.config.ts: one project per case)
+ * and reads each case's outcome from the one JSON report; `exitCode` is 1 for a case with a failed test.
+ */
+export async function runBatch(cases: readonly BatchCase[]): Promise<{ runs: Map<string, SuiteRun>; output: string }> {
+  const reports = mkdtempSync(join(tmpdir(), 'vcconform-proof-batch-'));
+  const casesFile = join(reports, 'cases.json');
+  writeFileSync(casesFile, JSON.stringify(cases));
+  const env = { ...childEnv({ faults: [] }, reports), VCCONFORM_PROOF_CASES: casesFile };
+  const { output } = await playwright(['test', '--config', join(__dirname, 'batch.config.ts')], env);
+  let report: JsonReport;
+  try {
+    report = readJsonReport(reports);
+  } catch {
+    throw new Error(`[vcconform] The proof batch wrote no JSON report: ${output.slice(-3000)}`);
+  }
+  const runs = new Map<string, SuiteRun>();
+  for (const c of cases) {
+    const summary = summarise(report, c.name);
+    runs.set(c.name, { ...summary, reports, exitCode: summary.failed > 0 ? 1 : 0, output });
+  }
+  return { runs, output };
+}
