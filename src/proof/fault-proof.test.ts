@@ -1,6 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { faults } from '../mock/faults/index';
 import { checks } from '../checks/index';
@@ -23,12 +22,13 @@ const CASES: BatchCase[] = [
   ...observationExpectations.map(({ observed, faults: on, suites, grep }, i) => ({ name: `observation ${i} ${observed.check}`, faults: on, files: suites, ...(grep && { grep }) })),
 ];
 
-/** The batch's outcome, by case name: run once per outer run (the runner's pid names the file its workers share). */
+/** The batch's outcome, by case name: run once per outer run (kept in the project's output directory, which Playwright empties when a run starts). */
 async function caseRun(name: string): Promise<SuiteRun> {
-  const file = join(tmpdir(), `vcconform-proof-batch-${process.ppid}.json`);
+  const file = join(test.info().project.outputDir, 'proof-batch.json');
   if (!existsSync(file)) {
     const { runs } = await runBatch(CASES);
     const plain = [...runs].map(([key, r]) => [key, { ...r, failedChecks: [...r.failedChecks], warnedChecks: [...r.warnedChecks] }]);
+    mkdirSync(test.info().project.outputDir, { recursive: true });
     writeFileSync(file, JSON.stringify(plain));
   }
   const plain = new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, SuiteRun & { failedChecks: string[]; warnedChecks: string[] }][]);
