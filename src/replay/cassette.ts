@@ -1,3 +1,4 @@
+import { isObject } from '../util/is-object';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,7 +141,6 @@ export function readCassette(dir: string, name: TestName): Cassette {
   return { ...(value as Cassette), file };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
 
 /** What makes the value not a cassette of this version, or undefined when it is one. */

@@ -1,3 +1,4 @@
+import { isObject } from '../util/is-object';
 import { operations, schemaFor, type Operation } from '../../specs/index';
 import type { Exchange } from '../checks/types';
 import { flatten } from '../generators/flatten';
@@ -132,10 +133,7 @@ export function coverageOf(uses: readonly OperationUse[]): OperationCoverage[] {
   });
 }
 
-/** A JSON object (not null, not an array); false for undefined too, unlike generators/json's isJsonObject. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject };
 
 const pairKey = (status: number, errorType: string | null) => JSON.stringify([status, errorType]);
 const parsePairKey = (key: string) => JSON.parse(key) as [number, string | null];

@@ -1,3 +1,4 @@
+import { isObject } from '../util/is-object';
 import type { RouteMatch } from '../mock/router';
 import type { Role } from '../target/roles';
 import type { DeclaredLacks } from '../target/privileges';
@@ -102,8 +103,4 @@ function taskClusters(match: RouteMatch, facts: SafetyFacts): string[] {
   const task = match.params.task;
   const cluster = task === undefined ? undefined : facts.taskCluster?.(task);
   return cluster === undefined ? [] : [cluster];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

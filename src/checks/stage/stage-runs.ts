@@ -1,3 +1,4 @@
+import { isObject } from '../../util/is-object';
 import type { Evidence, Exchange } from '../types';
 import { withoutNulls } from '../generic/without-nulls';
 import { pollsOf, TERMINAL_STATUSES, type Poll } from '../task/task-polls';
@@ -33,9 +34,7 @@ export interface StageRun {
 
 export const isStage = (e: Evidence): boolean => e.exchange.operation === 'software.stage';
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject };
 
 /** The result of a poll when it is an object (partial results included). */
 export function resultOf(poll: Poll): StageResultView | undefined {

@@ -1,3 +1,4 @@
+import { isObject } from '../../util/is-object';
 import type { Evidence, Exchange } from '../types';
 
 /**
@@ -17,7 +18,6 @@ export interface UpgradeSpecSent {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether the evidence is about an upgradeMultiple call. */
 export const isBatch = (e: Evidence): boolean => e.exchange.operation === 'clusters.upgradeMultiple';

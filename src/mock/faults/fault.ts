@@ -1,4 +1,7 @@
 import type { HandlerContext, MockResponse, RoutedRequest } from '../types';
+import { isObject } from '../../util/is-object';
+
+export { isObject };
 
 /**
  * A fault switch: data that breaks exactly one documented rule. It may delay the answer, rewrite
@@ -42,10 +45,6 @@ export function perMock<T>(create: () => T): { of(context: HandlerContext): T; f
 
 export type Json = Record<string, unknown>;
 
-/** Whether a value is a JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The error_type of a std error body, if the body is one. */
 export function errorTypeOf(response: MockResponse): unknown {
