@@ -1,21 +1,10 @@
 import type { ApiClient } from '../client/api-client';
 import type { Exchange, TaskHistory } from '../checks/types';
+import { pollWithBackoff, type PollOptions } from './backoff';
 
-export interface PollOptions {
-  /** Total time to wait for a terminal status, in ms. */
-  budgetMs: number;
-  /** First delay between polls; it grows by `factor` up to `maxDelayMs`. */
-  initialDelayMs?: number;
-  maxDelayMs?: number;
-  factor?: number;
-  /** Waits between polls; injectable so self-tests run without real time. */
-  wait?: (ms: number) => Promise<void>;
-  now?: () => number;
-}
+export type { PollOptions } from './backoff';
 
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED']);
-
-const defaultWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The status and progress a poll reported, or undefined for a non-Info answer. */
 function snapshot(e: Exchange): { status?: string; completed?: number } {
@@ -32,19 +21,17 @@ function snapshot(e: Exchange): { status?: string; completed?: number } {
  * is `slow` if status or progress still moved in the second half of the history, else `stuck`.
  */
 export async function pollTask(api: ApiClient, taskId: string, session: string, options: PollOptions): Promise<TaskHistory> {
-  const { budgetMs, initialDelayMs = 10, maxDelayMs = 1000, factor = 1.6, wait = defaultWait, now = Date.now } = options;
+  const { budgetMs } = options;
   const polls: Exchange[] = [];
-  const start = now();
-  let delay = initialDelayMs;
-  for (;;) {
+  let ended: 'error' | 'terminal' | undefined;
+  await pollWithBackoff(async () => {
     const e = await api.call('tasks.get', { params: { task: taskId }, session });
     polls.push(e);
-    if (e.status !== 200) return { taskId, polls, outcome: 'error', budgetMs };
-    if (TERMINAL.has(snapshot(e).status ?? '')) return { taskId, polls, outcome: 'terminal', budgetMs };
-    if (now() - start + delay > budgetMs) return { taskId, polls, outcome: stillMoving(polls) ? 'slow' : 'stuck', budgetMs };
-    await wait(delay);
-    delay = Math.min(maxDelayMs, delay * factor);
-  }
+    if (e.status !== 200) ended = 'error';
+    else if (TERMINAL.has(snapshot(e).status ?? '')) ended = 'terminal';
+    return ended !== undefined;
+  }, options);
+  return { taskId, polls, outcome: ended ?? (stillMoving(polls) ? 'slow' : 'stuck'), budgetMs };
 }
 
 function stillMoving(polls: Exchange[]): boolean {

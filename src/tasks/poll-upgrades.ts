@@ -1,7 +1,7 @@
 import type { ApiClient } from '../client/api-client';
 import type { Exchange } from '../checks/types';
 import { showsUpgrade, upgradesStarted, type UpgradePoll } from '../checks/upgrade-multiple/batch';
-import type { PollOptions } from './poll-task';
+import { pollWithBackoff, type PollOptions } from './backoff';
 
 /** What a read-back after an upgrade call gathered: the evidence for started-cluster-shows-upgrade and its siblings. */
 export interface UpgradeReadBack {
@@ -13,8 +13,6 @@ export interface UpgradeReadBack {
   poll: UpgradePoll;
 }
 
-const defaultWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Reads every cluster once with clusters.get, then — with exponential backoff, within the budget —
  * keeps reading each cluster the call says it started (upgradeMultiple's STARTED, the single
@@ -22,15 +20,14 @@ const defaultWait = (ms: number) => new Promise<void>((resolve) => setTimeout(re
  * runs out. How soon a started upgrade shows is not documented, so it is polled, never read once.
  */
 export async function readBackUpgrades(api: ApiClient, clusters: readonly string[], call: Exchange, session: string, options: PollOptions): Promise<UpgradeReadBack> {
-  const { budgetMs, initialDelayMs = 10, maxDelayMs = 1000, factor = 1.6, wait = defaultWait, now = Date.now } = options;
+  const { budgetMs, now = Date.now } = options;
   const started = upgradesStarted(call);
   const last = new Map<string, Exchange>();
   const polls: Exchange[] = [];
   const poll: UpgradePoll = { budgetMs, reads: {}, polledMs: {} };
   const start = now();
-  let delay = initialDelayMs;
   let round = [...new Set(clusters)];
-  for (;;) {
+  await pollWithBackoff(async () => {
     for (const cluster of round) {
       const read = await api.call('clusters.get', { params: { cluster }, session });
       polls.push(read);
@@ -39,9 +36,7 @@ export async function readBackUpgrades(api: ApiClient, clusters: readonly string
       poll.polledMs[cluster] = now() - start;
     }
     round = round.filter((id) => started.has(id) && last.get(id)!.status === 200 && !showsUpgrade(last.get(id)!.body, started.get(id)));
-    if (round.length === 0 || now() - start + delay > budgetMs) break;
-    await wait(delay);
-    delay = Math.min(maxDelayMs, delay * factor);
-  }
+    return round.length === 0;
+  }, options);
   return { readBack: [...new Set(clusters)].map((id) => last.get(id)!), polls, poll };
 }

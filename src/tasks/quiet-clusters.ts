@@ -1,5 +1,7 @@
+import { isObject } from '../util/is-object';
 import { operations } from '../../specs/index';
 import type { ApiClient } from '../client/api-client';
+import { pollWithBackoff, type PollOptions } from './backoff';
 
 /** Task statuses that mean "still running" (vcenter-contract.md §5.1: BLOCKED is not terminal). */
 const ACTIVE = ['PENDING', 'RUNNING', 'BLOCKED'];
@@ -36,32 +38,14 @@ export async function busyOn(api: ApiClient, session: string, clusters: readonly
   return busy;
 }
 
-export interface QuietOptions {
-  budgetMs: number;
-  wait?: (ms: number) => Promise<void>;
-  now?: () => number;
-}
-
-const defaultWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Waits (with backoff, within the budget) until nothing runs on the clusters; returns what still
  * runs when the budget is spent, or [] once they are quiet. A test that would change these
  * clusters while something else runs there would meet a documented refusal
  * (400 NOT_ALLOWED_IN_CURRENT_STATE) and fail for it.
  */
-export async function waitUntilQuiet(api: ApiClient, session: string, clusters: readonly string[], options: QuietOptions): Promise<string[]> {
-  const { budgetMs, wait = defaultWait, now = Date.now } = options;
-  const start = now();
-  let delay = 50;
-  for (;;) {
-    const busy = await busyOn(api, session, clusters);
-    if (busy.length === 0 || now() - start + delay > budgetMs) return busy;
-    await wait(delay);
-    delay = Math.min(2000, delay * 1.6);
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+export async function waitUntilQuiet(api: ApiClient, session: string, clusters: readonly string[], options: PollOptions): Promise<string[]> {
+  let busy: string[] = [];
+  await pollWithBackoff(async () => (busy = await busyOn(api, session, clusters)).length === 0, { initialDelayMs: 50, maxDelayMs: 2000, ...options });
+  return busy;
 }
