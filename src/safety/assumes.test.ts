@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { thrown } from '../util/thrown';
 import { ASSUMES_ANNOTATION, assumedRoles, assumedUsers, assumptionsText, declaredAssumptions, normalise, parseAssumptions, undeclaredNeed, type Assumed, type Assumptions, type NeedCall } from './assumes';
 import { PLAN_ANNOTATION, declaredPlan, sends } from './plan';
 import { mockRoles } from '../target/mock-roles';
@@ -6,16 +7,6 @@ import { INVENTORY_ROLES } from '../target/roles';
 
 const STAGE_WRITE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
 const NOTHING: Assumed = { roles: [], users: [], lacks: [], reset: false };
-
-/** The message `fn` throws, or fails the test. */
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected a throw');
-}
 
 test('sends(…).assuming(…) puts the assumptions beside the plan, as a second annotation', () => {
   const details = sends({ 'read-only': ['clusters.get'] }).assuming({ roles: ['stageCluster'], reset: true });

@@ -1,17 +1,8 @@
 import { test, expect } from '@playwright/test';
+import { thrown } from '../util/thrown';
 import { PLAN_ANNOTATION, declaredPlan, parsePlan, planKeys, planText, sends, type Plan } from './plan';
 
 const HOUSEKEEPING = ['session.create:read-only', 'session.delete:read-only'];
-
-/** The message `fn` throws, or fails the test. */
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected a throw');
-}
 
 test('sends() turns a plan into the vcconform.sends annotation', () => {
   expect(PLAN_ANNOTATION).toBe('vcconform.sends');
