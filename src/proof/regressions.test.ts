@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { bin, cleanEnv, readReport, reportsDir } from './child-run';
 import { startCanaryLab } from './lab';
+import { MockClient } from '../mock/test-client';
 
 /**
  * False failures a conforming server got, each kept as a regression (issue 11): the reference mock
@@ -32,12 +33,10 @@ test('"get of a cluster id that does not exist" never draws an id the target has
 test.describe('a cluster busy with a task the run did not start', () => {
   /** Starts a stage of domain-c10 as the lab's administrator, outside the harness: someone else's task. */
   async function foreignStage(lab: Awaited<ReturnType<typeof startCanaryLab>>): Promise<string> {
-    const admin = lab.mock.users.find((u) => u.role === 'administrator')!;
-    const login = await fetch(`${lab.mock.url}/api/session`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}` } });
-    const session = (await login.json()) as string;
-    const stage = await fetch(`${lab.mock.url}/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true`, { method: 'POST', headers: { 'vmware-api-session-id': session, 'content-type': 'application/json' }, body: '{}' });
+    const api = new MockClient(lab.mock);
+    const stage = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login(), body: {} });
     expect(stage.status).toBe(202);
-    return (await stage.json()) as string;
+    return stage.body as string;
   }
   const grep = 'staging a clean cluster answers 202';
 
