@@ -7,17 +7,19 @@
  *   npx tsx scripts/standalone-mock-runs.ts [RUNS]     (default 5)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { mockRoles } from '../src/target/mock-roles';
+import { CONTROL_PREFIX } from '../src/mock/control';
+import { labEnv, writeLabProfile } from '../src/proof/lab';
+import type { RunningMock } from '../src/mock/start-mock';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'vcconform.js');
 const runs = Number(process.argv[2] ?? 5);
 
-interface Banner { url: string; users: { username: string; password: string; role: string; lacks?: string[]; lacksOn?: Record<string, string[]> }[] }
+interface Banner { url: string; users: RunningMock['users'] }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; ms: number; stderr: string }> {
   const started = Date.now();
@@ -34,15 +36,13 @@ async function main(): Promise<number> {
   const first = await new Promise<string>((done) => createInterface({ input: mock.stdout! }).once('line', done));
   const banner = JSON.parse(first) as Banner;
   const dir = mkdtempSync(join(tmpdir(), 'vcconform-standalone-'));
-  const envName = (role: string) => `STANDALONE_${role.replace('-', '_').toUpperCase()}_PW`;
-  const users = Object.fromEntries(banner.users.map(({ role, username, lacks, lacksOn }) => [role, { username, passwordEnv: envName(role), ...(lacks && { lacks }), ...(lacksOn && { lacksOn }) }]));
-  const profile = join(dir, 'lab.json');
-  writeFileSync(profile, JSON.stringify({
-    description: 'the reference mock started on its own', url: banner.url, users, roles: mockRoles,
-    capabilities: { reset: { http: { method: 'POST', path: '/__vcconform/reset' } }, mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'] },
-  }, null, 2));
+  // The profile and environment a lab of the mock gets in the self-tests (src/proof/lab.ts): its users, their lacks, its roles; reset through --control.
+  const profile = writeLabProfile(banner, banner.url, {
+    description: 'the reference mock started on its own',
+    capabilities: { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'] },
+  });
   const admin = banner.users.find((u) => u.role === 'administrator')!;
-  const base = { ...process.env, ...Object.fromEntries(banner.users.map((u) => [envName(u.role), u.password])), VCENTER_USER: admin.username, VCENTER_PASSWORD: admin.password };
+  const base = { ...process.env, ...labEnv(banner), VCENTER_USER: admin.username, VCENTER_PASSWORD: admin.password };
   const modes: [string, string[]][] = [['--target', ['--target', banner.url]], ['--profile', ['--profile', profile]], ['--profile --allow-mutations', ['--profile', profile, '--allow-mutations']]];
   const failed: string[] = [];
   try {
