@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { CheckAnnotation } from '../report/check-outcomes';
 import { join } from 'node:path';
 
 /**
@@ -45,15 +46,15 @@ export interface Suite {
   suites?: Suite[];
 }
 
-/** The JSON report, and every check annotation in it as `{check, status}`. */
-export function readReport(reports: string): { report: Report; checks: { check: string; status: string }[]; skips: string[] } {
+/** The JSON report, and every check annotation in it (check, status, issues, …). */
+export function readReport(reports: string): { report: Report; checks: CheckAnnotation[]; skips: string[] } {
   const report = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as Report;
-  const checks: { check: string; status: string }[] = [];
+  const checks: CheckAnnotation[] = [];
   const skips: string[] = [];
   const walk = (s: Suite) => {
     for (const spec of s.specs ?? []) for (const t of spec.tests) {
       for (const a of t.annotations) if (a.type === 'skip' && a.description) skips.push(a.description);
-      for (const r of t.results) for (const a of r.annotations ?? []) if (a.type === 'vcconform.check' && a.description) checks.push(JSON.parse(a.description) as { check: string; status: string });
+      for (const r of t.results) for (const a of r.annotations ?? []) if (a.type === 'vcconform.check' && a.description) checks.push(JSON.parse(a.description) as CheckAnnotation);
     }
     (s.suites ?? []).forEach(walk);
   };

@@ -76,7 +76,7 @@ for (const v of variants) {
       expect(checks.filter((c) => c.status === 'failed' || c.status === 'warning')).toEqual([]);
       for (const skip of v.skips ?? []) expect(skips, `a skip matching ${skip}`).toContainEqual(expect.stringMatching(skip));
       if (v.observed) {
-        const messages = checks.filter((c) => c.check === v.observed!.check && c.status === 'info').flatMap((c) => (c as unknown as { issues: { message: string }[] }).issues.map((i) => i.message));
+        const messages = checks.filter((c) => c.check === v.observed!.check && c.status === 'info').flatMap((c) => c.issues.map((i) => i.message));
         expect(messages).toContainEqual(expect.stringMatching(v.observed.message));
       }
     } finally {
