@@ -1,13 +1,14 @@
 import { test, expect } from '@playwright/test';
 import { bin, cleanEnv, readReport, reportsDir } from './child-run';
 import { startCanaryLab } from './lab';
-import { MockClient } from '../mock/test-client';
+import { MockClient, checkEveryResponse } from '../mock/test-client';
 
 /**
  * False failures a conforming server got, each kept as a regression (issue 11): the reference mock
  * started on its own is a conforming server the harness did not start, used as a live target.
  */
 test.describe.configure({ timeout: 300_000 });
+checkEveryResponse();
 
 test('"get of a cluster id that does not exist" never draws an id the target has (domain-c13 was drawn, and exists as a non-WCP cluster)', async () => {
   const lab = await startCanaryLab();
