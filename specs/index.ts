@@ -50,13 +50,20 @@ function loadSchemas(dir: string): Map<string, Schema> {
 const ajv = createAjv();
 const schemas = new Map([...loadSchemas(SCHEMAS_DIR), ...loadSchemas(OWN_SCHEMAS_DIR)].sort(([a], [b]) => a.localeCompare(b)));
 for (const schema of schemas.values()) ajv.addSchema(schema);
+// Compiled on first use: a worker or a CLI start needs a handful of the schemas, and compiling all of them
+// took a quarter of a second of every start. specs/index.test.ts compiles every one.
 const validators = new Map<string, ValidateFunction>();
-for (const id of schemas.keys()) {
+
+function compiled(id: string): ValidateFunction {
+  let validate = validators.get(id);
+  if (validate) return validate;
   try {
-    validators.set(id, ajv.getSchema(id) as ValidateFunction);
+    validate = ajv.getSchema(id) as ValidateFunction;
   } catch (e) {
     throw new SpecError(message(`compile schema ${id}`, (e as Error).message, 'Fix the schema or regenerate with npm run build:specs'));
   }
+  validators.set(id, validate);
+  return validate;
 }
 
 /** Every schema `$id` in specs/, sorted. */
@@ -71,9 +78,9 @@ export function schemaFor(id: string): Schema {
   return schema;
 }
 
-/** The compiled validator for this `$id` (compiled once, at load). */
+/** The compiled validator for this `$id` (compiled once, on first use). */
 export function validatorFor<T = unknown>(id: string): ValidateFunction<T> {
-  const validate = validators.get(id);
+  const validate = schemas.has(id) ? compiled(id) : undefined;
   if (!validate) throw new SpecError(message(`find validator ${JSON.stringify(id)}`, 'no schema in specs/schemas has this $id', 'List them with schemaIds() or vcconform schemas'));
   return validate as ValidateFunction<T>;
 }

@@ -12,11 +12,18 @@ const DATE_TIME = fc
 // JSON has no -0, NaN or Infinity: generate only what survives the wire unchanged.
 const FINITE_DOUBLE = fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d));
 
-const STRING_FORMATS: Readonly<Record<string, fc.Arbitrary<string>>> = {
-  'date-time': DATE_TIME,
-  uri: fc.webUrl(),
-  password: fc.string({ minLength: 1, maxLength: 16 }),
+// Built on first use: fc.webUrl() alone takes most of a second to construct (its character tables), which every
+// worker and CLI start would pay although no vendored schema has a `uri` string.
+const STRING_FORMATS: Readonly<Record<string, () => fc.Arbitrary<string>>> = {
+  'date-time': () => DATE_TIME,
+  uri: once(() => fc.webUrl()),
+  password: once(() => fc.string({ minLength: 1, maxLength: 16 })),
 };
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
 
 /** Strings for a `type: string` location: an identifier for its resource type, its format, or plain text. */
 export function stringArbitrary(flat: Flat): fc.Arbitrary<string> {
@@ -24,7 +31,7 @@ export function stringArbitrary(flat: Flat): fc.Arbitrary<string> {
   if (flat.format === undefined) return fc.string({ maxLength: 12 });
   const byFormat = Object.hasOwn(STRING_FORMATS, flat.format) ? STRING_FORMATS[flat.format] : undefined;
   if (!byFormat) throw schemaError(flat.where, `unsupported string format "${flat.format}"`, `Supported: ${Object.keys(STRING_FORMATS).join(', ')}`);
-  return byFormat;
+  return byFormat();
 }
 
 /** Numbers for a `type: integer | number` location: int64 → safe integers, double → finite doubles. */

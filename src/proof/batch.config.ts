@@ -27,7 +27,7 @@ const reports = env.VCCONFORM_REPORTS!;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What every case shares, as run-suites.ts's child runs have it: a fixed seed, 10 runs, a short task budget. */
-const base: VcconformOptions = { numRuns: 10, seed: 20261124, faults: [], timeScale: 2000, taskBudgetMs: 3000, reports };
+const base: VcconformOptions = { numRuns: 10, seed: 20261124, faults: [], timeScale: 2000, taskBudgetMs: 3000, reports, keepWorkerAfterFailure: true };
 
 export default defineConfig({
   testDir: join(__dirname, '..', '..'),

@@ -58,7 +58,7 @@ const OPTIONAL = ['suites/stage-task.optional-fields'];
 const STAGE_ERRORS = ['suites/stage-task.errors'];
 /**
  * A time scale at which a stage of three hosts (31 virtual seconds) lasts about 150 ms, so the
- * poller (10 ms, ×1.6) sees it RUNNING more than once; at the default 2000 it is over in 15 ms and
+ * poller (1 ms, ×1.2) sees it RUNNING more than once; at the default 2000 it is over in 15 ms and
  * a loaded machine may poll only PENDING and SUCCEEDED.
  */
 const WHILE_RUNNING = 200;
