@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { LiveTarget, VcconformOptions } from './fixtures/test';
 import { readRecording } from './src/replay/recording';
@@ -74,7 +75,9 @@ export default defineConfig({
   // writes every report and fails the run. Unset (the self-tests): no budget.
   globalTimeout: int('VCCONFORM_RUN_BUDGET_MS', env.VCCONFORM_RUN_BUDGET_MS) ?? 0,
   retries: 0,
-  workers: env.VCCONFORM_WORKERS ? int('VCCONFORM_WORKERS', env.VCCONFORM_WORKERS) : env.CI ? 2 : undefined,
+  // One per core (Playwright's own default is half of them): the embedded mock's tests and the self-tests'
+  // child runs wait on sockets as much as they compute. A live target gets one (vcconform run sets it).
+  workers: int('VCCONFORM_WORKERS', env.VCCONFORM_WORKERS) ?? (live ? 1 : Math.max(2, availableParallelism())),
   // A sharded run (vcconform run --shard) adds a blob report for vcconform merge.
   reporter: reportersFor(reports, { blob: !!env.VCCONFORM_SHARD }),
   // Beside the reports when they are redirected, so a nested run never wipes its parent's test-results/.

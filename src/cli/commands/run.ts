@@ -239,7 +239,7 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       '  --seed S           fast-check seed, to replay a reported failure (default: a fresh seed per property, printed on failure)',
       '  --path P           with --seed: the fast-check path printed with the failure, to replay exactly that case',
       '  --grep PATTERN     only the tests whose title matches this regular expression',
-      '  --workers N        parallel Playwright workers (default: Playwright\'s choice; 1 for a live target, whose state all workers share)',
+      '  --workers N        parallel Playwright workers (default: one per core, at least 2; 1 for a live target, whose state all workers share)',
       '  --shard I/N        run the I-th of N parts of the suites (Playwright --shard) and write a blob report to DIR/blob;',
       '                     vcconform merge puts the parts back together (docs/nightly-ci.md)',
       '  --reports DIR      where html/index.html, results.json, junit.xml and conformance.json/.html go (default ./reports)',
