@@ -56,8 +56,27 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A response body with every timestamp shown on the wall clock (Clock.toWall): done once, where the mock answers. */
 export function wallTimes<T>(body: T, clock: Pick<Clock, 'toWall'>): T {
-  if (typeof body === 'string') return (ISO_INSTANT.test(body) ? new Date(clock.toWall(Date.parse(body))).toISOString() : body) as T;
-  if (Array.isArray(body)) return body.map((v: unknown) => wallTimes(v, clock)) as T;
-  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, wallTimes(v, clock)])) as T;
-  return body;
+  return shownOnWall(body, clock) as T;
+}
+
+/**
+ * A copy (faults edit what they are given) with loops rather than entries/fromEntries, and the ISO test
+ * only on strings of its length: every answer goes through here, and it was the mock's largest cost.
+ */
+function shownOnWall(value: unknown, clock: Pick<Clock, 'toWall'>): unknown {
+  if (typeof value === 'string') return value.length === 24 && value.charCodeAt(10) === 84 /* T */ && ISO_INSTANT.test(value) ? new Date(clock.toWall(Date.parse(value))).toISOString() : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = shownOnWall(value[i], clock);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const shown = shownOnWall((value as Record<string, unknown>)[key], clock);
+    // A key spelt __proto__ (a batch may name any cluster id) is an own property, as JSON.parse makes it.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: shown, enumerable: true, writable: true, configurable: true });
+    else out[key] = shown;
+  }
+  return out;
 }

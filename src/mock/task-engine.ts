@@ -93,6 +93,19 @@ function taskError(record: TaskRecord, t: Timeline): TaskInfo['error'] {
  */
 export function taskInfo(record: TaskRecord, now: number, options: { excludeResult?: boolean } = {}): TaskInfo {
   const t = timeline(record, now);
+  if (!isTerminal(t.status)) return infoAt(record, t, options.excludeResult ?? false);
+  // A terminal task's Info is the same at every later instant: built once per record (a record is replaced, never
+  // edited, once it has run), as a poller reads it again and again. What is handed out is never edited: the mock
+  // shows an answer through a copy (wallTimes), and faults edit that copy.
+  const key = options.excludeResult ? 'withoutResult' : 'withResult';
+  const known = terminalInfos.get(record) ?? {};
+  terminalInfos.set(record, known);
+  return (known[key] ??= infoAt(record, t, options.excludeResult ?? false));
+}
+
+const terminalInfos = new WeakMap<TaskRecord, { withResult?: TaskInfo; withoutResult?: TaskInfo }>();
+
+function infoAt(record: TaskRecord, t: Timeline, excludeResult: boolean): TaskInfo {
   const info: TaskInfo = {
     description: msg('stage', `Stage the desired software document of cluster ${record.clusterId} to its hosts.`, [record.clusterId]),
     service: record.service,
@@ -106,7 +119,7 @@ export function taskInfo(record: TaskRecord, now: number, options: { excludeResu
   info.progress = { total: record.hosts.length * UNITS_PER_HOST, completed: completedUnits(record, t), message: progressMessage(record, t) };
   if (t.startAt !== undefined) info.start_time = iso(t.startAt);
   if (t.endAt !== undefined) info.end_time = iso(t.endAt);
-  const result = options.excludeResult ? undefined : stageResult(record, t);
+  const result = excludeResult ? undefined : stageResult(record, t);
   if (result) info.result = result;
   const error = taskError(record, t);
   if (error) info.error = error;
