@@ -15,7 +15,7 @@ const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 /** The checks that took longest on this evidence, each timed on its own (after one untimed pass). */
 function slowestChecks(evidence: Evidence, count = 3): string {
   const applicable = checks.filter((c) => c.appliesTo(evidence));
-  applicable.forEach((c) => c.run(evidence));
+  for (const c of applicable) c.run(evidence);
   const timed = applicable.map((c) => {
     const t = performance.now();
     c.run(evidence);

@@ -75,11 +75,12 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** Where the suites' time went: collecting them, the tests' own time, the slowest files (of the last run). */
 function suitesDetail(runs: readonly RunTimes[], collect: readonly number[]): string {
   const last = runs.at(-1);
-  return [
+  const parts = [
     ...(collect.length ? [`collecting the suites until "Running N tests" ${secs(median(collect))}`] : []),
     `the tests' own durations added up ${secs(median(runs.map((r) => r.testMs)))}`,
     ...(last ? [`slowest files (last run): ${last.slowest.map((f) => `${f.file} ${secs(f.ms)}`).join(', ')}`] : []),
-  ].join('; ') + ' (medians unless said)';
+  ];
+  return `${parts.join('; ')} (medians unless said)`;
 }
 
 /** P2, and the lifecycle suite's test time in each run (for P4). */

@@ -39,7 +39,7 @@ test.describe('redactor: secrets never leave the wire as they were', () => {
   test('with thousands of session ids learnt, each is still found, and a text holding none comes back as it was', () => {
     const r = new Redactor();
     const ids = Array.from({ length: 5000 }, (_, i) => `${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}${i.toString(16).padStart(24, '0')}`);
-    ids.forEach((id) => r.add(id, '<redacted:session-id>'));
+    for (const id of ids) r.add(id, '<redacted:session-id>');
     const clean = JSON.stringify({ value: Array.from({ length: 50 }, (_, i) => ({ cluster: `domain-c${i}`, status: 'RUNNING', id: `task-${i}` })) });
     expect(r.text(clean)).toBe(clean);
     for (const id of [ids[0], ids[2500], ids[4999]]) expect(r.text(`{"session":"${id}","at":1}`)).toBe('{"session":"<redacted:session-id>","at":1}');
@@ -52,7 +52,9 @@ test.describe('redactor: secrets never leave the wire as they were', () => {
     fc.assert(fc.property(fc.uniqueArray(secret, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(filler, fc.nat()), { maxLength: 20 }), (secrets, parts) => {
       const distinct = secrets.filter((s) => !secrets.some((o) => o !== s && o.includes(s)));
       const index = new SecretIndex();
-      distinct.forEach((s, i) => index.add(s, `<${i}>`));
+      distinct.forEach((s, i) => {
+        index.add(s, `<${i}>`);
+      });
       const text = parts.map(([f, n]) => f + distinct[n % distinct.length]).join('');
       let expected = text;
       distinct.map((s, i) => ({ s, p: `<${i}>` })).sort((a, b) => b.s.length - a.s.length).forEach(({ s, p }) => { expected = expected.split(s).join(p); });

@@ -124,6 +124,9 @@ export function arbitraryFor(id: string, options?: GeneratorOptions): fc.Arbitra
   const resolved = resolveOptions(options);
   const key = `${id}\u0000${JSON.stringify(resolved)}`;
   let arbitrary = byId.get(key);
-  if (!arbitrary) byId.set(key, (arbitrary = build(schemaFor(id), schemaFor, resolved)));
+  if (!arbitrary) {
+    arbitrary = build(schemaFor(id), schemaFor, resolved);
+    byId.set(key, arbitrary);
+  }
   return arbitrary;
 }

@@ -120,3 +120,22 @@ function assertOpenEnough(closed: Flat, other: Flat): void {
 function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+// A 10,000-cluster batch visits the same map-value schema 10,000 times: each node is flattened once per resolver.
+const flats = new WeakMap<Resolve, WeakMap<object, Flat>>();
+
+/** flatten(), remembered per schema node and resolver (a boolean schema is flattened afresh: it is not an object). */
+export function flattenOnce(node: SchemaNode, where: string, resolve: Resolve): Flat {
+  if (typeof node === 'boolean') return flatten(node, where, resolve);
+  let byNode = flats.get(resolve);
+  if (!byNode) {
+    byNode = new WeakMap<object, Flat>();
+    flats.set(resolve, byNode);
+  }
+  let flat = byNode.get(node);
+  if (!flat) {
+    flat = flatten(node, where, resolve);
+    byNode.set(node, flat);
+  }
+  return flat;
+}

@@ -29,20 +29,25 @@ function checkPlausible({ value, mutation }: InvalidValue, errors: readonly Erro
   switch (kind) {
     case 'missing-required':
       check(isJsonObject(parent) && !Object.hasOwn(parent, at!.token), why);
-      return check(reported('required', at!.parent, ['missingProperty', at!.token]), why);
+      check(reported('required', at!.parent, ['missingProperty', at!.token]), why);
+      return;
     case 'extra-property':
       check(isJsonObject(parent) && Object.hasOwn(parent, at!.token), why);
-      return check(reported('additionalProperties', at!.parent, ['additionalProperty', at!.token]), why);
+      check(reported('additionalProperties', at!.parent, ['additionalProperty', at!.token]), why);
+      return;
     case 'duplicate-item': {
       const list = Array.isArray(parent) ? parent.map(canonicalJson) : [];
       check(list.length > 1 && list.slice(0, -1).includes(list.at(-1)!), why);
-      return check(reported('uniqueItems', at!.parent), why);
+      check(reported('uniqueItems', at!.parent), why);
+      return;
     }
     case 'wrong-type':
-      return check(reported('type', pointer), why);
+      check(reported('type', pointer), why);
+      return;
     case 'out-of-enum':
       check(typeof valueAt(value, pointer) === 'string', why);
-      return check(reported('enum', pointer), why);
+      check(reported('enum', pointer), why);
+      return;
   }
 }
 
@@ -88,7 +93,7 @@ test.describe('invalidArbitraryFor: laws', () => {
     for (const id of schemaIds()) {
       const first = fc.sample(invalidArbitraryFor(id), { numRuns: 30, seed: SEED });
       expect(fc.sample(invalidArbitraryFor(id), { numRuns: 30, seed: SEED }), id).toEqual(first);
-      first.forEach((i) => kinds.add(i.mutation.kind));
+      for (const i of first) kinds.add(i.mutation.kind);
       if (first.some((i) => i.mutation.kind === 'extra-property')) extraPropertyIn.add(id);
     }
     expect([...kinds].sort()).toEqual(['duplicate-item', 'extra-property', 'missing-required', 'out-of-enum', 'wrong-type']);

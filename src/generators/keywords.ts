@@ -46,7 +46,7 @@ function checkNode(node: SchemaNode, id: string, pointer: string, follow: (ref: 
   if (typeof node.$ref === 'string') follow(node.$ref);
   const sub = (child: unknown, at: string) => { if (isSchemaNode(child)) checkNode(child, id, `${pointer}/${at}`, follow); };
   for (const key of ['items', 'additionalProperties', 'propertyNames'] as const) sub(node[key], key);
-  if (Array.isArray(node.allOf)) node.allOf.forEach((part, i) => sub(part, `allOf/${i}`));
+  if (Array.isArray(node.allOf)) node.allOf.forEach((part, i) => { sub(part, `allOf/${i}`); });
   if (isSchemaNode(node.properties) && typeof node.properties === 'object') {
     for (const [name, child] of Object.entries(node.properties)) sub(child, `properties/${name}`);
   }

@@ -1,6 +1,6 @@
-import { flatten, ownProperty, type Flat } from './flatten';
+import { flattenOnce, ownProperty, type Flat } from './flatten';
 import { childPointer, splitPointer, valueAt } from './json-pointer';
-import { isJsonObject, jsonTypeOf, roundTrip, type JsonType } from './json';
+import { isJsonObject, roundTrip, type JsonType } from './json';
 import type { Resolve, SchemaNode } from './keywords';
 
 /** The ways a valid value is made invalid. */
@@ -23,18 +23,6 @@ export interface MutationSite {
 // One representative per JSON type; a wrong-type edit writes one whose type the schema rejects.
 const SAMPLES: Readonly<Record<JsonType, unknown>> = { string: 'vcconform', number: 7, boolean: true, null: null, array: [], object: {} };
 
-// Walking thousands of values visits the same schema nodes over and over: flatten each once per resolver.
-const flats = new WeakMap<Resolve, WeakMap<object, Flat>>();
-
-function flattenOnce(node: SchemaNode, where: string, resolve: Resolve): Flat {
-  if (typeof node === 'boolean') return flatten(node, where, resolve);
-  const byNode = flats.get(resolve) ?? new WeakMap<object, Flat>();
-  flats.set(resolve, byNode);
-  let flat = byNode.get(node);
-  if (!flat) byNode.set(node, (flat = flatten(node, where, resolve)));
-  return flat;
-}
-
 /** Every mutation site of a valid value, each invalid by construction against the schema. */
 export function mutationSites(value: unknown, schema: SchemaNode, where: string, resolve: Resolve): MutationSite[] {
   const sites: MutationSite[] = [];
@@ -55,7 +43,7 @@ export function mutationSites(value: unknown, schema: SchemaNode, where: string,
         sites.push({ kind: 'duplicate-item', pointer: childPointer(pointer, v.length), variants: [{ edit: 'set', value: roundTrip(v[0]), detail: `appended a copy of item 0 to a uniqueItems array of ${v.length}` }] });
       }
       const items = flat.items;
-      if (items !== undefined && items !== true) v.forEach((item, i) => visit(item, items, childPointer(pointer, i), `${at}/items`, false));
+      if (items !== undefined && items !== true) v.forEach((item, i) => { visit(item, items, childPointer(pointer, i), `${at}/items`, false); });
     }
   };
   visit(value, schema, '', where, false);

@@ -35,7 +35,7 @@ test.describe('resourceIdArbitrary', () => {
       if (typeof type === 'string') used.add(type);
       Object.values(node).forEach(walk);
     };
-    schemaIds().forEach((id) => walk(schemaFor(id)));
+    for (const id of schemaIds()) walk(schemaFor(id));
     expect(used.size).toBeGreaterThan(0);
     for (const type of used) expect([...KNOWN_RESOURCE_TYPES, ...FALLBACK_ON_PURPOSE], `resource type ${type}`).toContain(type);
   });

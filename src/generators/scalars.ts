@@ -22,7 +22,10 @@ const STRING_FORMATS: Readonly<Record<string, () => fc.Arbitrary<string>>> = {
 
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /** Strings for a `type: string` location: an identifier for its resource type, its format, or plain text. */

@@ -117,9 +117,11 @@ function crossReferenceProblems(inv: Inventory): string[] {
   inv.hosts.forEach((h, i) => {
     if (h.cluster !== undefined && !clusterIds.has(h.cluster)) problems.push(`/hosts/${i}/cluster names unknown cluster ${JSON.stringify(h.cluster)}`);
   });
-  inv.users.forEach((u, i) => Object.keys(u.clusterPrivileges ?? {}).forEach((c) => {
-    if (!clusterIds.has(c)) problems.push(`/users/${i}/clusterPrivileges names unknown cluster ${JSON.stringify(c)}`);
-  }));
+  inv.users.forEach((u, i) => {
+    for (const c of Object.keys(u.clusterPrivileges ?? {})) {
+      if (!clusterIds.has(c)) problems.push(`/users/${i}/clusterPrivileges names unknown cluster ${JSON.stringify(c)}`);
+    }
+  });
   for (const [k, v] of Object.entries(inv.timings)) if (!(Number.isInteger(v) && v >= 0)) problems.push(`/timings/${k} must be a non-negative integer, got ${v}`);
   return problems;
 }

@@ -1,5 +1,5 @@
 import { schemaFor } from '../../specs/index';
-import { flatten, ownProperty, type Flat } from '../generators/flatten';
+import { flattenOnce, ownProperty } from '../generators/flatten';
 import type { Resolve, SchemaNode } from '../generators/keywords';
 import { childPointer } from '../generators/json-pointer';
 
@@ -9,16 +9,6 @@ export interface NullsUnset {
   unset: string[];
 }
 
-// A 10,000-cluster batch visits the same map-value schema 10,000 times: flatten each node once.
-const flats = new WeakMap<Resolve, WeakMap<object, Flat>>();
-
-function flatOf(node: Exclude<SchemaNode, boolean>, where: string, resolve: Resolve): Flat {
-  const byNode = flats.get(resolve) ?? new WeakMap<object, Flat>();
-  flats.set(resolve, byNode);
-  let flat = byNode.get(node);
-  if (!flat) byNode.set(node, (flat = flatten(node, where, resolve)));
-  return flat;
-}
 
 /**
  * Reads `null` on an optional property as unset: the 9.1 prose says "missing or `null`" throughout
@@ -32,7 +22,7 @@ export function optionalNullsUnsetBy(schema: Record<string, unknown>, value: unk
   const unset: string[] = [];
   const visit = (v: unknown, node: SchemaNode, pointer: string, where: string): unknown => {
     if (typeof node === 'boolean' || v === null || typeof v !== 'object') return v;
-    const flat = flatOf(node, where, resolve);
+    const flat = flattenOnce(node, where, resolve);
     if (Array.isArray(v)) {
       const items = flat.items;
       return items === undefined ? v : v.map((item, i) => visit(item, items, childPointer(pointer, i), `${where}/items`));
@@ -54,7 +44,7 @@ export function optionalNullsUnsetBy(schema: Record<string, unknown>, value: unk
   // Where the schema itself accepts null (no type, [T, "null"]), null is a value, not "unset".
   const admitsNull = (node: SchemaNode, where: string): boolean => {
     if (typeof node === 'boolean') return node;
-    const flat = flatOf(node, where, resolve);
+    const flat = flattenOnce(node, where, resolve);
     if (flat.type !== undefined) return flat.type === 'null' || flat.nullable;
     return flat.enum === undefined || flat.enum.includes(null);
   };

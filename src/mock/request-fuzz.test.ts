@@ -135,7 +135,7 @@ async function worker(queue: Fuzzed[], url: string, tally: Tally): Promise<void>
       if (request.open) break;
     }
     await connection.close();
-    connection.responses.forEach((r, i) => judge(r, sent[Math.min(i, sent.length - 1)]!, tally));
+    connection.responses.forEach((r, i) => { judge(r, sent[Math.min(i, sent.length - 1)]!, tally); });
     tally.problems.push(...connection.unreadable);
   }
 }

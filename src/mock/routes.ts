@@ -9,9 +9,6 @@ import { getTask } from './handlers/tasks-get';
 import { listTasks } from './handlers/tasks-list';
 import { cancelTask } from './handlers/tasks-cancel';
 import { getApplianceVersion } from './handlers/appliance-version';
-import { vapiError } from './errors';
-
-const notServedYet: Handler = (request) => vapiError('ERROR', `The mock does not serve ${request.operation.id} yet.`);
 
 /** The mocked API surface: catalogue operation id → handler (method, path and query come from the catalogue). */
 export const handlers: Readonly<Record<string, Handler>> = {

@@ -100,7 +100,8 @@ export function taskInfo(record: TaskRecord, now: number, options: { excludeResu
   const key = options.excludeResult ? 'withoutResult' : 'withResult';
   const known = terminalInfos.get(record) ?? {};
   terminalInfos.set(record, known);
-  return (known[key] ??= infoAt(record, t, options.excludeResult ?? false));
+  known[key] ??= infoAt(record, t, options.excludeResult ?? false);
+  return known[key];
 }
 
 const terminalInfos = new WeakMap<TaskRecord, { withResult?: TaskInfo; withoutResult?: TaskInfo }>();

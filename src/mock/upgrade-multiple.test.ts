@@ -143,7 +143,7 @@ test.describe('mock: upgradeMultiple', () => {
     const odd = await api.call('clusters.upgradeMultiple', 'POST', `${BASE}?action=upgradeMultiple`, { session, rawBody });
     expect(odd.status).toBe(200);
     expect(Object.keys(odd.body as object)).toEqual(keys);
-    expect(results(odd)['__proto__']).toEqual(rejected('NOT_FOUND', '__proto__'));
+    expect(Object.getOwnPropertyDescriptor(results(odd), '__proto__')?.value).toEqual(rejected('NOT_FOUND', '__proto__'));
     expect(results(odd)['domain-c10']).toEqual({ res: 'STARTED' });
     const readOnly = await api.login('read-only');
     expect((await multiple(api, readOnly, {})).body).toEqual({});

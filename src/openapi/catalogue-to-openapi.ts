@@ -69,7 +69,10 @@ export function pathsOf(ops: readonly Operation[]): OpenAPIV3_1.PathsObject {
   }
   const sorted = [...ops].sort((a, b) => compare(a.path, b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
   const paths: Record<string, Record<string, OpenAPIV3_1.OperationObject>> = {};
-  for (const op of sorted) (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
+  for (const op of sorted) {
+    paths[op.path] ??= {};
+    paths[op.path]![op.method.toLowerCase()] = operationObject(op);
+  }
   // openapi-types 12 intersects the 3.0 and 3.1 method fields, so no 3.1 operation fits a 3.1 path item.
   return paths as OpenAPIV3_1.PathsObject;
 }

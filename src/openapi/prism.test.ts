@@ -10,6 +10,7 @@ const JSON_BODY = { ...SESSION, 'content-type': 'application/json' };
 
 // One Prism per worker; the fixture's finally stops it whatever the tests did.
 const test = base.extend<object, { prism: PrismMock }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's form for a fixture that needs no other fixture
   prism: [async ({}, use) => {
     const prism = await startPrismMock(DOCUMENT, 30_000);
     try {

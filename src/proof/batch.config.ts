@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../util/escape-regexp';
 import { defineConfig } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,6 @@ const casesFile = env.VCCONFORM_PROOF_CASES;
 if (!casesFile) throw new Error('[vcconform] Failed to load the proof batch: VCCONFORM_PROOF_CASES names no cases file (src/proof/run-batch.ts sets it).');
 const cases = JSON.parse(readFileSync(casesFile, 'utf8')) as BatchCase[];
 const reports = env.VCCONFORM_REPORTS!;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What every case shares, as run-suites.ts's child runs have it: a fixed seed, 10 runs, a short task budget. */
 const base: VcconformOptions = { numRuns: 10, seed: 20261124, faults: [], timeScale: 2000, taskBudgetMs: 3000, reports, keepWorkerAfterFailure: true };
@@ -38,7 +38,7 @@ export default defineConfig({
   outputDir: join(reports, 'test-results'),
   projects: cases.map((c) => ({
     name: c.name,
-    testMatch: c.files.map((f) => new RegExp(`${escape(f)}[^/]*\\.spec\\.ts$`)),
+    testMatch: c.files.map((f) => new RegExp(`${escapeRegExp(f)}[^/]*\\.spec\\.ts$`)),
     ...(c.grep && { grep: new RegExp(c.grep) }),
     use: { vcconform: { ...base, faults: c.faults, ...(c.timeScale !== undefined && { timeScale: c.timeScale }) } } as never,
   })),

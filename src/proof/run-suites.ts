@@ -146,7 +146,7 @@ export function summarise(report: JsonReport, project?: string): Omit<SuiteRun, 
     }
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
-  report.suites.forEach((s) => walk(s, [s.title]));
+  for (const s of report.suites) walk(s, [s.title]);
   return { failedChecks, warnedChecks, observations, failedTests, ...counts };
 }
 

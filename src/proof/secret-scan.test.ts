@@ -67,13 +67,13 @@ test.describe('secret scan', () => {
       expect(sorted(found)).toEqual(sorted([
         { where: join(dir, 'plain.txt'), secret: 'hunter2-plain' },
         { where: join(dir, 'a', 'b', 'deep.json'), secret: 'deep-session-id' },
-        { where: join(dir, 'a', 'archive.zip') + '!deflated.txt', secret: 'zipped-deflated-secret' },
-        { where: join(dir, 'a', 'archive.zip') + '!inner.zip!trace.trace', secret: 'ZW5jb2RlZA==' },
+        { where: `${join(dir, 'a', 'archive.zip')}!deflated.txt`, secret: 'zipped-deflated-secret' },
+        { where: `${join(dir, 'a', 'archive.zip')}!inner.zip!trace.trace`, secret: 'ZW5jb2RlZA==' },
         // Stored entries are plain bytes in the archive too.
         { where: join(dir, 'a', 'stored.zip'), secret: 'zipped-stored-secret' },
-        { where: join(dir, 'a', 'stored.zip') + '!dir/stored.txt', secret: 'zipped-stored-secret' },
-        { where: join(dir, 'index.html') + '!0123abcd.json', secret: 'html-embedded-secret' },
-        { where: join(dir, 'page.html') + '!data:text/plain#0', secret: 'inlined-text-secret' },
+        { where: `${join(dir, 'a', 'stored.zip')}!dir/stored.txt`, secret: 'zipped-stored-secret' },
+        { where: `${join(dir, 'index.html')}!0123abcd.json`, secret: 'html-embedded-secret' },
+        { where: `${join(dir, 'page.html')}!data:text/plain#0`, secret: 'inlined-text-secret' },
         { where: 'console output', secret: 'in-text-only' },
       ]));
       // A damaged archive is scanned as bytes and never throws.
@@ -95,9 +95,11 @@ test.describe('secret scan', () => {
         "import { test } from '@playwright/test';",
         "import { writeFileSync } from 'node:fs';",
         'test("leaks", async ({}, testInfo) => {',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
         '  console.log(`stdout: ${process.env.LEAK_STDOUT}`);',
         "  await testInfo.attach('inline', { body: JSON.stringify({ token: process.env.LEAK_INLINE }), contentType: 'application/json' });",
         "  const file = testInfo.outputPath('evidence.txt');",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
         '  writeFileSync(file, `${process.env.LEAK_FILE}`);',
         "  await testInfo.attach('file', { path: file, contentType: 'text/plain' });",
         '});',

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { nodeTransport } from '../client/node-transport';
 import type { Exchange } from '../checks/types';
 import { ApiClient, fetchTransport, type Transport } from '../client/api-client';
-import { startMock, type RunningMock } from '../mock/start-mock';
+import { startMock, } from '../mock/start-mock';
 import { CASSETTE_FORMAT, CASSETTE_VERSION, NotRecordedError, toEntry, type Cassette } from './cassette';
 import { replayWithNock, standIn, type NockReplay } from './nock-replay';
 

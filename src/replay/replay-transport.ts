@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../util/escape-regexp';
 import type { Transport } from '../client/api-client';
 import { pathAndQuery } from '../client/path-and-query';
 import { NotRecordedError, readCassette, type Cassette, type CassetteRequest, type TestName } from './cassette';
@@ -58,11 +59,10 @@ function lowerCase(headers: Record<string, string>): Record<string, string> {
 }
 
 const PLACEHOLDER = /<redacted(?::[\w-]+)?>/g;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A matcher for a recorded text: literal, except each placeholder matches any non-empty `slot`. */
 function pattern(recorded: string, slot: string): RegExp {
-  const parts = recorded.split(PLACEHOLDER).map(escape);
+  const parts = recorded.split(PLACEHOLDER).map(escapeRegExp);
   return new RegExp(`^${parts.join(slot)}$`);
 }
 

@@ -82,6 +82,7 @@ function seedsOf(tests: readonly CollectedTest[]): number[] {
 
 // The first lines say what went wrong (a timeout, "not recorded: …"); the stack and the rest stay in the HTML report.
 const ERROR_LINES = 3;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what starts an ANSI colour code
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function testError(test: CollectedTest): TestError {

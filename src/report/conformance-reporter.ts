@@ -79,7 +79,7 @@ export default class ConformanceReporter implements Reporter {
       mkdirSync(dirname(this.outputFile), { recursive: true });
       writeFileAtomic(this.outputFile, `${JSON.stringify(report, null, 2)}\n`);
       // The page for people, beside the file for machines: conformance.json → conformance.html.
-      writeConformanceHtml(report, this.outputFile.replace(/\.json$/, '') + '.html');
+      writeConformanceHtml(report, `${this.outputFile.replace(/\.json$/, '')}.html`);
       return undefined;
     } catch (e) {
       const reason = (e as Error).message.replace(/^\[vcconform\] /, '');

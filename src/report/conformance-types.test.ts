@@ -51,7 +51,10 @@ const sorted = (keys: Iterable<string>) => [...keys].sort();
 
 /** Walks the schema beside both samples: at every object, properties = the maximal sample's keys, required = the minimal's. */
 function assertInStep(schema: Node, max: unknown, min: unknown, at: string): void {
-  if (Array.isArray(max)) return assertInStep(schema.items as Node, max[0], Array.isArray(min) ? min[0] : undefined, `${at}/0`);
+  if (Array.isArray(max)) {
+    assertInStep(schema.items as Node, max[0], Array.isArray(min) ? min[0] : undefined, `${at}/0`);
+    return;
+  }
   if (typeof max !== 'object' || max === null) return;
   const properties = schema.properties as Record<string, Node> | undefined;
   if (!properties) {

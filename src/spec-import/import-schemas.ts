@@ -92,7 +92,7 @@ function convertNode(node: Json, where: string, up: Upstream, need: (id: string)
     } else if (key === 'discriminator') {
       const d = value as { propertyName: string; mapping?: Record<string, string> };
       const mapping = Object.entries(d.mapping ?? {}).map(([k, v]) => [k, refToId(v)] as const);
-      mapping.forEach(([, id]) => need(id)); // every subtype the discriminator names is part of the closure
+      for (const [, id] of mapping) need(id); // every subtype the discriminator names is part of the closure
       out.discriminator = { propertyName: d.propertyName, ...(d.mapping && { mapping: Object.fromEntries(mapping) }) };
     } else if (COPIED.has(key)) {
       out[key] = value;

@@ -53,7 +53,7 @@ function verdicts(report: Report): string[] {
     }
     for (const c of s.suites ?? []) walk(c, [...path, c.title ?? '']);
   };
-  (report.suites as Node[]).forEach((s) => walk(s, [s.title ?? '']));
+  for (const s of report.suites as Node[]) walk(s, [s.title ?? '']);
   return out.sort();
 }
 

@@ -11,8 +11,11 @@ const ADMIN_PW = 'S3cret-Admin!pw';
 const OP_PW = 'S3cret-Operator!pw';
 const ENV: Env = { LAB_ADMIN_PW: ADMIN_PW, LAB_OP_PW: OP_PW };
 
+// biome-ignore lint/suspicious/noExplicitAny: a profile file as JSON, edited freely by each case to make it invalid
+type ProfileFile = Record<string, any>;
+
 /** A complete valid profile file; cases override parts of it. */
-function validProfile(): Record<string, any> {
+function validProfile(): ProfileFile {
   return {
     url: 'https://vcsa.lab.example/',
     tls: { insecure: true },
@@ -89,7 +92,7 @@ test.describe('loadProfile', () => {
   });
 
   type Case = [name: string, content: unknown, expected: (string | RegExp)[], env?: Env];
-  const edit = (f: (p: Record<string, any>) => void) => { const p = validProfile(); f(p); return p; };
+  const edit = (f: (p: ProfileFile) => void) => { const p = validProfile(); f(p); return p; };
   const cases: Case[] = [
     ['not JSON', '{ "url": ', ['it is not JSON']],
     ['not an object', '[]', ['at /: must be object']],
@@ -152,7 +155,7 @@ test.describe('the profile schema', () => {
     expect(errors(JSON.parse(readFileSync(EXAMPLE, 'utf8')))).toEqual([]);
   });
   test('rejects unknown properties at every level', () => {
-    const at = (path: string, f: (p: Record<string, any>) => void) => {
+    const at = (path: string, f: (p: ProfileFile) => void) => {
       const p = validProfile();
       f(p);
       expect(errors(p), path).toContainEqual(expect.stringMatching(new RegExp(`^${path} additionalProperties`)));
@@ -239,11 +242,9 @@ test.describe('profileFromEnv', () => {
   }
   test('declared lacks are kept per user, reach the public profile, and operatorDeniedCluster adds Namespaces.Upgrade there', () => {
     const p = validProfile();
-    {
       p.users.operator.lacks = ['VcIntegrity.lifecycleSoftwareRemediation.Write'];
       p.users.operator.lacksOn = { 'domain-c9': ['Namespaces.Upgrade'] };
       p.roles.operatorDeniedCluster = 'domain-c7';
-    }
     const file = write('lacks.json', p);
     const profile = loadProfile(file, ENV);
     expect(profile.users.operator).toMatchObject({ lacks: ['VcIntegrity.lifecycleSoftwareRemediation.Write'], lacksOn: { 'domain-c9': ['Namespaces.Upgrade'], 'domain-c7': ['Namespaces.Upgrade'] } });

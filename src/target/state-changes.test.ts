@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../util/escape-regexp';
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,8 +85,8 @@ test('an unreadable file is reported as a problem line, and the other files are 
 
   expect(clusters.map((c) => c.cluster)).toEqual(['domain-c8']);
   expect(problems).toHaveLength(2);
-  expect(problems[0]).toMatch(new RegExp(`^${escape(join(dir, 'worker-1-2.json'))} cannot be read \\(.*JSON.*\\)$`));
-  expect(problems[1]).toMatch(new RegExp(`^${escape(join(dir, 'worker-2-3.json'))} cannot be read \\(.*EISDIR.*\\)$`));
+  expect(problems[0]).toMatch(new RegExp(`^${escapeRegExp(join(dir, 'worker-1-2.json'))} cannot be read \\(.*JSON.*\\)$`));
+  expect(problems[1]).toMatch(new RegExp(`^${escapeRegExp(join(dir, 'worker-2-3.json'))} cannot be read \\(.*EISDIR.*\\)$`));
   const lines = stateChangeSummary(reports);
   expect(lines.slice(0, 2)).toEqual(problems.map((p) => `[vcconform] Failed to read a state-change record: ${p}.`));
   expect(lines[2]).toContain('this run changed state on');
@@ -126,8 +127,3 @@ test('a JSON file that is not a state-change record is a problem line, not a cra
   expect(clusters.map((c) => c.cluster)).toEqual(['domain-c8']);
   expect(problems).toHaveLength(2);
 });
-
-/** `text` as a literal inside a RegExp. */
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

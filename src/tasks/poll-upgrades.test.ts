@@ -15,7 +15,8 @@ function scripted(scripts: Record<string, { body: unknown; http?: number }[]>) {
   const api = new ApiClient('http://t', async ({ url }) => {
     const id = decodeURIComponent(/\/clusters\/([^/?]+)/.exec(url)![1]!);
     const script = scripts[id]!;
-    const a = script[Math.min((served[id] = (served[id] ?? 0) + 1) - 1, script.length - 1)]!;
+    served[id] = (served[id] ?? 0) + 1;
+    const a = script[Math.min(served[id] - 1, script.length - 1)]!;
     now += 2; // each read takes 2 ms
     return { status: a.http ?? 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(a.body) };
   });

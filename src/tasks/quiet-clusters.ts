@@ -46,6 +46,10 @@ export async function busyOn(api: ApiClient, session: string, clusters: readonly
  */
 export async function waitUntilQuiet(api: ApiClient, session: string, clusters: readonly string[], options: PollOptions): Promise<string[]> {
   let busy: string[] = [];
-  await pollWithBackoff(async () => (busy = await busyOn(api, session, clusters)).length === 0, { initialDelayMs: 50, maxDelayMs: 2000, ...options });
+  const quiet = async () => {
+    busy = await busyOn(api, session, clusters);
+    return busy.length === 0;
+  };
+  await pollWithBackoff(quiet, { initialDelayMs: 50, maxDelayMs: 2000, ...options });
   return busy;
 }

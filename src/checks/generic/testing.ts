@@ -4,7 +4,12 @@ import type { Evidence, Exchange, Intent } from '../types';
 export function exchange(x: { operation?: string; status: number; body?: unknown; text?: string; headers?: Record<string, string>; method?: string; url?: string; requestBody?: string }): Exchange {
   const text = x.text ?? (x.body === undefined ? '' : JSON.stringify(x.body));
   let bodyIsJson = false;
-  try { bodyIsJson = text !== '' && (JSON.parse(text), true); } catch { bodyIsJson = false; }
+  try {
+    if (text !== '') JSON.parse(text);
+    bodyIsJson = text !== '';
+  } catch {
+    bodyIsJson = false;
+  }
   return {
     ...(x.operation !== undefined && { operation: x.operation }),
     request: { method: x.method ?? 'GET', url: x.url ?? '/api/session', headers: {}, ...(x.requestBody !== undefined && { rawBody: x.requestBody }) },

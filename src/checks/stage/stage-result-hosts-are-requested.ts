@@ -14,7 +14,7 @@ export const stageResultHostsAreRequested: Check = {
     return pollsOf(e.task).flatMap((poll) => {
       const result = resultOf(poll);
       const extra = result ? hostsNamedIn(result).filter((h) => !requested.has(h) && !reported.has(h)) : [];
-      extra.forEach((h) => reported.add(h));
+      for (const h of extra) reported.add(h);
       return extra.length ? [issue(this, `the result names hosts that were not requested (poll ${poll.index})`, { received: showSet(extra), documented: `only the requested hosts ${showSet(requested)}`, pointer: at(poll, 'result', 'host_info') })] : [];
     });
   },

@@ -15,7 +15,7 @@ export const stageResultHostsBelongToCluster: Check = {
     return pollsOf(e.task).flatMap((poll) => {
       const result = resultOf(poll);
       const foreign = result ? hostsNamedIn(result).filter((h) => !cluster.has(h) && !reported.has(h)) : [];
-      foreign.forEach((h) => reported.add(h));
+      for (const h of foreign) reported.add(h);
       return foreign.length ? [issue(this, `the result names hosts outside the cluster (poll ${poll.index})`, { received: showSet(foreign), documented: `hosts of the cluster: ${showSet(cluster)}`, pointer: at(poll, 'result', 'host_info') })] : [];
     });
   },

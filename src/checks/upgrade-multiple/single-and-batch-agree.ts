@@ -27,7 +27,7 @@ export const singleAndBatchAgree: Check = {
       const res = resOf(results[id]);
       if (expected === undefined || res === expected) return [];
       return [issue(this, `cluster ${id}: the single upgrade and the batch disagree`, {
-        received: `single ${single.status} ${errorTypeOf(single.body) ?? ''}`.trim() + `; batch ${String(res)}`, documented: `batch ${expected}`, pointer: pointerTo(id, 'res'),
+        received: `${`single ${single.status} ${errorTypeOf(single.body) ?? ''}`.trim()}; batch ${String(res)}`, documented: `batch ${expected}`, pointer: pointerTo(id, 'res'),
       })];
     });
   },

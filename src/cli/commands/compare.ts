@@ -78,7 +78,7 @@ export function createCompareCommand(clock: () => Date = () => new Date()): Comm
       const s = compareSettings(args, clock());
       const baseline = readReport(s.baseline);
       const current = readReport(s.current);
-      let comparison;
+      let comparison: ReturnType<typeof compare>;
       try {
         comparison = compare(baseline, current, { today: s.today });
       } catch (e) {

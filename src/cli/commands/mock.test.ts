@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { escapeRegExp } from '../../util/escape-regexp';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,9 @@ test.describe('vcconform mock', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines).toHaveLength(faults.length);
-    faults.forEach((f, i) => expect(lines[i]).toMatch(new RegExp(`^${f.name} +${f.breaks.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
+    faults.forEach((f, i) => {
+      expect(lines[i]).toMatch(new RegExp(`^${f.name} +${escapeRegExp(f.breaks)}$`));
+    });
   });
 
   test('--json prints one JSON object first, serves until shutdown, then stops and exits 0', async () => {

@@ -36,7 +36,10 @@ export function perMock<T>(create: () => T): { of(context: HandlerContext): T; f
   return {
     of(context) {
       let value = memory.get(context.state);
-      if (value === undefined) memory.set(context.state, (value = create()));
+      if (value === undefined) {
+        value = create();
+        memory.set(context.state, value);
+      }
       return value;
     },
     forget(context) { memory.delete(context.state); },

@@ -30,7 +30,7 @@ function progressOf(p: TaskPoll): string {
   return p.completed !== undefined && p.total !== undefined ? `${p.completed}/${p.total}` : p.completed !== undefined ? `${p.completed}/?` : '–';
 }
 
-function describe(task: Task): string {
+function describeTask(task: Task): string {
   const changes: string[] = [];
   task.polls.forEach((p, i) => {
     const prev = task.polls[i - 1];
@@ -72,7 +72,7 @@ export function timelineSvg(task: Task): Markup {
   const y = (fraction: number) => PLOT.bottom - (PLOT.bottom - PLOT.top) * Math.min(Math.max(fraction, 0), 1);
   const withProgress = task.polls.filter((p) => p.completed !== undefined && p.total !== undefined && p.total > 0);
   const points = withProgress.map((p) => `${num(x(p.offsetMs))},${num(y(p.completed! / p.total!))}`).join(' ');
-  const label = describe(task);
+  const label = describeTask(task);
   return html`<svg class="timeline" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-label="${label}">
 <title>${label}</title>
 <line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${PLOT.top}" y2="${PLOT.top}"/><line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${PLOT.bottom}" y2="${PLOT.bottom}"/>
