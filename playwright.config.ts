@@ -18,7 +18,8 @@ const env = process.env;
 
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new Error(`[vcconform] Failed to read ${name}: expected a non-negative integer, got ${JSON.stringify(value)}.`);
+  if (!/^\d+$/.test(value))
+    throw new Error(`[vcconform] Failed to read ${name}: expected a non-negative integer, got ${JSON.stringify(value)}.`);
   return Number(value);
 }
 
@@ -26,7 +27,10 @@ const vcconform: VcconformOptions = {
   seed: int('FC_SEED', env.FC_SEED),
   path: env.FC_PATH || undefined,
   numRuns: int('FC_NUM_RUNS', env.FC_NUM_RUNS) ?? 25,
-  faults: (env.VCCONFORM_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+  faults: (env.VCCONFORM_FAULTS ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean),
   timeScale: int('VCCONFORM_TIME_SCALE', env.VCCONFORM_TIME_SCALE) ?? 2000,
   taskBudgetMs: int('VCCONFORM_TASK_BUDGET_MS', env.VCCONFORM_TASK_BUDGET_MS) ?? 15_000,
   reports: resolve(env.VCCONFORM_REPORTS || 'reports'),
@@ -63,7 +67,15 @@ const live = liveTarget();
 const liveBuild = recording ? (recording.build ?? null) : targetBuildFrom(env.VCCONFORM_TARGET_BUILD, 'VCCONFORM_TARGET_BUILD');
 const liveOptions = live && {
   // --operations overrides the scope the profile declares.
-  vcconform: { ...vcconform, faults: [], live, operations: vcconform.operations ?? live.profile.operations, record: env.VCCONFORM_RECORD || undefined, replay: env.VCCONFORM_REPLAY || undefined, build: liveBuild },
+  vcconform: {
+    ...vcconform,
+    faults: [],
+    live,
+    operations: vcconform.operations ?? live.profile.operations,
+    record: env.VCCONFORM_RECORD || undefined,
+    replay: env.VCCONFORM_REPLAY || undefined,
+    build: liveBuild,
+  },
   ignoreHTTPSErrors: live.profile.tls.insecure,
 };
 

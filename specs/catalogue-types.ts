@@ -1,22 +1,37 @@
 /** The 25 `Vapi.Std.Errors.Error.Type` values (9.1 spec, `Vapi.Std.Errors.Error.Type`). */
 export const ERROR_TYPES = [
-  'ERROR', 'ALREADY_EXISTS', 'ALREADY_IN_DESIRED_STATE', 'CANCELED', 'CONCURRENT_CHANGE',
-  'FEATURE_IN_USE', 'INTERNAL_SERVER_ERROR', 'INVALID_ARGUMENT', 'INVALID_ELEMENT_CONFIGURATION',
-  'INVALID_ELEMENT_TYPE', 'INVALID_REQUEST', 'NOT_ALLOWED_IN_CURRENT_STATE', 'NOT_FOUND',
-  'OPERATION_NOT_FOUND', 'RESOURCE_BUSY', 'RESOURCE_IN_USE', 'RESOURCE_INACCESSIBLE',
-  'SERVICE_UNAVAILABLE', 'TIMED_OUT', 'UNABLE_TO_ALLOCATE_RESOURCE', 'UNAUTHENTICATED',
-  'UNAUTHORIZED', 'UNEXPECTED_INPUT', 'UNSUPPORTED', 'UNVERIFIED_PEER',
+  'ERROR',
+  'ALREADY_EXISTS',
+  'ALREADY_IN_DESIRED_STATE',
+  'CANCELED',
+  'CONCURRENT_CHANGE',
+  'FEATURE_IN_USE',
+  'INTERNAL_SERVER_ERROR',
+  'INVALID_ARGUMENT',
+  'INVALID_ELEMENT_CONFIGURATION',
+  'INVALID_ELEMENT_TYPE',
+  'INVALID_REQUEST',
+  'NOT_ALLOWED_IN_CURRENT_STATE',
+  'NOT_FOUND',
+  'OPERATION_NOT_FOUND',
+  'RESOURCE_BUSY',
+  'RESOURCE_IN_USE',
+  'RESOURCE_INACCESSIBLE',
+  'SERVICE_UNAVAILABLE',
+  'TIMED_OUT',
+  'UNABLE_TO_ALLOCATE_RESOURCE',
+  'UNAUTHENTICATED',
+  'UNAUTHORIZED',
+  'UNEXPECTED_INPUT',
+  'UNSUPPORTED',
+  'UNVERIFIED_PEER',
 ] as const;
 export type ErrorType = (typeof ERROR_TYPES)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 /** vSphere resource types the catalogued operations name (`…identifier for the resource type: X`). */
-export type ResourceType =
-  | 'ClusterComputeResource'
-  | 'HostSystem'
-  | 'com.vmware.cis.task'
-  | 'com.vmware.esx.settings.commit';
+export type ResourceType = 'ClusterComputeResource' | 'HostSystem' | 'com.vmware.cis.task' | 'com.vmware.esx.settings.commit';
 
 /** Whether a request can change the target's state (used by safe mode on live targets). */
 export type OperationClass = 'read-only' | 'session' | 'state-changing';

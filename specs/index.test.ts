@@ -70,19 +70,41 @@ test.describe('specs/index: one Ajv, every schema by $id', () => {
   });
 
   test('StageResult requires the commit and the three host sets, and StageStatus its times', () => {
-    const result = { commit: '3', host_info: { 'host-1': { name: 'esx-1' } }, host_status: {}, successful_hosts: ['host-1'], failed_hosts: [], skipped_hosts: [] };
+    const result = {
+      commit: '3',
+      host_info: { 'host-1': { name: 'esx-1' } },
+      host_status: {},
+      successful_hosts: ['host-1'],
+      failed_hosts: [],
+      skipped_hosts: [],
+    };
     expect(valid('Esx.Settings.Clusters.Software.StageResult', result)).toBe('valid');
     const { commit: _omit, ...noCommit } = result;
     expect(valid('Esx.Settings.Clusters.Software.StageResult', noCommit)).toContain("required property 'commit'");
     expect(valid('Esx.Settings.Clusters.Software.StageResult', { ...result, failed_hosts: ['host-1', 'host-1'] })).toContain('duplicate');
-    expect(valid('Esx.Settings.Clusters.Software.StageStatus', { status: 'OK', start_time: '2026-01-01T00:00:00Z', end_time: 'later', notifications: {} })).toContain('must match format "date-time"');
+    expect(
+      valid('Esx.Settings.Clusters.Software.StageStatus', {
+        status: 'OK',
+        start_time: '2026-01-01T00:00:00Z',
+        end_time: 'later',
+        notifications: {},
+      }),
+    ).toContain('must match format "date-time"');
   });
 
   test('the error body: Error with subtypes carrying an optional challenge', () => {
     const msg = { id: 'vapi.session.unauthenticated', default_message: 'Authentication required.', args: [] };
-    expect(valid('Vapi.Std.Errors.Unauthenticated', { error_type: 'UNAUTHENTICATED', messages: [msg], challenge: 'Basic realm="VAPI endpoint"' })).toBe('valid');
+    expect(
+      valid('Vapi.Std.Errors.Unauthenticated', {
+        error_type: 'UNAUTHENTICATED',
+        messages: [msg],
+        challenge: 'Basic realm="VAPI endpoint"',
+      }),
+    ).toBe('valid');
     expect(valid('Vapi.Std.Errors.Unauthorized', { error_type: 'UNAUTHORIZED', messages: [msg] })).toBe('valid');
-    expect(valid('Vapi.Std.Errors.Unauthorized', { error_type: 'UNAUTHORIZED', messages: [msg], challenge: 7 })).toContain('/challenge must be string');
+    expect(valid('Vapi.Std.Errors.Unauthorized', { error_type: 'UNAUTHORIZED', messages: [msg], challenge: 7 })).toContain(
+      '/challenge must be string',
+    );
     expect(valid('Vapi.Std.Errors.Error', { error_type: 'NOT_FOUND' })).toContain("required property 'messages'");
     expect(valid('Vapi.Std.LocalizableMessage', { id: 'x', default_message: 'y' })).toContain("required property 'args'");
     expect(valid('Vapi.Std.LocalizationParam', { i: 1.5 })).toContain('must be integer');
@@ -90,7 +112,15 @@ test.describe('specs/index: one Ajv, every schema by $id', () => {
   });
 
   test('session Info needs user and both times', () => {
-    expect(valid('Cis.Session.Info', { user: 'VSPHERE.LOCAL\\Administrator', created_time: '2026-11-24T10:00:00.000Z', last_accessed_time: '2026-11-24T10:01:00.000Z' })).toBe('valid');
-    expect(valid('Cis.Session.Info', { user: 'a', created_time: '2026-11-24T10:00:00Z' })).toContain("required property 'last_accessed_time'");
+    expect(
+      valid('Cis.Session.Info', {
+        user: 'VSPHERE.LOCAL\\Administrator',
+        created_time: '2026-11-24T10:00:00.000Z',
+        last_accessed_time: '2026-11-24T10:01:00.000Z',
+      }),
+    ).toBe('valid');
+    expect(valid('Cis.Session.Info', { user: 'a', created_time: '2026-11-24T10:00:00Z' })).toContain(
+      "required property 'last_accessed_time'",
+    );
   });
 });

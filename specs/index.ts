@@ -39,7 +39,9 @@ function createAjv(): Ajv2020 {
 
 function loadSchemas(dir: string): Map<string, Schema> {
   const schemas = new Map<string, Schema>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Schema;
     if (typeof schema.$id !== 'string') throw new SpecError(message(`load ${file}`, 'the schema has no $id'));
     schemas.set(schema.$id, schema);
@@ -74,20 +76,35 @@ export function schemaIds(): string[] {
 /** The schema with this `$id`; throws a SpecError naming the id when there is none. */
 export function schemaFor(id: string): Schema {
   const schema = schemas.get(id);
-  if (!schema) throw new SpecError(message(`find schema ${JSON.stringify(id)}`, 'no schema in specs/schemas has this $id', 'List them with schemaIds() or vcconform schemas'));
+  if (!schema)
+    throw new SpecError(
+      message(
+        `find schema ${JSON.stringify(id)}`,
+        'no schema in specs/schemas has this $id',
+        'List them with schemaIds() or vcconform schemas',
+      ),
+    );
   return schema;
 }
 
 /** The compiled validator for this `$id` (compiled once, on first use). */
 export function validatorFor<T = unknown>(id: string): ValidateFunction<T> {
   const validate = schemas.has(id) ? compiled(id) : undefined;
-  if (!validate) throw new SpecError(message(`find validator ${JSON.stringify(id)}`, 'no schema in specs/schemas has this $id', 'List them with schemaIds() or vcconform schemas'));
+  if (!validate)
+    throw new SpecError(
+      message(
+        `find validator ${JSON.stringify(id)}`,
+        'no schema in specs/schemas has this $id',
+        'List them with schemaIds() or vcconform schemas',
+      ),
+    );
   return validate as ValidateFunction<T>;
 }
 
 /** The catalogued operation with this id (e.g. `software.stage`). */
 export function operation(id: string): Operation {
   const op = operations.find((o) => o.id === id);
-  if (!op) throw new SpecError(message(`find operation ${JSON.stringify(id)}`, `the catalogue has ${operations.map((o) => o.id).join(', ')}`));
+  if (!op)
+    throw new SpecError(message(`find operation ${JSON.stringify(id)}`, `the catalogue has ${operations.map((o) => o.id).join(', ')}`));
   return op;
 }

@@ -1,6 +1,13 @@
 import { test, expect } from '@playwright/test';
 import { loadUpstream, upstreamKey, upstreamOperation, jsonSchemaOf, type Json } from '../src/spec-import/upstream';
-import { normalise, upstreamDeprecatedSince, upstreamErrors, upstreamPrivileges, upstreamQueryParams, upstreamSince } from '../src/spec-import/upstream-facts';
+import {
+  normalise,
+  upstreamDeprecatedSince,
+  upstreamErrors,
+  upstreamPrivileges,
+  upstreamQueryParams,
+  upstreamSince,
+} from '../src/spec-import/upstream-facts';
 import { operation, operations, schemaIds } from './index';
 import { documentedQueryName, wireNames } from './query-params';
 
@@ -20,7 +27,9 @@ test.describe('catalogue matches the 9.1 spec', () => {
       expect([...new Set(documented)].sort()).toEqual(Object.keys(responses).map(Number).sort());
       expect(normalise(String(responses[String(op.success.status)]?.description))).toContain(normalise(op.success.description));
 
-      const ours = op.errors.flatMap((e) => e.errorTypes.map((t) => ({ status: e.status, errorType: t, schema: e.schema, when: normalise(e.when) })));
+      const ours = op.errors.flatMap((e) =>
+        e.errorTypes.map((t) => ({ status: e.status, errorType: t, schema: e.schema, when: normalise(e.when) })),
+      );
       expect(ours).toEqual(upstreamErrors(up, s));
 
       const privileges = upstreamPrivileges(s);
@@ -36,7 +45,10 @@ test.describe('catalogue matches the 9.1 spec', () => {
       expect(op.auth).toBe((s.security as Json[])[0]?.basic_auth ? 'basic' : 'session');
 
       const declared = (s.parameters as Json[] | undefined) ?? [];
-      expect(declared.filter((p) => p.in !== 'path' && p.in !== 'query').map((p) => `${p.in} ${p.name}`), 'only path and query parameters are catalogued').toEqual([]);
+      expect(
+        declared.filter((p) => p.in !== 'path' && p.in !== 'query').map((p) => `${p.in} ${p.name}`),
+        'only path and query parameters are catalogued',
+      ).toEqual([]);
       expect((op.queryParams ?? []).map((q) => ({ ...q, description: normalise(q.description) }))).toEqual(upstreamQueryParams(s));
       expect(op.queryParams?.length, 'queryParams is absent, not empty, where the spec declares none').not.toBe(0);
 
@@ -55,7 +67,13 @@ test.describe('catalogue matches the 9.1 spec', () => {
         expect(normalise(String(body.description))).toContain(normalise(op.request.description));
       }
       const ids = new Set(schemaIds());
-      for (const id of [op.request?.schema, op.success.schema, ...(op.queryParams ?? []).map((q) => q.schema), op.task?.resultSchema, ...op.errors.map((e) => e.schema)]) {
+      for (const id of [
+        op.request?.schema,
+        op.success.schema,
+        ...(op.queryParams ?? []).map((q) => q.schema),
+        op.task?.resultSchema,
+        ...op.errors.map((e) => e.schema),
+      ]) {
         if (id) expect(ids.has(id), `schema ${id} is in specs/schemas`).toBe(true);
       }
       expect(!!op.success.schema).toBe(!!jsonSchemaOf(responses[String(op.success.status)]));
@@ -65,7 +83,10 @@ test.describe('catalogue matches the 9.1 spec', () => {
 
 test.describe('catalogue facts the suites rely on', () => {
   const statuses = (id: string) => [...new Set([operation(id).success.status, ...operation(id).errors.map((e) => e.status)])];
-  const typesAt = (id: string, status: number) => operation(id).errors.filter((e) => e.status === status).flatMap((e) => e.errorTypes);
+  const typesAt = (id: string, status: number) =>
+    operation(id)
+      .errors.filter((e) => e.status === status)
+      .flatMap((e) => e.errorTypes);
 
   test('upgradeMultiple documents only 200, 401, 403 and 500', () => {
     expect(statuses('clusters.upgradeMultiple')).toEqual([200, 401, 403, 500]);
@@ -96,8 +117,13 @@ test.describe('catalogue facts the suites rely on', () => {
   test('appliance.version is a read outside the contract: 200 VersionStruct or 500, no 401 declared, and the only one not certified', () => {
     expect(statuses('appliance.version')).toEqual([200, 500]);
     expect(operation('appliance.version')).toMatchObject({
-      method: 'GET', path: '/api/appliance/system/version', query: {}, auth: 'session', class: 'read-only',
-      success: { status: 200, schema: 'Appliance.System.Version.VersionStruct' }, outsideContract: expect.stringContaining('build'),
+      method: 'GET',
+      path: '/api/appliance/system/version',
+      query: {},
+      auth: 'session',
+      class: 'read-only',
+      success: { status: 200, schema: 'Appliance.System.Version.VersionStruct' },
+      outsideContract: expect.stringContaining('build'),
     });
     expect(operations.filter((o) => o.outsideContract !== undefined).map((o) => o.id)).toEqual(['appliance.version']);
   });
@@ -108,8 +134,20 @@ test.describe('catalogue facts the suites rely on', () => {
   });
 
   test('every error type sits at the status the /api table gives it', () => {
-    const table: Record<string, number> = { UNAUTHENTICATED: 401, UNAUTHORIZED: 403, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503, INVALID_ARGUMENT: 400, NOT_ALLOWED_IN_CURRENT_STATE: 400, UNSUPPORTED: 400, ERROR: 500, TIMED_OUT: 500, RESOURCE_INACCESSIBLE: 500 };
-    for (const op of operations) for (const e of op.errors) for (const t of e.errorTypes) expect(`${op.id} ${t} → ${e.status}`).toBe(`${op.id} ${t} → ${table[t]}`);
+    const table: Record<string, number> = {
+      UNAUTHENTICATED: 401,
+      UNAUTHORIZED: 403,
+      NOT_FOUND: 404,
+      SERVICE_UNAVAILABLE: 503,
+      INVALID_ARGUMENT: 400,
+      NOT_ALLOWED_IN_CURRENT_STATE: 400,
+      UNSUPPORTED: 400,
+      ERROR: 500,
+      TIMED_OUT: 500,
+      RESOURCE_INACCESSIBLE: 500,
+    };
+    for (const op of operations)
+      for (const e of op.errors) for (const t of e.errorTypes) expect(`${op.id} ${t} → ${e.status}`).toBe(`${op.id} ${t} → ${table[t]}`);
   });
 
   test('operation ids are unique and the lookup names the known ones when asked for an unknown one', () => {

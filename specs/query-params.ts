@@ -18,5 +18,11 @@ export function documentedQueryName(operationId: string, name: string): string {
   const params = operation(operationId).queryParams ?? [];
   if (params.some((p) => wireNames(p).includes(name))) return name;
   const known = params.flatMap((p) => wireNames(p));
-  throw new SpecError(message(`find query name ${JSON.stringify(name)} of ${operationId}`, `the catalogue documents ${known.length ? known.join(', ') : 'none'}`, 'Check queryParams in specs/operations.ts'));
+  throw new SpecError(
+    message(
+      `find query name ${JSON.stringify(name)} of ${operationId}`,
+      `the catalogue documents ${known.length ? known.join(', ') : 'none'}`,
+      'Check queryParams in specs/operations.ts',
+    ),
+  );
 }

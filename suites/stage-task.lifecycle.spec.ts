@@ -13,7 +13,12 @@ interface Harness {
 }
 
 /** Stages `cluster`, polls the task to its end, then reads it once more. */
-async function stageToTheEnd({ api, poll }: Harness, session: string, cluster: string, spec: object = {}): Promise<{ exchange: Exchange; task?: Task }> {
+async function stageToTheEnd(
+  { api, poll }: Harness,
+  session: string,
+  cluster: string,
+  spec: object = {},
+): Promise<{ exchange: Exchange; task?: Task }> {
   const exchange = await api.call('software.stage', { params: { cluster }, body: spec, session });
   if (exchange.status >= 300 || typeof exchange.body !== 'string') return { exchange };
   const task = await poll(exchange.body, session);
@@ -32,42 +37,76 @@ const finalStatus = (task: Task | undefined) => (task?.polls.at(-1)?.body as { s
 
 test.describe('stage task lifecycle', () => {
   // A task may use its whole poll budget (stuck or slow) before the checks judge it.
-  test.beforeEach(({ vcconform }) => { test.setTimeout(30_000 + vcconform.taskBudgetMs); });
-
-  test('staging a clean cluster answers 202 with a task id, and the task runs to SUCCEEDED with a StageResult for every host', STAGE_AND_POLL.assuming({ roles: ['stageCluster'] }), async ({ api, poll, sessions, need, verify }) => {
-    const { stageCluster } = need.roles('stageCluster');
-    const session = await sessions.get('administrator');
-    const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id);
-    await verify([
-      {
-        scenario: `stage ${stageCluster.id} with {} and poll the task to its end`, intent: { kind: 'valid' }, exchange, ...(task && { task }),
-        facts: { allHosts: stageCluster.hosts, latestCommit: stageCluster.commits.at(-1), commits: stageCluster.commits },
-      },
-      ...pollsOf(task),
-    ]);
-    // Only a task that ended is compared with the role's outcome: a stuck or slow one is judged by the checks above.
-    if (task?.outcome === 'terminal') expect.soft(finalStatus(task), `the stage of ${stageCluster.id} (the inventory's clean stage cluster) should succeed`).toBe('SUCCEEDED');
+  test.beforeEach(({ vcconform }) => {
+    test.setTimeout(30_000 + vcconform.taskBudgetMs);
   });
 
-  test('staging a cluster where a host fails ends FAILED, and the finished task stays FAILED', STAGE_AND_POLL.assuming({ roles: ['failingStageCluster'] }), async ({ api, poll, sessions, need, verify }) => {
-    const { failingStageCluster } = need.roles('failingStageCluster');
-    const session = await sessions.get('administrator');
-    const { exchange, task } = await stageToTheEnd({ api, poll }, session, failingStageCluster);
-    await verify([
-      { scenario: `stage ${failingStageCluster} (a host fails) and poll the task to its end`, intent: { kind: 'valid' }, exchange, ...(task && { task }) },
-      ...pollsOf(task),
-    ]);
-    if (task?.outcome === 'terminal') expect.soft(finalStatus(task), `the stage of ${failingStageCluster} (the inventory's failing stage cluster) should fail`).toBe('FAILED');
-  });
+  test(
+    'staging a clean cluster answers 202 with a task id, and the task runs to SUCCEEDED with a StageResult for every host',
+    STAGE_AND_POLL.assuming({ roles: ['stageCluster'] }),
+    async ({ api, poll, sessions, need, verify }) => {
+      const { stageCluster } = need.roles('stageCluster');
+      const session = await sessions.get('administrator');
+      const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id);
+      await verify([
+        {
+          scenario: `stage ${stageCluster.id} with {} and poll the task to its end`,
+          intent: { kind: 'valid' },
+          exchange,
+          ...(task && { task }),
+          facts: { allHosts: stageCluster.hosts, latestCommit: stageCluster.commits.at(-1), commits: stageCluster.commits },
+        },
+        ...pollsOf(task),
+      ]);
+      // Only a task that ended is compared with the role's outcome: a stuck or slow one is judged by the checks above.
+      if (task?.outcome === 'terminal')
+        expect
+          .soft(finalStatus(task), `the stage of ${stageCluster.id} (the inventory's clean stage cluster) should succeed`)
+          .toBe('SUCCEEDED');
+    },
+  );
 
-  test('a stage of a subset of hosts runs to its end and stages only those hosts', STAGE_AND_POLL.assuming({ roles: ['stageCluster'] }), async ({ api, poll, sessions, need, verify }) => {
-    const { stageCluster } = need.roles('stageCluster');
-    const session = await sessions.get('administrator');
-    const hosts = stageCluster.hosts.slice(0, 1);
-    const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id, { hosts });
-    await verify([
-      { scenario: `stage ${stageCluster.id} with hosts ${JSON.stringify(hosts)}`, intent: { kind: 'valid' }, exchange, ...(task && { task }), facts: { allHosts: stageCluster.hosts } },
-      ...pollsOf(task),
-    ]);
-  });
+  test(
+    'staging a cluster where a host fails ends FAILED, and the finished task stays FAILED',
+    STAGE_AND_POLL.assuming({ roles: ['failingStageCluster'] }),
+    async ({ api, poll, sessions, need, verify }) => {
+      const { failingStageCluster } = need.roles('failingStageCluster');
+      const session = await sessions.get('administrator');
+      const { exchange, task } = await stageToTheEnd({ api, poll }, session, failingStageCluster);
+      await verify([
+        {
+          scenario: `stage ${failingStageCluster} (a host fails) and poll the task to its end`,
+          intent: { kind: 'valid' },
+          exchange,
+          ...(task && { task }),
+        },
+        ...pollsOf(task),
+      ]);
+      if (task?.outcome === 'terminal')
+        expect
+          .soft(finalStatus(task), `the stage of ${failingStageCluster} (the inventory's failing stage cluster) should fail`)
+          .toBe('FAILED');
+    },
+  );
+
+  test(
+    'a stage of a subset of hosts runs to its end and stages only those hosts',
+    STAGE_AND_POLL.assuming({ roles: ['stageCluster'] }),
+    async ({ api, poll, sessions, need, verify }) => {
+      const { stageCluster } = need.roles('stageCluster');
+      const session = await sessions.get('administrator');
+      const hosts = stageCluster.hosts.slice(0, 1);
+      const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id, { hosts });
+      await verify([
+        {
+          scenario: `stage ${stageCluster.id} with hosts ${JSON.stringify(hosts)}`,
+          intent: { kind: 'valid' },
+          exchange,
+          ...(task && { task }),
+          facts: { allHosts: stageCluster.hosts },
+        },
+        ...pollsOf(task),
+      ]);
+    },
+  );
 });

@@ -8,7 +8,14 @@ import type { BenchSettings, Figure, Part } from './report-types';
 import { startServer, userOf } from './servers';
 import { figure, median, ratioFigure } from './stats';
 
-interface Sample { totalMs: number; requestMs: number; checksMs: number; requestBytes: number; responseBytes: number; failed: number }
+interface Sample {
+  totalMs: number;
+  requestMs: number;
+  checksMs: number;
+  requestBytes: number;
+  responseBytes: number;
+  failed: number;
+}
 
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 
@@ -21,7 +28,11 @@ function slowestChecks(evidence: Evidence, count = 3): string {
     c.run(evidence);
     return { name: c.name, ms: performance.now() - t };
   });
-  return timed.sort((a, b) => b.ms - a.ms).slice(0, count).map((c) => `${c.name} ${Math.round(c.ms)} ms`).join(', ');
+  return timed
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((c) => `${c.name} ${Math.round(c.ms)} ms`)
+    .join(', ');
 }
 
 /**
@@ -51,19 +62,45 @@ export async function batchSizePart(settings: BenchSettings): Promise<Part> {
         const evidence: Evidence = { scenario: `upgradeMultiple of ${size} clusters`, intent: { kind: 'valid' }, exchange };
         const results = runChecks(evidence, checks);
         const t2 = performance.now();
-        if (exchange.status !== 200) throw new Error(`[vcconform] Failed to measure upgradeMultiple of ${size} clusters: it answered ${exchange.status} ${exchange.text.slice(0, 200)}.`);
-        if (rep >= 0) samples.push({ totalMs: t2 - t0, requestMs: t1 - t0, checksMs: t2 - t1, requestBytes: Buffer.byteLength(exchange.request.rawBody ?? ''), responseBytes: Buffer.byteLength(exchange.text), failed: failuresOf(results).length });
+        if (exchange.status !== 200)
+          throw new Error(
+            `[vcconform] Failed to measure upgradeMultiple of ${size} clusters: it answered ${exchange.status} ${exchange.text.slice(0, 200)}.`,
+          );
+        if (rep >= 0)
+          samples.push({
+            totalMs: t2 - t0,
+            requestMs: t1 - t0,
+            checksMs: t2 - t1,
+            requestBytes: Buffer.byteLength(exchange.request.rawBody ?? ''),
+            responseBytes: Buffer.byteLength(exchange.text),
+            failed: failuresOf(results).length,
+          });
         api.exchanges.length = 0;
         if (size === largest) largestEvidence = evidence;
       }
       bySize.set(size, samples);
     }
-    const figures: Figure[] = [...bySize].map(([size, s]) => figure(`p3-batch-${size}`, `upgradeMultiple of ${size.toLocaleString('en')} clusters: round trip + checks`, 'ms', s.map((x) => x.totalMs),
-      `request ${Math.round(median(s.map((x) => x.requestMs)))} ms + checks ${Math.round(median(s.map((x) => x.checksMs)))} ms (medians); body ${kib(s[0]!.requestBytes)} sent, ${kib(s[0]!.responseBytes)} received; ${s.reduce((n, x) => n + x.failed, 0)} failed checks`));
+    const figures: Figure[] = [...bySize].map(([size, s]) =>
+      figure(
+        `p3-batch-${size}`,
+        `upgradeMultiple of ${size.toLocaleString('en')} clusters: round trip + checks`,
+        'ms',
+        s.map((x) => x.totalMs),
+        `request ${Math.round(median(s.map((x) => x.requestMs)))} ms + checks ${Math.round(median(s.map((x) => x.checksMs)))} ms (medians); body ${kib(s[0]!.requestBytes)} sent, ${kib(s[0]!.responseBytes)} received; ${s.reduce((n, x) => n + x.failed, 0)} failed checks`,
+      ),
+    );
     const slowest = largestEvidence ? slowestChecks(largestEvidence) : '';
     const big = bySize.get(10_000);
     const thousand = bySize.get(1000);
-    if (big && thousand) figures.push(ratioFigure('p3-growth-10000-to-1000', 't(10,000) ÷ t(1,000) (10× the clusters)', big.map((x) => x.totalMs), thousand.map((x) => x.totalMs)));
+    if (big && thousand)
+      figures.push(
+        ratioFigure(
+          'p3-growth-10000-to-1000',
+          't(10,000) ÷ t(1,000) (10× the clusters)',
+          big.map((x) => x.totalMs),
+          thousand.map((x) => x.totalMs),
+        ),
+      );
     return measured('P3', figures, [
       `A mock (own process, time scale 1000) with ${largest.toLocaleString('en')} generated WCP clusters; ${settings.batchRepetitions} repetition(s) per size after one untimed round, the mock reset before each.`,
       'Timed in the bench process with the harness client (node-transport, redaction, exchange record) and the whole check registry; the ratio pairs the repetitions of the two sizes in order.',

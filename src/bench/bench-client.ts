@@ -11,6 +11,9 @@ export function benchClient(baseUrl: string): { api: ApiClient; transport: NodeT
 /** Logs in as this user and returns the session id; throws with the answer when the login is refused. */
 export async function sessionOf(api: ApiClient, user: { username: string; password: string }): Promise<string> {
   const { exchange, sessionId } = await api.login(user.username, user.password);
-  if (!sessionId) throw new Error(`[vcconform] Failed to log in as ${user.username}: POST /api/session answered ${exchange.status} ${exchange.text.slice(0, 200)}.`);
+  if (!sessionId)
+    throw new Error(
+      `[vcconform] Failed to log in as ${user.username}: POST /api/session answered ${exchange.status} ${exchange.text.slice(0, 200)}.`,
+    );
   return sessionId;
 }

@@ -14,11 +14,18 @@ function bench(args: string[]): Promise<{ code: number | null; stdout: string; s
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, 'scripts', 'bench.ts'), ...args], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, 'scripts', 'bench.ts'), ...args], {
+      cwd: ROOT,
+      env,
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -36,7 +43,13 @@ test.describe('npm run bench', () => {
     expect(validate(report), JSON.stringify(validate.errors, null, 1)).toBe(true);
     expect(report.smoke).toBe(true);
     expect(report.command).toBe(`npm run bench -- --smoke --out ${out} --self-tests ${join(dir, 'no-results.json')}`);
-    expect(report.parts.map((p) => [p.id, p.status])).toEqual([['P1', 'measured'], ['P2', 'skipped'], ['P3', 'measured'], ['P4', 'measured'], ['P5', 'skipped']]);
+    expect(report.parts.map((p) => [p.id, p.status])).toEqual([
+      ['P1', 'measured'],
+      ['P2', 'skipped'],
+      ['P3', 'measured'],
+      ['P4', 'measured'],
+      ['P5', 'skipped'],
+    ]);
     for (const f of report.parts.flatMap((p) => p.figures)) {
       expect(f.samples, f.id).toHaveLength(1);
       expect(f.median, f.id).toBeGreaterThan(0);
@@ -45,16 +58,24 @@ test.describe('npm run bench', () => {
     // Every target of the issue is a row: judged where its figure was measured, "not measured" where its part was skipped.
     const targets = report.parts.flatMap((p) => p.targets.map((t) => [p.id, t.figure, t.pass === null ? 'not measured' : 'judged']));
     expect(targets).toEqual([
-      ['P1', 'p1-harness-to-raw', 'judged'], ['P1', 'p1-mock-to-raw-upgrade-multiple', 'judged'], ['P1', 'p1-mock-to-raw-task-poll', 'judged'],
+      ['P1', 'p1-harness-to-raw', 'judged'],
+      ['P1', 'p1-mock-to-raw-upgrade-multiple', 'judged'],
+      ['P1', 'p1-mock-to-raw-task-poll', 'judged'],
       ['P2', 'p2-total', 'not measured'],
-      ['P3', 'p3-batch-10000', 'judged'], ['P3', 'p3-growth-10000-to-1000', 'judged'],
+      ['P3', 'p3-batch-10000', 'judged'],
+      ['P3', 'p3-growth-10000-to-1000', 'judged'],
       ['P4', 'p4-poll-overhead', 'judged'],
       ['P5', 'p5-mock-to-prism', 'not measured'],
     ]);
     // The harness's cases all passed their checks on the conforming mock, and P3's checks too.
     expect(report.parts[0]!.figures.find((f) => f.id === 'p1-harness-cases')?.detail).toMatch(/, 0 failed$/);
-    expect(report.parts[2]!.figures.filter((f) => f.unit === 'ms').map((f) => f.detail)).toEqual(Array(4).fill(expect.stringMatching(/; 0 failed checks$/)));
-    expect(report.selfTests).toMatchObject({ measured: false, reason: expect.stringMatching(/^not measured \(run npm test first\): there is no /) });
+    expect(report.parts[2]!.figures.filter((f) => f.unit === 'ms').map((f) => f.detail)).toEqual(
+      Array(4).fill(expect.stringMatching(/; 0 failed checks$/)),
+    );
+    expect(report.selfTests).toMatchObject({
+      measured: false,
+      reason: expect.stringMatching(/^not measured \(run npm test first\): there is no /),
+    });
     expect(r.stdout).toMatch(/^part\s+figure\s+median\s+min\s+max\s+unit\s+target\s+result$/m);
     expect(r.stdout).toMatch(/^P5\s+skipped: --smoke skips Prism/m);
     expect(r.stdout).toContain('Self-tests: not measured (run npm test first)');

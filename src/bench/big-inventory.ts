@@ -19,7 +19,10 @@ export function bigInventory(count: number): Inventory {
   const clusters: InventoryCluster[] = Array.from({ length: count }, (_, i) => {
     const outcome = OUTCOMES[i % OUTCOMES.length]!;
     return {
-      id: bigClusterId(i), name: `wcp-${i}`, singleImage: true, commits: ['1'],
+      id: bigClusterId(i),
+      name: `wcp-${i}`,
+      singleImage: true,
+      commits: ['1'],
       supervisor: { currentVersion: FROM_VERSION, availableVersions: [TO_VERSION], prechecks: { [TO_VERSION]: outcome } },
     };
   });

@@ -13,9 +13,18 @@ const BIN = join(ROOT, 'bin', 'vcconform.js');
 export const LIFECYCLE_SUITE = 'suites/stage-task.lifecycle.spec.ts';
 
 interface RunTimes {
-  totalMs: number; startupMs: number; collectMs?: number; suitesMs: number; reportsMs: number; rss?: RssPeak; lifecycleMs: number; code: number | null; workers?: string;
+  totalMs: number;
+  startupMs: number;
+  collectMs?: number;
+  suitesMs: number;
+  reportsMs: number;
+  rss?: RssPeak;
+  lifecycleMs: number;
+  code: number | null;
+  workers?: string;
   /** The tests' own durations added up, and the three suite files whose tests took longest. */
-  testMs: number; slowest: { file: string; ms: number }[];
+  testMs: number;
+  slowest: { file: string; ms: number }[];
 }
 
 /** Summed test time per file, slowest first. */
@@ -41,7 +50,11 @@ async function timeOneRun(): Promise<RunTimes> {
   const reports = mkdtempSync(join(tmpdir(), 'vcconform-bench-run-'));
   try {
     const started = Date.now();
-    const child = spawn(process.execPath, [BIN, 'run', '--reports', reports], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'run', '--reports', reports], {
+      cwd: ROOT,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const rss = sampleRss(child.pid!);
     let out = '';
     let collectedAt: number | undefined;
@@ -53,16 +66,24 @@ async function timeOneRun(): Promise<RunTimes> {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     const ended = Date.now();
     const peak = rss.stop();
-    if (code !== 0 && code !== 1) throw new Error(`[vcconform] Failed to time vcconform run: it exited ${code}. Its output ended: ${out.slice(-500)}`);
+    if (code !== 0 && code !== 1)
+      throw new Error(`[vcconform] Failed to time vcconform run: it exited ${code}. Its output ended: ${out.slice(-500)}`);
     const report = readPlaywrightReport(join(reports, 'results.json'));
     const pwStart = Date.parse(report.stats.startTime);
     const workers = /using (\d+ workers?)/.exec(out)?.[1];
     const times = testTimes(report);
     const lifecycleMs = times.filter((t) => t.file === LIFECYCLE_SUITE).reduce((n, t) => n + t.durationMs, 0);
     return {
-      totalMs: ended - started, startupMs: pwStart - started, suitesMs: report.stats.duration, reportsMs: ended - (pwStart + report.stats.duration),
-      ...(collectedAt !== undefined && { collectMs: collectedAt - pwStart }), ...(peak && { rss: peak }), lifecycleMs, code,
-      testMs: times.reduce((n, t) => n + t.durationMs, 0), slowest: byFile(times).slice(0, 3),
+      totalMs: ended - started,
+      startupMs: pwStart - started,
+      suitesMs: report.stats.duration,
+      reportsMs: ended - (pwStart + report.stats.duration),
+      ...(collectedAt !== undefined && { collectMs: collectedAt - pwStart }),
+      ...(peak && { rss: peak }),
+      lifecycleMs,
+      code,
+      testMs: times.reduce((n, t) => n + t.durationMs, 0),
+      slowest: byFile(times).slice(0, 3),
       ...(workers && { workers }),
     };
   } finally {
@@ -91,13 +112,43 @@ export async function fullRunPart(settings: BenchSettings): Promise<{ part: Part
   const collect = runs.flatMap((r) => (r.collectMs === undefined ? [] : [r.collectMs]));
   const peaks = runs.flatMap((r) => (r.rss ? [r.rss] : []));
   const figures = [
-    figure('p2-total', 'node bin/vcconform.js run (embedded mock, reports to a temp dir): wall time', 's', s((r) => r.totalMs / 1000), `exit codes ${runs.map((r) => r.code).join(', ')}; ${runs[0]?.workers ?? '? workers'}`),
-    figure('p2-startup', 'start-up: until Playwright has its configuration (results.json stats.startTime)', 's', s((r) => r.startupMs / 1000)),
-    figure('p2-suites', 'suites: Playwright\'s own duration (collecting, workers, tests)', 's', s((r) => r.suitesMs / 1000), suitesDetail(runs, collect)),
-    figure('p2-reports', 'reports: after Playwright\'s duration until the process exits (reporters\' onEnd)', 's', s((r) => r.reportsMs / 1000)),
+    figure(
+      'p2-total',
+      'node bin/vcconform.js run (embedded mock, reports to a temp dir): wall time',
+      's',
+      s((r) => r.totalMs / 1000),
+      `exit codes ${runs.map((r) => r.code).join(', ')}; ${runs[0]?.workers ?? '? workers'}`,
+    ),
+    figure(
+      'p2-startup',
+      'start-up: until Playwright has its configuration (results.json stats.startTime)',
+      's',
+      s((r) => r.startupMs / 1000),
+    ),
+    figure(
+      'p2-suites',
+      "suites: Playwright's own duration (collecting, workers, tests)",
+      's',
+      s((r) => r.suitesMs / 1000),
+      suitesDetail(runs, collect),
+    ),
+    figure(
+      'p2-reports',
+      "reports: after Playwright's duration until the process exits (reporters' onEnd)",
+      's',
+      s((r) => r.reportsMs / 1000),
+    ),
   ];
   if (peaks.length === runs.length) {
-    figures.push(figure('p2-peak-rss', 'peak RSS of the whole process tree (CLI, Playwright runner, workers), sampled every 100 ms', 'MiB', peaks.map((p) => p.treeMiB), `largest single process ${Math.round(median(peaks.map((p) => p.largestMiB)))} MiB (median)`));
+    figures.push(
+      figure(
+        'p2-peak-rss',
+        'peak RSS of the whole process tree (CLI, Playwright runner, workers), sampled every 100 ms',
+        'MiB',
+        peaks.map((p) => p.treeMiB),
+        `largest single process ${Math.round(median(peaks.map((p) => p.largestMiB)))} MiB (median)`,
+      ),
+    );
   }
   const part = measured('P2', figures, [
     `${settings.runRepetitions} run(s) of the default \`node bin/vcconform.js run --reports TMP\`, one after another, each in a fresh temporary directory.`,

@@ -16,12 +16,28 @@ const POOL = [mockRoles.upgradableCluster, mockRoles.warningsCluster, mockRoles.
  * each cluster with an UpgradeSpec from its schema at the role's version and ignore_precheck_warnings
  * unset, null, false or true.
  */
-export const batchArbitrary: fc.Arbitrary<Record<string, Spec>> = fc.shuffledSubarray(POOL, { minLength: 1 })
-  .chain((members) => fc.tuple(...members.map((m) => fc.tuple(arbitraryFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpec'), fc.constantFrom<'unset' | boolean | null>('unset', null, false, true))
-    .map(([generated, ignore]): [string, Spec] => {
-      const { ignore_precheck_warnings: _drawn, ...rest } = generated as Spec;
-      return [m.id, ignore === 'unset' ? { ...rest, desired_version: m.version } : { ...rest, desired_version: m.version, ignore_precheck_warnings: ignore }];
-    }))))
+export const batchArbitrary: fc.Arbitrary<Record<string, Spec>> = fc
+  .shuffledSubarray(POOL, { minLength: 1 })
+  .chain((members) =>
+    fc.tuple(
+      ...members.map((m) =>
+        fc
+          .tuple(
+            arbitraryFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpec'),
+            fc.constantFrom<'unset' | boolean | null>('unset', null, false, true),
+          )
+          .map(([generated, ignore]): [string, Spec] => {
+            const { ignore_precheck_warnings: _drawn, ...rest } = generated as Spec;
+            return [
+              m.id,
+              ignore === 'unset'
+                ? { ...rest, desired_version: m.version }
+                : { ...rest, desired_version: m.version, ignore_precheck_warnings: ignore },
+            ];
+          }),
+      ),
+    ),
+  )
   .map((entries) => Object.fromEntries(entries));
 
 export interface CasesResult {
@@ -44,15 +60,23 @@ export async function harnessCases(baseUrl: string, session: string, seconds: nu
   let failed = 0;
   const started = performance.now();
   try {
-    const details = await fc.check(fc.asyncProperty(batchArbitrary, async (body) => {
-      const exchange = await api.call('clusters.upgradeMultiple', { body, session });
-      const evidence: Evidence = { scenario: 'upgradeMultiple of a generated batch', intent: { kind: 'valid' }, exchange };
-      const results = runChecks(evidence, checks);
-      judged += results.length;
-      failed += failuresOf(results).length;
-    }), { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: seconds * 1000 });
+    const details = await fc.check(
+      fc.asyncProperty(batchArbitrary, async (body) => {
+        const exchange = await api.call('clusters.upgradeMultiple', { body, session });
+        const evidence: Evidence = { scenario: 'upgradeMultiple of a generated batch', intent: { kind: 'valid' }, exchange };
+        const results = runChecks(evidence, checks);
+        judged += results.length;
+        failed += failuresOf(results).length;
+      }),
+      { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: seconds * 1000 },
+    );
     const elapsed = (performance.now() - started) / 1000;
-    return { casesPerSecond: details.numRuns / elapsed, cases: details.numRuns, checksPerCase: judged / Math.max(1, details.numRuns), failedChecks: failed };
+    return {
+      casesPerSecond: details.numRuns / elapsed,
+      cases: details.numRuns,
+      checksPerCase: judged / Math.max(1, details.numRuns),
+      failedChecks: failed,
+    };
   } finally {
     transport.close();
   }

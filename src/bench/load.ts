@@ -20,8 +20,13 @@ export interface LoadResult {
 /** Drives `request` with `connections` keep-alive connections for `seconds` and counts the answers. */
 export async function load(request: LoadRequest, seconds: number, connections: number): Promise<LoadResult> {
   const result = await autocannon({
-    url: request.url, method: request.method, headers: request.headers ?? {}, ...(request.body !== undefined && { body: request.body }),
-    duration: seconds, connections, pipelining: 1,
+    url: request.url,
+    method: request.method,
+    headers: request.headers ?? {},
+    ...(request.body !== undefined && { body: request.body }),
+    duration: seconds,
+    connections,
+    pipelining: 1,
   });
   return {
     requestsPerSecond: result.requests.total / result.duration,
@@ -34,7 +39,9 @@ export async function load(request: LoadRequest, seconds: number, connections: n
 /** Fails when any answer was not a 2xx: a throughput of refusals is no throughput of the operation. */
 export function requireAll2xx(what: string, r: LoadResult): LoadResult {
   if (r.non2xx > 0 || r.errors > 0) {
-    throw new Error(`[vcconform] Failed to measure ${what}: of ${r.requests} requests, ${r.non2xx} were answered with a non-2xx status and ${r.errors} failed. Check the request (session, body) before reading a throughput`);
+    throw new Error(
+      `[vcconform] Failed to measure ${what}: of ${r.requests} requests, ${r.non2xx} were answered with a non-2xx status and ${r.errors} failed. Check the request (session, body) before reading a throughput`,
+    );
   }
   return r;
 }

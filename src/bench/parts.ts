@@ -10,9 +10,16 @@ export const TITLES: Record<PartId, string> = {
 
 /** The targets issue 12 sets, by part: [figure id, comparison, threshold]. Reported, never asserted. */
 export const TARGETS: Record<PartId, readonly [string, TargetRow['comparison'], number][]> = {
-  P1: [['p1-harness-to-raw', '>=', 0.5], ['p1-mock-to-raw-upgrade-multiple', '>=', 0.6], ['p1-mock-to-raw-task-poll', '>=', 0.6]],
+  P1: [
+    ['p1-harness-to-raw', '>=', 0.5],
+    ['p1-mock-to-raw-upgrade-multiple', '>=', 0.6],
+    ['p1-mock-to-raw-task-poll', '>=', 0.6],
+  ],
   P2: [['p2-total', '<=', 30]],
-  P3: [['p3-batch-10000', '<=', 1000], ['p3-growth-10000-to-1000', '<=', 12]],
+  P3: [
+    ['p3-batch-10000', '<=', 1000],
+    ['p3-growth-10000-to-1000', '<=', 12],
+  ],
   P4: [['p4-poll-overhead', '<=', 1.2]],
   P5: [['p5-mock-to-prism', '>=', 2]],
 };
@@ -22,7 +29,13 @@ export function targetsOf(id: PartId, figures: readonly Figure[]): TargetRow[] {
   return TARGETS[id].map(([figureId, comparison, threshold]) => {
     const fig = figures.find((f) => f.id === figureId);
     if (!fig) return { figure: figureId, comparison, threshold, value: null, pass: null };
-    return { figure: figureId, comparison, threshold, value: fig.median, pass: comparison === '>=' ? fig.median >= threshold : fig.median <= threshold };
+    return {
+      figure: figureId,
+      comparison,
+      threshold,
+      value: fig.median,
+      pass: comparison === '>=' ? fig.median >= threshold : fig.median <= threshold,
+    };
   });
 }
 

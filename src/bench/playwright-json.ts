@@ -12,7 +12,12 @@ interface PlaywrightSuite {
 }
 
 /** One test result: its file, project, and when it started (epoch ms) and how long it took. */
-export interface TestTime { file: string; project: string; startMs: number; durationMs: number }
+export interface TestTime {
+  file: string;
+  project: string;
+  startMs: number;
+  durationMs: number;
+}
 
 /** Reads a Playwright JSON report; throws naming the file when it is not one. */
 export function readPlaywrightReport(file: string): PlaywrightReport {
@@ -27,9 +32,11 @@ export function readPlaywrightReport(file: string): PlaywrightReport {
 export function testTimes(report: PlaywrightReport): TestTime[] {
   const out: TestTime[] = [];
   const walk = (suite: PlaywrightSuite) => {
-    for (const spec of suite.specs ?? []) for (const test of spec.tests) for (const r of test.results) {
-      out.push({ file: spec.file, project: test.projectName, startMs: Date.parse(r.startTime), durationMs: r.duration });
-    }
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests)
+        for (const r of test.results) {
+          out.push({ file: spec.file, project: test.projectName, startMs: Date.parse(r.startTime), durationMs: r.duration });
+        }
     (suite.suites ?? []).forEach(walk);
   };
   report.suites.forEach(walk);

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Peak resident memory seen while sampling a process tree: the whole tree at once, and its largest process. */
-export interface RssPeak { treeMiB: number; largestMiB: number; samples: number }
+export interface RssPeak {
+  treeMiB: number;
+  largestMiB: number;
+  samples: number;
+}
 
 function parentOf(pid: number): number | undefined {
   try {
@@ -62,7 +66,9 @@ export function sampleRss(root: number, intervalMs = 100): { stop(): RssPeak | u
   return {
     stop() {
       clearInterval(timer);
-      return available && peak.samples > 0 ? { treeMiB: peak.tree / 1024, largestMiB: peak.largest / 1024, samples: peak.samples } : undefined;
+      return available && peak.samples > 0
+        ? { treeMiB: peak.tree / 1024, largestMiB: peak.largest / 1024, samples: peak.samples }
+        : undefined;
     },
   };
 }

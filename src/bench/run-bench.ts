@@ -62,11 +62,21 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const order: Part['id'][] = ['P1', 'P2', 'P3', 'P4', 'P5'];
   const cpu = cpus();
   const report: BenchReport = {
-    format: BENCH_FORMAT, version: BENCH_VERSION, command: options.command, smoke: options.smoke,
-    startedAt: new Date(started).toISOString(), durationMs: Date.now() - started,
+    format: BENCH_FORMAT,
+    version: BENCH_VERSION,
+    command: options.command,
+    smoke: options.smoke,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
     machine: {
-      node: process.version, platform: process.platform, arch: process.arch, cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown',
-      memoryMiB: Math.round(totalmem() / 2 ** 20), loadAverageStart, loadAverageEnd: load3(),
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+      memoryMiB: Math.round(totalmem() / 2 ** 20),
+      loadAverageStart,
+      loadAverageEnd: load3(),
     },
     settings,
     parts: parts.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)),

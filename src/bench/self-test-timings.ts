@@ -26,13 +26,21 @@ function slowestFilesOf(times: readonly TestTime[]): SelfTestTimings['slowestFil
     entry.testMs += t.durationMs;
     byFile.set(key, entry);
   }
-  return [...byFile.values()].sort((a, b) => b.testMs - a.testMs).slice(0, 10).map((e) => ({ ...e, testMs: Math.round(e.testMs) }));
+  return [...byFile.values()]
+    .sort((a, b) => b.testMs - a.testMs)
+    .slice(0, 10)
+    .map((e) => ({ ...e, testMs: Math.round(e.testMs) }));
 }
 
 /** The self-test files on disk, as Playwright names them (project self: `{src,specs,scripts,fixtures}/**\/*.test.ts`). */
 export function selfTestFiles(root: string): string[] {
-  return ['src', 'specs', 'scripts', 'fixtures'].flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f.split('\\').join('/')}`)).sort();
+  return ['src', 'specs', 'scripts', 'fixtures']
+    .flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => `${dir}/${f.split('\\').join('/')}`),
+    )
+    .sort();
 }
 
 /**
@@ -55,6 +63,9 @@ export function selfTestTimings(file: string, expectedFiles: readonly string[]):
   if (!times.some((t) => t.project === 'self')) return none(`${file} has no test of project self (it is a vcconform run's report)`);
   const ran = new Set(times.filter((t) => t.project === 'self').map((t) => t.file));
   const missing = expectedFiles.filter((f) => !ran.has(f));
-  if (missing.length > 0) return none(`${file} is of a partial run: ${expectedFiles.length - missing.length} of the ${expectedFiles.length} self-test files (none of ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
+  if (missing.length > 0)
+    return none(
+      `${file} is of a partial run: ${expectedFiles.length - missing.length} of the ${expectedFiles.length} self-test files (none of ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+    );
   return { measured: true, source: file, startedAt, projects: projectsOf(times), slowestFiles: slowestFilesOf(times) };
 }

@@ -8,11 +8,13 @@ import { bigInventory } from './big-inventory';
  * `clusters` generated WCP clusters), or a bare node:http server answering every request with a
  * fixed JSON text per method (the practical limit of a Node server on this machine).
  */
-export type ServerSpec =
-  | { kind: 'mock'; clusters?: number; timeScale?: number }
-  | { kind: 'raw'; bodies: Record<string, string> };
+export type ServerSpec = { kind: 'mock'; clusters?: number; timeScale?: number } | { kind: 'raw'; bodies: Record<string, string> };
 
-export interface ServerUser { username: string; password: string; role: string }
+export interface ServerUser {
+  username: string;
+  password: string;
+  role: string;
+}
 
 /** Messages from the server process: listening (its URL and users), a reset done, or why it could not start. */
 export type FromServer = { url: string; users: ServerUser[] } | { reset: number } | { error: string };
@@ -27,7 +29,9 @@ function rawServer(bodies: Record<string, string>): Promise<{ url: string }> {
       res.end(text);
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
 }
 
 async function serve(spec: ServerSpec): Promise<void> {
@@ -36,7 +40,10 @@ async function serve(spec: ServerSpec): Promise<void> {
     send({ ...(await rawServer(spec.bodies)), users: [] });
     return;
   }
-  const mock = await startMock({ timeScale: spec.timeScale ?? 1000, ...(spec.clusters !== undefined && { inventory: bigInventory(spec.clusters) }) });
+  const mock = await startMock({
+    timeScale: spec.timeScale ?? 1000,
+    ...(spec.clusters !== undefined && { inventory: bigInventory(spec.clusters) }),
+  });
   process.on('message', (m: { reset?: number }) => {
     if (m.reset === undefined) return;
     mock.reset();

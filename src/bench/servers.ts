@@ -17,7 +17,10 @@ export interface BenchServer {
 
 /** Forks src/bench/server-child.ts (through tsx, as bin/vcconform.js runs the CLI) and waits until it listens. */
 export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise<BenchServer> {
-  const child = fork(CHILD, [JSON.stringify(spec)], { execArgv: ['--require', require.resolve('tsx/cjs')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(CHILD, [JSON.stringify(spec)], {
+    execArgv: ['--require', require.resolve('tsx/cjs')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const close = () => stop(child);
   try {
     const first = await firstMessage(child, timeoutMs);
@@ -27,7 +30,12 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise
     const reset = async () => {
       const id = ++resets;
       const done = new Promise<void>((resolve) => {
-        const on = (m: FromServer) => { if ('reset' in m && m.reset === id) { child.off('message', on); resolve(); } };
+        const on = (m: FromServer) => {
+          if ('reset' in m && m.reset === id) {
+            child.off('message', on);
+            resolve();
+          }
+        };
         child.on('message', on);
       });
       child.send({ reset: id });
@@ -43,15 +51,24 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise
 /** The user with this role (the mock's administrator, for a session). */
 export function userOf(server: BenchServer, role: string): ServerUser {
   const user = server.users.find((u) => u.role === role);
-  if (!user) throw new Error(`[vcconform] Failed to find the ${role} user of the bench's mock: it has ${server.users.map((u) => u.role).join(', ') || 'none'}.`);
+  if (!user)
+    throw new Error(
+      `[vcconform] Failed to find the ${role} user of the bench's mock: it has ${server.users.map((u) => u.role).join(', ') || 'none'}.`,
+    );
   return user;
 }
 
 function firstMessage(child: ChildProcess, timeoutMs: number): Promise<FromServer> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`it did not listen within ${timeoutMs} ms`)), timeoutMs);
-    child.once('message', (m) => { clearTimeout(timer); resolve(m as FromServer); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`it exited (code ${code}) before listening`)); });
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      resolve(m as FromServer);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`it exited (code ${code}) before listening`));
+    });
   });
 }
 

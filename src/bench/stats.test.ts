@@ -6,7 +6,15 @@ test.describe('bench figures', () => {
   test('a figure is the median of its samples with their min and max; a ratio pairs the repetitions', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(figure('f', 'F', 'ms', [10, 30, 20])).toEqual({ id: 'f', label: 'F', unit: 'ms', median: 20, min: 10, max: 30, samples: [10, 30, 20] });
+    expect(figure('f', 'F', 'ms', [10, 30, 20])).toEqual({
+      id: 'f',
+      label: 'F',
+      unit: 'ms',
+      median: 20,
+      min: 10,
+      max: 30,
+      samples: [10, 30, 20],
+    });
     // (10/5, 40/10, 30/30): paired per repetition, not the ratio of the medians (30/10 = 3).
     expect(ratioFigure('r', 'R', [10, 40, 30], [5, 10, 30])).toMatchObject({ median: 2, min: 1, max: 4, samples: [2, 4, 1] });
     expect(() => ratioFigure('r', 'R', [1], [1, 2])).toThrow(/pair r: 1 and 2 samples/);

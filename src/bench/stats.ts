@@ -17,7 +17,16 @@ export function round(n: number): number {
 /** A figure from its repetitions, in the order they were measured. */
 export function figure(id: string, label: string, unit: Unit, samples: readonly number[], detail?: string): Figure {
   const r = samples.map(round);
-  return { id, label, unit, median: round(median(samples)), min: Math.min(...r), max: Math.max(...r), samples: r, ...(detail !== undefined && { detail }) };
+  return {
+    id,
+    label,
+    unit,
+    median: round(median(samples)),
+    min: Math.min(...r),
+    max: Math.max(...r),
+    samples: r,
+    ...(detail !== undefined && { detail }),
+  };
 }
 
 /**
@@ -26,7 +35,13 @@ export function figure(id: string, label: string, unit: Unit, samples: readonly 
  */
 export function ratioFigure(id: string, label: string, a: readonly number[], b: readonly number[], detail?: string): Figure {
   if (a.length !== b.length) throw new Error(`[vcconform] Failed to pair ${id}: ${a.length} and ${b.length} samples.`);
-  return figure(id, label, 'ratio', a.map((x, i) => x / b[i]!), detail);
+  return figure(
+    id,
+    label,
+    'ratio',
+    a.map((x, i) => x / b[i]!),
+    detail,
+  );
 }
 
 /** A target row judged on the figure's median (null: not measured). */

@@ -11,7 +11,12 @@ const verdict = (t: TargetRow) => (t.pass === null ? 'not measured' : t.pass ? '
 /** Columns padded to their widest cell; numbers right-aligned. */
 function layout(rows: string[][], right: ReadonlySet<number>): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-  return rows.map((r) => r.map((cell, i) => (right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The table `npm run bench` prints: one row per figure (target and pass/fail where the issue sets one), then the self-tests. */
@@ -35,7 +40,16 @@ export function benchTable(report: BenchReport): string {
 
 function selfTestLines({ selfTests: s }: BenchReport): string[] {
   if (!s.measured) return [`Self-tests: ${s.reason ?? 'not measured'}`];
-  const projects = s.projects.map((p) => `${p.name} ${shown(p.wallMs / 1000)} s wall (${p.tests} tests, ${shown(p.testMs / 1000)} s of test time)`);
-  const files = layout(s.slowestFiles.map((f) => [`${shown(f.testMs / 1000)} s`, `${f.tests} tests`, `${f.project}  ${f.file}`]), new Set([0, 1]));
-  return [`Self-tests (${s.source}, started ${s.startedAt}): ${projects.join('; ')}`, 'Ten slowest test files:', ...files.map((l) => `  ${l}`)];
+  const projects = s.projects.map(
+    (p) => `${p.name} ${shown(p.wallMs / 1000)} s wall (${p.tests} tests, ${shown(p.testMs / 1000)} s of test time)`,
+  );
+  const files = layout(
+    s.slowestFiles.map((f) => [`${shown(f.testMs / 1000)} s`, `${f.tests} tests`, `${f.project}  ${f.file}`]),
+    new Set([0, 1]),
+  );
+  return [
+    `Self-tests (${s.source}, started ${s.startedAt}): ${projects.join('; ')}`,
+    'Ten slowest test files:',
+    ...files.map((l) => `  ${l}`),
+  ];
 }

@@ -32,9 +32,11 @@ export function simulatedMs(hosts: number, timeScale: number): number {
 /** What the suite's stageToTheEnd does: stage, poll the task to its end with the harness's poller, read it once more. */
 async function stageToTheEnd(api: ApiClient, session: string, cluster: string, spec: object): Promise<number> {
   const exchange = await api.call('software.stage', { params: { cluster }, body: spec, session });
-  if (exchange.status !== 202 || typeof exchange.body !== 'string') throw new Error(`[vcconform] Failed to stage ${cluster}: it answered ${exchange.status} ${exchange.text.slice(0, 200)}.`);
+  if (exchange.status !== 202 || typeof exchange.body !== 'string')
+    throw new Error(`[vcconform] Failed to stage ${cluster}: it answered ${exchange.status} ${exchange.text.slice(0, 200)}.`);
   const task = await pollTask(api, exchange.body, session, { budgetMs: TASK_BUDGET_MS });
-  if (task.outcome !== 'terminal') throw new Error(`[vcconform] Failed to stage ${cluster} to the end: the task was ${task.outcome} after ${task.polls.length} polls.`);
+  if (task.outcome !== 'terminal')
+    throw new Error(`[vcconform] Failed to stage ${cluster} to the end: the task was ${task.outcome} after ${task.polls.length} polls.`);
   await api.call('tasks.get', { params: { task: task.taskId }, session });
   return task.polls.length;
 }
@@ -78,13 +80,37 @@ export async function taskLifecyclePart(settings: BenchSettings, suiteMs: number
   const slowSimulated = simulated * 10;
   const atSlow = await lifecycleWalls(slow, settings.taskRepetitions);
   const figures: Figure[] = [
-    figure('p4-stage-to-the-end', `stage → poll to the end → read again, the suite's 3 stages (time scale ${settings.timeScale})`, 'ms', at.walls, `simulated ${simulated.toFixed(1)} ms; ${at.polls.toFixed(0)} polls per repetition`),
-    ratioFigure('p4-poll-overhead', `wall ÷ simulated task time (time scale ${settings.timeScale})`, at.walls, at.walls.map(() => simulated)),
-    ratioFigure('p4-poll-overhead-slow', `wall ÷ simulated task time (time scale ${slow}: tasks 10× longer)`, atSlow.walls, atSlow.walls.map(() => slowSimulated), `simulated ${slowSimulated.toFixed(0)} ms; ${atSlow.polls.toFixed(0)} polls per repetition`),
+    figure(
+      'p4-stage-to-the-end',
+      `stage → poll to the end → read again, the suite's 3 stages (time scale ${settings.timeScale})`,
+      'ms',
+      at.walls,
+      `simulated ${simulated.toFixed(1)} ms; ${at.polls.toFixed(0)} polls per repetition`,
+    ),
+    ratioFigure(
+      'p4-poll-overhead',
+      `wall ÷ simulated task time (time scale ${settings.timeScale})`,
+      at.walls,
+      at.walls.map(() => simulated),
+    ),
+    ratioFigure(
+      'p4-poll-overhead-slow',
+      `wall ÷ simulated task time (time scale ${slow}: tasks 10× longer)`,
+      atSlow.walls,
+      atSlow.walls.map(() => slowSimulated),
+      `simulated ${slowSimulated.toFixed(0)} ms; ${atSlow.polls.toFixed(0)} polls per repetition`,
+    ),
   ];
   if (suiteMs.length > 0) {
     figures.push(figure('p4-suite-tests', 'suites/stage-task.lifecycle.spec.ts: its 3 tests inside vcconform run (P2)', 'ms', suiteMs));
-    figures.push(ratioFigure('p4-suite-to-simulated', 'the suite\'s tests ÷ simulated task time', suiteMs, suiteMs.map(() => simulated)));
+    figures.push(
+      ratioFigure(
+        'p4-suite-to-simulated',
+        "the suite's tests ÷ simulated task time",
+        suiteMs,
+        suiteMs.map(() => simulated),
+      ),
+    );
   }
   return measured('P4', figures, [
     `An in-process mock (as a Playwright worker runs it) with the default inventory; timings ${JSON.stringify(loadInventory().timings)}; the harness's poller (src/tasks/poll-task.ts: first delay 1 ms, ×1.2, at most 1 s) with the suites' 15 s budget.`,

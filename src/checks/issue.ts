@@ -1,7 +1,11 @@
 import type { Check, Issue } from './types';
 
 /** Builds an issue of this check. */
-export function issue(check: Pick<Check, 'name' | 'severity'>, message: string, details: Omit<Issue, 'check' | 'severity' | 'message'> = {}): Issue {
+export function issue(
+  check: Pick<Check, 'name' | 'severity'>,
+  message: string,
+  details: Omit<Issue, 'check' | 'severity' | 'message'> = {},
+): Issue {
   return { check: check.name, severity: check.severity, message, ...details };
 }
 

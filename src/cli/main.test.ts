@@ -50,7 +50,9 @@ test.describe('vcconform CLI', () => {
   test('operations prints one entry per operation with its statuses', async () => {
     const r = await cli('operations');
     expect(r.out).toContain('/api/esx/settings/clusters/{cluster}/software?action=stage&vmw-task=true');
-    expect(r.out).toContain('202 ok; 400 INVALID_ARGUMENT|NOT_ALLOWED_IN_CURRENT_STATE; 401 UNAUTHENTICATED; 404 NOT_FOUND; 500 ERROR|TIMED_OUT; 503 SERVICE_UNAVAILABLE');
+    expect(r.out).toContain(
+      '202 ok; 400 INVALID_ARGUMENT|NOT_ALLOWED_IN_CURRENT_STATE; 401 UNAUTHENTICATED; 404 NOT_FOUND; 500 ERROR|TIMED_OUT; 503 SERVICE_UNAVAILABLE',
+    );
     expect(r.out.split('\n').filter((l) => /^\S/.test(l))).toHaveLength(operations.length);
   });
 
@@ -75,7 +77,15 @@ test.describe('vcconform CLI', () => {
   });
 
   test('generate --invalid prints values that break the schema, each with its mutation', async () => {
-    const r = await cli('generate', 'Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpecMap', '--invalid', '--count', '10', '--seed', '3');
+    const r = await cli(
+      'generate',
+      'Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpecMap',
+      '--invalid',
+      '--count',
+      '10',
+      '--seed',
+      '3',
+    );
     const validate = validatorFor('Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpecMap');
     for (const line of r.out.split('\n')) {
       const { value, mutation } = JSON.parse(line);

@@ -11,7 +11,17 @@ import { schemasCommand } from './commands/schemas';
 import { processIo, type Command, type Io } from './io';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [runCommand, mergeCommand, compareCommand, mockCommand, operationsCommand, checksCommand, schemasCommand, generateCommand, openapiCommand];
+export const commands: readonly Command[] = [
+  runCommand,
+  mergeCommand,
+  compareCommand,
+  mockCommand,
+  operationsCommand,
+  checksCommand,
+  schemasCommand,
+  generateCommand,
+  openapiCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

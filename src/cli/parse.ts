@@ -20,6 +20,7 @@ export function parse<O extends Options>(command: string, args: string[], option
 /** Parses a non-negative integer flag value, naming the flag when it is not one. */
 export function intFlag(flag: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${flag} must be an integer from 0 to ${max}, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new UsageError(`--${flag} must be an integer from 0 to ${max}, got ${JSON.stringify(value)}`);
   return Number(value);
 }

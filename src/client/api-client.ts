@@ -3,8 +3,12 @@ import type { Exchange } from '../checks/types';
 import { basicToken, redactError, Redactor } from './redactor';
 
 /** Sends one HTTP request; the harness's wire (node-transport.ts), fetch or a replay sit behind it. */
-export type Transport = (request: { method: string; url: string; headers: Record<string, string>; body?: string }) =>
-  Promise<{ status: number; headers: Record<string, string>; text: string }>;
+export type Transport = (request: {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}) => Promise<{ status: number; headers: Record<string, string>; text: string }>;
 
 export interface CallOptions {
   /** Values for the path template's `{name}` parameters. */
@@ -31,7 +35,11 @@ export class ApiClient {
   readonly pending = new Set<{ line: string; at: number }>();
 
   /** `redactor`: share one per worker, so a secret learned by any client is masked by all. */
-  constructor(readonly baseUrl: string, private readonly transport: Transport, readonly redactor: Redactor = new Redactor()) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly transport: Transport,
+    readonly redactor: Redactor = new Redactor(),
+  ) {}
 
   /** Calls a catalogued operation by id (e.g. `software.stage`). */
   async call(operationId: string, options: CallOptions = {}): Promise<Exchange> {
@@ -91,17 +99,29 @@ export class ApiClient {
     const line = { line: `${method} ${this.redactor.text(pathAndQuery.split('?')[0] ?? '')}`, at: at.getTime() };
     this.pending.add(line);
     const response = await this.transport({ method, url: this.baseUrl + pathAndQuery, headers, body: rawBody })
-      .catch((e: unknown) => { throw redactError(this.redactor, e); })
+      .catch((e: unknown) => {
+        throw redactError(this.redactor, e);
+      })
       .finally(() => this.pending.delete(line));
     const durationMs = Date.now() - at.getTime();
     if (operationId === 'session.create' && response.status >= 200 && response.status < 300) this.learnSessionFrom(response.text);
     const r = this.redactor;
     let parsed: unknown;
     let bodyIsJson = false;
-    try { parsed = response.text === '' ? undefined : JSON.parse(response.text); bodyIsJson = response.text !== ''; } catch { parsed = undefined; }
+    try {
+      parsed = response.text === '' ? undefined : JSON.parse(response.text);
+      bodyIsJson = response.text !== '';
+    } catch {
+      parsed = undefined;
+    }
     const exchange: Exchange = {
       operation: operationId,
-      request: { method, url: r.text(pathAndQuery), headers: r.headers(headers), ...(rawBody !== undefined && { rawBody: r.text(rawBody), body: safeParse(r.text(rawBody)) }) },
+      request: {
+        method,
+        url: r.text(pathAndQuery),
+        headers: r.headers(headers),
+        ...(rawBody !== undefined && { rawBody: r.text(rawBody), body: safeParse(r.text(rawBody)) }),
+      },
       status: response.status,
       headers: r.headers(response.headers),
       body: r.value(parsed),
@@ -130,7 +150,11 @@ export function sessionIdIn(text: string): string | undefined {
 
 /** The JSON value of a text, or undefined when it is not JSON. */
 export function safeParse(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A Transport over Node's fetch (self-tests; suites and the CLI use node-transport.ts). */

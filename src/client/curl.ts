@@ -12,7 +12,8 @@ export function curlLine(baseUrl: string, e: Pick<Exchange, 'request'>): string 
   const url = /^\$\w+$/.test(baseUrl) ? `"${baseUrl}"${quote(e.request.url)}` : quote(baseUrl + e.request.url);
   const parts = ['curl', '-sS', '-X', e.request.method, url];
   for (const [name, value] of Object.entries(e.request.headers)) {
-    if (name === 'vmware-api-session-id' && value.startsWith('<redacted')) parts.push('-H', `"vmware-api-session-id: $VMWARE_API_SESSION_ID"`);
+    if (name === 'vmware-api-session-id' && value.startsWith('<redacted'))
+      parts.push('-H', `"vmware-api-session-id: $VMWARE_API_SESSION_ID"`);
     else if (name === 'authorization' && value.startsWith('Basic')) parts.push('-u', `"$VCENTER_USER:$VCENTER_PASSWORD"`);
     else parts.push('-H', quote(`${name}: ${value}`));
   }

@@ -9,34 +9,58 @@ const PASSWORD = 'Canary-Pa55word!';
 const ADMIN = 'administrator@vsphere.local';
 
 /** A loopback server whose handler the test picks; it counts connections and ends them all on close. */
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; connections: () => number; close(): Promise<void> }> {
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; server: Server; connections: () => number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   let connections = 0;
   const server = createServer(handler);
-  server.on('connection', (s) => { connections++; sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    connections++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, server, connections: () => connections,
-    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}`,
+    server,
+    connections: () => connections,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** What a promise rejects with (a test fails if it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<Error> {
-  return promise.then((v) => { throw new Error(`expected a rejection, got ${JSON.stringify(v)?.slice(0, 100)}`); }, (e: unknown) => e as Error);
+  return promise.then(
+    (v) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(v)?.slice(0, 100)}`);
+    },
+    (e: unknown) => e as Error,
+  );
 }
 
-const secretsIn = (text: string) => [PASSWORD, Buffer.from(`${ADMIN}:${PASSWORD}`).toString('base64'), 'authorization: Basic', 'vmware-api-session-id: 0'].filter((s) => text.includes(s));
+const secretsIn = (text: string) =>
+  [PASSWORD, Buffer.from(`${ADMIN}:${PASSWORD}`).toString('base64'), 'authorization: Basic', 'vmware-api-session-id: 0'].filter((s) =>
+    text.includes(s),
+  );
 
 test.describe('nodeTransport: the harness wire, with a budget per request and a size limit per body', () => {
   test('an answer over the time budget fails with one line naming the request, the time and the budget — no header, no stack frames', async () => {
-    const target = await serve(() => { /* never answers */ });
+    const target = await serve(() => {
+      /* never answers */
+    });
     try {
       const api = new ApiClient(target.url, nodeTransport({ timeoutMs: 300, maxResponseBytes: 1000 }));
       const error = await rejection(api.login(ADMIN, PASSWORD));
       expect(error).toBeInstanceOf(TargetError);
-      expect(error.message).toMatch(/^POST \/api\/session: no complete answer after \d+ ms, over the budget of 300 ms a request \(the profile's timeoutMs\)$/);
+      expect(error.message).toMatch(
+        /^POST \/api\/session: no complete answer after \d+ ms, over the budget of 300 ms a request \(the profile's timeoutMs\)$/,
+      );
       expect(error.stack).toBe(`TargetError: ${error.message}`);
       expect(secretsIn(`${error.message}${error.stack}`)).toEqual([]);
     } finally {
@@ -47,18 +71,33 @@ test.describe('nodeTransport: the harness wire, with a budget per request and a 
   test('a body over the size limit is cut off unread and fails naming the limit; a declared length over it is refused before reading', async () => {
     let sent = 0;
     const target = await serve((req, res) => {
-      if (req.url === '/declared') { res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }); res.write('"'); return; }
+      if (req.url === '/declared') {
+        res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) });
+        res.write('"');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       // Streams up to 50 MiB in 64 KiB chunks, stopping when the client goes.
       const chunk = Buffer.alloc(64 * 1024, 'a');
-      const pump = () => { while (sent < 50 * 1024 * 1024 && !res.destroyed) { sent += chunk.length; if (!res.write(chunk)) { res.once('drain', pump); return; } } res.end(); };
+      const pump = () => {
+        while (sent < 50 * 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
       pump();
     });
     try {
       const wire = nodeTransport({ timeoutMs: 10_000, maxResponseBytes: 1024 * 1024 });
       const streamed = await rejection(wire({ method: 'GET', url: `${target.url}/api/huge`, headers: {} }));
       expect(streamed).toBeInstanceOf(TargetError);
-      expect(streamed.message).toBe('GET /api/huge: response body over 1048576 bytes (the profile\'s maxResponseBytes); cut off after status 200');
+      expect(streamed.message).toBe(
+        "GET /api/huge: response body over 1048576 bytes (the profile's maxResponseBytes); cut off after status 200",
+      );
       expect(sent).toBeLessThan(50 * 1024 * 1024);
       const declared = await rejection(wire({ method: 'GET', url: `${target.url}/declared`, headers: {} }));
       expect(declared.message).toContain('response body over 1048576 bytes');
@@ -79,7 +118,10 @@ test.describe('nodeTransport: the harness wire, with a budget per request and a 
     await closed.close();
     try {
       const wire = nodeTransport({ timeoutMs: 5000, maxResponseBytes: 1000 });
-      const headers = { authorization: `Basic ${Buffer.from(`${ADMIN}:${PASSWORD}`).toString('base64')}`, 'vmware-api-session-id': '0123456789abcdef0123456789abcdef' };
+      const headers = {
+        authorization: `Basic ${Buffer.from(`${ADMIN}:${PASSWORD}`).toString('base64')}`,
+        'vmware-api-session-id': '0123456789abcdef0123456789abcdef',
+      };
       const reset = await rejection(wire({ method: 'POST', url: `${target.url}/api/session`, headers }));
       expect(reset).toBeInstanceOf(TargetError);
       expect(reset.message).toMatch(/^POST \/api\/session: .*(reset|aborted|closed).* while the body of its 200 answer was being read/);
@@ -95,7 +137,10 @@ test.describe('nodeTransport: the harness wire, with a budget per request and a 
 
   // Keep-alive itself is not asserted: once nock is loaded in a process (other tests in this worker), every request gets its own connection.
   test('fresh() sends on a new connection (a logout retried after a reset connection)', async () => {
-    const target = await serve((_req, res) => { res.writeHead(204); res.end(); });
+    const target = await serve((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
     try {
       const wire = nodeTransport({ timeoutMs: 5000, maxResponseBytes: 1000 });
       expect((await wire({ method: 'GET', url: `${target.url}/x`, headers: {} })).status).toBe(204);
@@ -118,7 +163,9 @@ test('ApiClient rewrites a transport error before it goes anywhere: no call log,
     calls++;
     if (calls === 1) return { status: 201, headers: {}, text: JSON.stringify(session) };
     // What Playwright's apiRequestContext.fetch threw: its call log lists every request header.
-    throw new Error(`apiRequestContext.fetch: socket hang up\nCall log:\n  - → DELETE http://vc.invalid/api/session\n    - vmware-api-session-id: ${headers['vmware-api-session-id']}\n    - authorization: Basic ${Buffer.from(`${ADMIN}:${PASSWORD}`).toString('base64')}`);
+    throw new Error(
+      `apiRequestContext.fetch: socket hang up\nCall log:\n  - → DELETE http://vc.invalid/api/session\n    - vmware-api-session-id: ${headers['vmware-api-session-id']}\n    - authorization: Basic ${Buffer.from(`${ADMIN}:${PASSWORD}`).toString('base64')}`,
+    );
   });
   await api.login(ADMIN, PASSWORD);
   const error = await rejection(api.call('session.delete', { session }));

@@ -27,17 +27,28 @@ export function nodeTransport(limits: WireLimits): NodeTransport {
   // The TLS trust goes on every request too: a fresh one has no agent to carry it.
   const tls = { rejectUnauthorized: !(limits.tls?.insecure ?? false), ...(limits.tls?.ca && { ca: limits.tls.ca }) };
   const agents = { http: new HttpAgent({ keepAlive: true, ...tls }), https: new HttpsAgent({ keepAlive: true, ...tls }) };
-  const send = (fresh: boolean): Transport => (request) => exchange(request, limits, tls, fresh ? false : agents);
+  const send =
+    (fresh: boolean): Transport =>
+    (request) =>
+      exchange(request, limits, tls, fresh ? false : agents);
   return Object.assign(send(false), {
     fresh: send(true),
-    close: () => { agents.http.destroy(); agents.https.destroy(); },
+    close: () => {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
   });
 }
 
 type Request = Parameters<Transport>[0];
 type Response = Awaited<ReturnType<Transport>>;
 
-function exchange(r: Request, limits: WireLimits, tlsOptions: { rejectUnauthorized: boolean; ca?: string | Buffer }, agents: { http: HttpAgent; https: HttpsAgent } | false): Promise<Response> {
+function exchange(
+  r: Request,
+  limits: WireLimits,
+  tlsOptions: { rejectUnauthorized: boolean; ca?: string | Buffer },
+  agents: { http: HttpAgent; https: HttpsAgent } | false,
+): Promise<Response> {
   const url = new URL(r.url);
   const https = url.protocol === 'https:';
   const line = `${r.method} ${url.pathname}${url.search}`;
@@ -57,11 +68,27 @@ function exchange(r: Request, limits: WireLimits, tlsOptions: { rejectUnauthoriz
     const agent = agents === false ? false : https ? agents.https : agents.http;
     const req = (https ? httpsRequest : httpRequest)(url, { method: r.method, headers, agent, ...tls }, (res) => {
       read(res, limits.maxResponseBytes).then(
-        (text) => { if (settled) return; settled = true; clearTimeout(timer); resolve({ status: res.statusCode ?? 0, headers: flat(res), text }); },
-        (e: Error) => fail(e.message === TOO_LARGE ? `response body over ${limits.maxResponseBytes} bytes (the profile's maxResponseBytes); cut off after status ${res.statusCode}` : `${describeNetworkError(e)} while the body of its ${res.statusCode} answer was being read, after ${Date.now() - started} ms`),
+        (text) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, headers: flat(res), text });
+        },
+        (e: Error) =>
+          fail(
+            e.message === TOO_LARGE
+              ? `response body over ${limits.maxResponseBytes} bytes (the profile's maxResponseBytes); cut off after status ${res.statusCode}`
+              : `${describeNetworkError(e)} while the body of its ${res.statusCode} answer was being read, after ${Date.now() - started} ms`,
+          ),
       );
     });
-    const timer = setTimeout(() => fail(`no complete answer after ${Date.now() - started} ms, over the budget of ${limits.timeoutMs} ms a request (the profile's timeoutMs)`), limits.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        fail(
+          `no complete answer after ${Date.now() - started} ms, over the budget of ${limits.timeoutMs} ms a request (the profile's timeoutMs)`,
+        ),
+      limits.timeoutMs,
+    );
     // A socket or TLS failure (it has Node's code) is the target's doing; an error without a code was raised by
     // the harness itself (a replay's "not recorded" from inside nock) and goes on as it is.
     req.on('error', (e: NodeJS.ErrnoException) => fail(e.code ? `${describeNetworkError(e)}, after ${Date.now() - started} ms` : e));
@@ -75,7 +102,10 @@ const TOO_LARGE = 'vcconform: response body too large';
 function read(res: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     // Rejected before the socket is destroyed: destroying it reports a reset, which is not what happened.
-    const tooLarge = () => { reject(new Error(TOO_LARGE)); res.destroy(); };
+    const tooLarge = () => {
+      reject(new Error(TOO_LARGE));
+      res.destroy();
+    };
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > max) return tooLarge();
     const chunks: Buffer[] = [];
@@ -93,6 +123,7 @@ function read(res: IncomingMessage, max: number): Promise<string> {
 
 function flat(res: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(res.headers))
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }

@@ -46,7 +46,8 @@ export class Redactor {
   /** The text with every known secret, and any credential header spelt out in it, replaced (the longest secret where several start at one place, so none is half-masked). */
   text(text: string): string {
     const out = text.replace(HEADER_IN_TEXT, (whole, name: string, sep: string, scheme: string | undefined, value: string) => {
-      if (name.toLowerCase() === 'vmware-api-session-id') return this.probes.has(value) && !this.secrets.has(value) ? whole : `${name}${sep}<redacted:session-id>`;
+      if (name.toLowerCase() === 'vmware-api-session-id')
+        return this.probes.has(value) && !this.secrets.has(value) ? whole : `${name}${sep}<redacted:session-id>`;
       return `${name}${sep}${scheme ?? ''}<redacted>`;
     });
     return this.index.replace(out);
@@ -58,7 +59,8 @@ export class Redactor {
     for (const [name, value] of Object.entries(headers)) {
       const lower = name.toLowerCase();
       if (lower === 'authorization') out[lower] = `${value.split(' ')[0] ?? ''} <redacted>`;
-      else if (lower === 'vmware-api-session-id') out[lower] = value === '' || (this.probes.has(value) && !this.secrets.has(value)) ? value : '<redacted:session-id>';
+      else if (lower === 'vmware-api-session-id')
+        out[lower] = value === '' || (this.probes.has(value) && !this.secrets.has(value)) ? value : '<redacted:session-id>';
       else out[lower] = this.text(value);
     }
     return out;
@@ -103,8 +105,11 @@ export class SecretIndex {
     if (this.byStart.size === 0) return text;
     let out = '';
     let copied = 0;
-    for (let at = 0; at + WINDOW <= text.length;) {
-      const hit = this.screen[windowHash(text, at)] === 1 ? this.byStart.get(text.slice(at, at + WINDOW))?.find((e) => text.startsWith(e.secret, at)) : undefined;
+    for (let at = 0; at + WINDOW <= text.length; ) {
+      const hit =
+        this.screen[windowHash(text, at)] === 1
+          ? this.byStart.get(text.slice(at, at + WINDOW))?.find((e) => text.startsWith(e.secret, at))
+          : undefined;
       if (!hit) {
         at++;
         continue;

@@ -11,7 +11,11 @@ export function slowness(api: Pick<ApiClient, 'pending' | 'exchanges'>, timeoutM
   const total = answers.reduce((sum, e) => sum + e.durationMs, 0) + [...api.pending].reduce((sum, p) => sum + (now - p.at), 0);
   // The target is the slow part when waiting for it took most of the test's time.
   if (waiting.length === 0 && total < timeoutMs / 2) return undefined;
-  const slowest = answers.slice(0, 3).map((e) => `${e.request.method} ${e.request.url.split('?')[0]} answered ${e.status} after ${e.durationMs} ms`);
-  return `[vcconform] The test ran out of its ${timeoutMs} ms waiting for the target: ${[...waiting, ...slowest].join('; ')}` +
-    ` (${answers.length} answer${answers.length === 1 ? '' : 's'} took ${total} ms in all).`;
+  const slowest = answers
+    .slice(0, 3)
+    .map((e) => `${e.request.method} ${e.request.url.split('?')[0]} answered ${e.status} after ${e.durationMs} ms`);
+  return (
+    `[vcconform] The test ran out of its ${timeoutMs} ms waiting for the target: ${[...waiting, ...slowest].join('; ')}` +
+    ` (${answers.length} answer${answers.length === 1 ? '' : 's'} took ${total} ms in all).`
+  );
 }

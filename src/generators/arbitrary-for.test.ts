@@ -11,7 +11,10 @@ const STAGE_SPEC = 'Esx.Settings.Clusters.Software.StageSpec';
 const UPGRADE_SPEC_MAP = 'Vcenter.NamespaceManagement.Software.Clusters.UpgradeSpecMap';
 
 /** Resolves handcrafted schemas first, then specs/. */
-const resolverWith = (...local: Record<string, unknown>[]): Resolve => (id) => local.find((s) => s.$id === id) ?? schemaFor(id);
+const resolverWith =
+  (...local: Record<string, unknown>[]): Resolve =>
+  (id) =>
+    local.find((s) => s.$id === id) ?? schemaFor(id);
 const sample = <T>(arb: fc.Arbitrary<T>, numRuns = 200, seed = SEED) => fc.sample(arb, { numRuns, seed });
 
 test.describe('arbitraryFor: 1,000 generated values pass the schema', () => {
@@ -67,7 +70,10 @@ test.describe('arbitraryFor: laws and edges', () => {
   test('allOf merges an error subtype with Vapi.Std.Errors.Error', () => {
     const values = sample(arbitraryFor('Vapi.Std.Errors.Unauthenticated'), 300) as Record<string, unknown>[];
     expect(values.filter((v) => !('error_type' in v && 'messages' in v))).toEqual([]);
-    expect(values.some((v) => typeof v.challenge === 'string'), 'own optional property appears').toBe(true);
+    expect(
+      values.some((v) => typeof v.challenge === 'string'),
+      'own optional property appears',
+    ).toBe(true);
   });
 
   test('recursion through LocalizationParam → NestedLocalizableMessage is explored and bounded', () => {
@@ -80,10 +86,17 @@ test.describe('arbitraryFor: laws and edges', () => {
   });
 
   test('uniqueItems arrays are unique (StageSpec.hosts) and arrays respect maxItems', () => {
-    const hosts = sample(arbitraryFor(STAGE_SPEC), 500).flatMap((v) => ((v as { hosts?: string[] }).hosts ? [(v as { hosts: string[] }).hosts] : []));
-    expect(hosts.some((h) => h.length >= 2), 'non-trivial arrays are generated').toBe(true);
+    const hosts = sample(arbitraryFor(STAGE_SPEC), 500).flatMap((v) =>
+      (v as { hosts?: string[] }).hosts ? [(v as { hosts: string[] }).hosts] : [],
+    );
+    expect(
+      hosts.some((h) => h.length >= 2),
+      'non-trivial arrays are generated',
+    ).toBe(true);
     expect(hosts.filter((h) => new Set(h.map(canonicalJson)).size !== h.length)).toEqual([]);
-    const lists = (sample(arbitraryFor('Cis.Tasks.FilterSpec', { maxItems: 1 }), 300) as Record<string, unknown[]>[]).flatMap((v) => Object.values(v));
+    const lists = (sample(arbitraryFor('Cis.Tasks.FilterSpec', { maxItems: 1 }), 300) as Record<string, unknown[]>[]).flatMap((v) =>
+      Object.values(v),
+    );
     expect(Math.max(...lists.map((l) => l.length))).toBe(1);
   });
 
@@ -104,11 +117,24 @@ test.describe('arbitraryFor: laws and edges', () => {
     expect(maps.some((m) => Object.keys(m).length > 0)).toBe(true);
     expect(maps.flatMap((m) => Object.keys(m)).filter((key) => !/^domain-c\d+$/.test(key))).toEqual([]);
     const closed = { $id: 'T.Closed', type: 'object', additionalProperties: false, properties: { a: { type: 'boolean' } } };
-    expect(sample(arbitraryForSchema(closed, resolverWith()), 200).flatMap((v) => Object.keys(v as object)).filter((k) => k !== 'a')).toEqual([]);
+    expect(
+      sample(arbitraryForSchema(closed, resolverWith()), 200)
+        .flatMap((v) => Object.keys(v as object))
+        .filter((k) => k !== 'a'),
+    ).toEqual([]);
   });
 
   test('a nullable type ([T, "null"]) yields both null and T, also through an enum and allOf; other unions throw', () => {
-    const nullable = { $id: 'T.Nullable', type: 'object', required: ['s', 'e', 'o'], properties: { s: { type: ['string', 'null'] }, e: { type: ['string', 'null'], enum: ['a', null] }, o: { type: ['null', 'object'], required: ['n'], properties: { n: { type: 'integer' } } } } };
+    const nullable = {
+      $id: 'T.Nullable',
+      type: 'object',
+      required: ['s', 'e', 'o'],
+      properties: {
+        s: { type: ['string', 'null'] },
+        e: { type: ['string', 'null'], enum: ['a', null] },
+        o: { type: ['null', 'object'], required: ['n'], properties: { n: { type: 'integer' } } },
+      },
+    };
     const values = sample(arbitraryForSchema(nullable, resolverWith()), 300) as Record<string, unknown>[];
     for (const key of ['s', 'e', 'o']) {
       expect(values.filter((v) => v[key] === null).length, `${key} is sometimes null`).toBeGreaterThan(0);
@@ -121,7 +147,9 @@ test.describe('arbitraryFor: laws and edges', () => {
     expect(sample(arbitraryForSchema(narrowed, resolverWith()), 100).filter((v) => typeof v !== 'string')).toEqual([]);
     const open = { $id: 'T.Open', type: ['string', 'null'], allOf: [{ description: 'no type' }] };
     expect(sample(arbitraryForSchema(open, resolverWith()), 100)).toContain(null);
-    expect(() => arbitraryForSchema({ $id: 'T.Union', type: ['string', 'integer'] }, resolverWith())).toThrow(/T\.Union#.*nor a pair of one of them with "null"/);
+    expect(() => arbitraryForSchema({ $id: 'T.Union', type: ['string', 'integer'] }, resolverWith())).toThrow(
+      /T\.Union#.*nor a pair of one of them with "null"/,
+    );
     expect(() => arbitraryForSchema({ $id: 'T.Null', type: ['null', 'null'] }, resolverWith())).toThrow(SpecError);
   });
 

@@ -20,7 +20,10 @@ type Entry = fc.Arbitrary<unknown> | typeof BUILDING;
 class Builder {
   private readonly cache = new WeakMap<object, Map<number, Entry>>();
 
-  constructor(private readonly resolve: Resolve, private readonly options: ResolvedGeneratorOptions) {}
+  constructor(
+    private readonly resolve: Resolve,
+    private readonly options: ResolvedGeneratorOptions,
+  ) {}
 
   node(node: SchemaNode, where: string, depth: number): fc.Arbitrary<unknown> {
     if (typeof node === 'boolean') return this.flat(flatten(node, where, this.resolve), depth);
@@ -41,13 +44,21 @@ class Builder {
     if (flat.enum) return enumArbitrary(flat, flat.enum);
     if (flat.nullable) return fc.oneof(fc.constant(null), this.flat({ ...flat, nullable: false }, depth));
     switch (kindOf(flat)) {
-      case 'string': return stringArbitrary(flat);
-      case 'integer': case 'number': return numberArbitrary(flat);
-      case 'boolean': return fc.boolean();
-      case 'null': return fc.constant(null);
-      case 'array': return this.array(flat, depth);
-      case 'object': return this.object(flat, depth);
-      default: return anyJsonArbitrary(this.options);
+      case 'string':
+        return stringArbitrary(flat);
+      case 'integer':
+      case 'number':
+        return numberArbitrary(flat);
+      case 'boolean':
+        return fc.boolean();
+      case 'null':
+        return fc.constant(null);
+      case 'array':
+        return this.array(flat, depth);
+      case 'object':
+        return this.object(flat, depth);
+      default:
+        return anyJsonArbitrary(this.options);
     }
   }
 
@@ -66,7 +77,8 @@ class Builder {
     for (const [name, sub] of Object.entries(flat.properties)) {
       if (!minimal || flat.required.includes(name)) entries.push([name, this.node(sub, `${flat.where}/properties/${name}`, next)]);
     }
-    for (const name of flat.required.filter((r) => ownProperty(flat, r) === undefined)) entries.push([name, this.undeclared(flat, name, next)]);
+    for (const name of flat.required.filter((r) => ownProperty(flat, r) === undefined))
+      entries.push([name, this.undeclared(flat, name, next)]);
     const record = fc.record(Object.fromEntries(entries), { requiredKeys: [...flat.required], noNullPrototype: true });
     const extra = minimal ? undefined : this.extraEntries(flat, next);
     return extra ? fc.tuple(record, extra).map(([declared, more]) => ({ ...declared, ...more })) : record;
@@ -87,13 +99,18 @@ class Builder {
     const keys = propertyNames === undefined ? fc.string({ maxLength: 12 }) : this.keys(flat, propertyNames, depth);
     const declared = (k: string) => ownProperty(flat, k) !== undefined;
     const value = this.node(values ?? true, `${flat.where}/additionalProperties`, depth);
-    return fc.dictionary(keys.filter((k) => !declared(k)), value, { maxKeys: this.options.maxItems, noNullPrototype: true });
+    return fc.dictionary(
+      keys.filter((k) => !declared(k)),
+      value,
+      { maxKeys: this.options.maxItems, noNullPrototype: true },
+    );
   }
 
   private keys(flat: Flat, propertyNames: SchemaNode, depth: number): fc.Arbitrary<string> {
     const where = `${flat.where}/propertyNames`;
     const keyFlat = flatten(propertyNames, where, this.resolve);
-    if (keyFlat.type !== undefined && keyFlat.type !== 'string') throw schemaError(where, `object keys are strings, but propertyNames has type ${keyFlat.type}`);
+    if (keyFlat.type !== undefined && keyFlat.type !== 'string')
+      throw schemaError(where, `object keys are strings, but propertyNames has type ${keyFlat.type}`);
     return this.flat({ ...keyFlat, type: 'string' }, depth) as fc.Arbitrary<string>;
   }
 }
@@ -101,7 +118,13 @@ class Builder {
 /** The value kind a location generates: its type, else what its keywords imply, else any JSON. */
 function kindOf(flat: Flat): string {
   if (flat.type !== undefined) return flat.type;
-  if (Object.keys(flat.properties).length > 0 || flat.required.length > 0 || flat.additionalProperties !== undefined || flat.propertyNames !== undefined) return 'object';
+  if (
+    Object.keys(flat.properties).length > 0 ||
+    flat.required.length > 0 ||
+    flat.additionalProperties !== undefined ||
+    flat.propertyNames !== undefined
+  )
+    return 'object';
   if (flat.items !== undefined || flat.uniqueItems) return 'array';
   if (flat.resourceType !== undefined || (flat.format !== undefined && !['int64', 'double'].includes(flat.format))) return 'string';
   return flat.format !== undefined ? 'number' : 'any';

@@ -54,7 +54,8 @@ function ownFlat(node: Record<string, unknown>, where: string): Flat {
   const { type, nullable } = typeOf(node.type, where);
   if (format !== undefined && typeof format !== 'string') throw schemaError(where, 'format is not a string');
   if (values !== undefined && !Array.isArray(values)) throw schemaError(where, 'enum is not an array');
-  if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) throw schemaError(where, 'required is not a list of names');
+  if (!Array.isArray(required) || !required.every((r) => typeof r === 'string'))
+    throw schemaError(where, 'required is not a list of names');
   if (!isSchemaNode(properties) || typeof properties === 'boolean') throw schemaError(where, 'properties is not an object');
   const sub = (key: string): SchemaNode | undefined => {
     const child = node[key];
@@ -63,8 +64,15 @@ function ownFlat(node: Record<string, unknown>, where: string): Flat {
   };
   const resourceType = node['x-vmw-resource-type'];
   return {
-    where, never: false, nullable, properties: properties as Record<string, SchemaNode>, required: required as string[], uniqueItems: uniqueItems === true,
-    ...(type !== undefined && { type }), ...(format !== undefined && { format }), ...(values !== undefined && { enum: values }),
+    where,
+    never: false,
+    nullable,
+    properties: properties as Record<string, SchemaNode>,
+    required: required as string[],
+    uniqueItems: uniqueItems === true,
+    ...(type !== undefined && { type }),
+    ...(format !== undefined && { format }),
+    ...(values !== undefined && { enum: values }),
     ...(typeof resourceType === 'string' && { resourceType }),
     ...defined({ additionalProperties: sub('additionalProperties'), propertyNames: sub('propertyNames'), items: sub('items') }),
   };
@@ -82,7 +90,8 @@ function typeOf(type: unknown, where: string): { type?: string; nullable: boolea
 /** Both constraints at once (allOf semantics); conflicting scalars are a SpecError, not a guess. */
 function merge(a: Flat, b: Flat): Flat {
   const same = <K extends 'type' | 'format'>(key: K): Flat[K] => {
-    if (a[key] !== undefined && b[key] !== undefined && a[key] !== b[key]) throw schemaError(a.where, `allOf combines ${key} "${a[key]}" with "${b[key]}"`);
+    if (a[key] !== undefined && b[key] !== undefined && a[key] !== b[key])
+      throw schemaError(a.where, `allOf combines ${key} "${a[key]}" with "${b[key]}"`);
     return a[key] ?? b[key];
   };
   const both = (x?: SchemaNode, y?: SchemaNode): SchemaNode | undefined => (x === undefined ? y : y === undefined ? x : { allOf: [x, y] });
@@ -92,10 +101,23 @@ function merge(a: Flat, b: Flat): Flat {
   assertOpenEnough(b, a);
   return {
     // null stays valid only where every part with a type admits it.
-    where: a.where, never: a.never || b.never, nullable: (a.type === undefined || a.nullable) && (b.type === undefined || b.nullable), properties, required: [...new Set([...a.required, ...b.required])],
+    where: a.where,
+    never: a.never || b.never,
+    nullable: (a.type === undefined || a.nullable) && (b.type === undefined || b.nullable),
+    properties,
+    required: [...new Set([...a.required, ...b.required])],
     uniqueItems: a.uniqueItems || b.uniqueItems,
-    ...defined({ type: same('type'), format: same('format'), resourceType: a.resourceType ?? b.resourceType, enum: mergeEnum(a.enum, b.enum) }),
-    ...defined({ additionalProperties: both(a.additionalProperties, b.additionalProperties), propertyNames: both(a.propertyNames, b.propertyNames), items: both(a.items, b.items) }),
+    ...defined({
+      type: same('type'),
+      format: same('format'),
+      resourceType: a.resourceType ?? b.resourceType,
+      enum: mergeEnum(a.enum, b.enum),
+    }),
+    ...defined({
+      additionalProperties: both(a.additionalProperties, b.additionalProperties),
+      propertyNames: both(a.propertyNames, b.propertyNames),
+      items: both(a.items, b.items),
+    }),
   };
 }
 
@@ -114,7 +136,12 @@ function mergeEnum(a?: readonly unknown[], b?: readonly unknown[]): readonly unk
 function assertOpenEnough(closed: Flat, other: Flat): void {
   if (closed.additionalProperties !== false) return;
   const foreign = Object.keys(other.properties).filter((p) => !Object.hasOwn(closed.properties, p));
-  if (foreign.length > 0) throw schemaError(closed.where, `allOf adds properties ${foreign.join(', ')} to a part with additionalProperties: false`, 'Declare them in the closed part');
+  if (foreign.length > 0)
+    throw schemaError(
+      closed.where,
+      `allOf adds properties ${foreign.join(', ')} to a part with additionalProperties: false`,
+      'Declare them in the closed part',
+    );
 }
 
 function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {

@@ -23,7 +23,9 @@ function checkPlausible({ value, mutation }: InvalidValue, errors: readonly Erro
   const { kind, pointer } = mutation;
   const at = pointer === '' ? undefined : splitPointer(pointer);
   const reported = (keyword: string, path: string, param?: [string, string]) =>
-    errors.some((e) => e.keyword === keyword && e.instancePath === path && (!param || (e.params as Record<string, unknown>)[param[0]] === param[1]));
+    errors.some(
+      (e) => e.keyword === keyword && e.instancePath === path && (!param || (e.params as Record<string, unknown>)[param[0]] === param[1]),
+    );
   const why = () => `implausible ${kind} at "${pointer}" (${mutation.detail}) in ${JSON.stringify(value)}; ajv: ${JSON.stringify(errors)}`;
   const parent = at ? valueAt(value, at.parent) : undefined;
   switch (kind) {
@@ -105,11 +107,23 @@ test.describe('invalidArbitraryFor: laws', () => {
   });
 
   test('a handcrafted additionalProperties: false schema gets extra-property mutations that fail validation', () => {
-    const closed = { $id: 'T.Closed', type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' }, spec: { $ref: STAGE_SPEC } } };
+    const closed = {
+      $id: 'T.Closed',
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: { name: { type: 'string' }, spec: { $ref: STAGE_SPEC } },
+    };
     const stageSpec = validatorFor(STAGE_SPEC);
     // Hand-written validator for T.Closed: specs/index owns the only Ajv, and T.Closed is not in specs/.
-    const validate = (v: unknown) => isJsonObject(v) && Object.keys(v).every((k) => k === 'name' || k === 'spec') && typeof v.name === 'string' && (v.spec === undefined || stageSpec(v.spec));
-    const extras = fc.sample(invalidArbitraryForSchema(closed, schemaFor, validate), { numRuns: 400, seed: SEED }).filter((i) => i.mutation.kind === 'extra-property');
+    const validate = (v: unknown) =>
+      isJsonObject(v) &&
+      Object.keys(v).every((k) => k === 'name' || k === 'spec') &&
+      typeof v.name === 'string' &&
+      (v.spec === undefined || stageSpec(v.spec));
+    const extras = fc
+      .sample(invalidArbitraryForSchema(closed, schemaFor, validate), { numRuns: 400, seed: SEED })
+      .filter((i) => i.mutation.kind === 'extra-property');
     expect(extras.length).toBeGreaterThan(0);
     for (const { value, mutation } of extras.slice(0, 20)) {
       const { parent, token } = splitPointer(mutation.pointer);
@@ -121,9 +135,16 @@ test.describe('invalidArbitraryFor: laws', () => {
   });
 
   test('wrong-type edits never write null where the type is nullable ([T, "null"])', () => {
-    const schema = { $id: 'T.Nullable', type: 'object', required: ['n'], properties: { s: { type: ['string', 'null'] }, n: { type: 'integer' } } };
-    const written = (value: unknown, pointer: string) => mutationSites(value, schema, 'T.Nullable#', schemaFor)
-      .filter((site) => site.kind === 'wrong-type' && site.pointer === pointer).flatMap((site) => site.variants.map((v) => v.value));
+    const schema = {
+      $id: 'T.Nullable',
+      type: 'object',
+      required: ['n'],
+      properties: { s: { type: ['string', 'null'] }, n: { type: 'integer' } },
+    };
+    const written = (value: unknown, pointer: string) =>
+      mutationSites(value, schema, 'T.Nullable#', schemaFor)
+        .filter((site) => site.kind === 'wrong-type' && site.pointer === pointer)
+        .flatMap((site) => site.variants.map((v) => v.value));
     for (const s of ['x', null]) {
       expect(written({ s, n: 1 }, '/s')).not.toContain(null);
       expect(written({ s, n: 1 }, '/s')).toEqual(expect.arrayContaining([7, true, [], {}]));

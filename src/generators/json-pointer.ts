@@ -8,7 +8,10 @@ export function childPointer(pointer: string, token: string | number): string {
 /** The unescaped reference tokens of a JSON pointer (`''` is the whole document). */
 export function pointerTokens(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The pointer to the container holding `pointer`, and the token naming it there. */

@@ -8,10 +8,25 @@ export type Resolve = (id: string) => Record<string, unknown>;
 /** Every keyword the generators understand; any other keyword is a SpecError, never skipped. */
 export const SUPPORTED_KEYWORDS = Object.freeze([
   // annotations: no effect on which values are valid
-  '$schema', '$id', 'title', 'description', 'deprecated', 'discriminator',
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'deprecated',
+  'discriminator',
   // assertions and applicators
-  'type', 'enum', 'format', 'x-vmw-resource-type', '$ref', 'allOf',
-  'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'uniqueItems',
+  'type',
+  'enum',
+  'format',
+  'x-vmw-resource-type',
+  '$ref',
+  'allOf',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'uniqueItems',
 ] as const);
 
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_KEYWORDS);
@@ -32,7 +47,9 @@ export function assertSupportedKeywords(schema: Record<string, unknown>, resolve
     const id = documentId(doc);
     if (done.has(id)) continue;
     done.add(id);
-    checkNode(doc, id, '', (ref) => { if (!done.has(ref)) pending.push(resolve(ref)); });
+    checkNode(doc, id, '', (ref) => {
+      if (!done.has(ref)) pending.push(resolve(ref));
+    });
   }
 }
 
@@ -40,13 +57,24 @@ function checkNode(node: SchemaNode, id: string, pointer: string, follow: (ref: 
   if (typeof node === 'boolean') return;
   for (const key of Object.keys(node)) {
     if (!SUPPORTED.has(key)) {
-      throw new SpecError(message(`generate values for ${id}`, `unsupported keyword "${key}" at ${pointer || '/'}`, 'Teach src/generators the keyword (see SUPPORTED_KEYWORDS)'));
+      throw new SpecError(
+        message(
+          `generate values for ${id}`,
+          `unsupported keyword "${key}" at ${pointer || '/'}`,
+          'Teach src/generators the keyword (see SUPPORTED_KEYWORDS)',
+        ),
+      );
     }
   }
   if (typeof node.$ref === 'string') follow(node.$ref);
-  const sub = (child: unknown, at: string) => { if (isSchemaNode(child)) checkNode(child, id, `${pointer}/${at}`, follow); };
+  const sub = (child: unknown, at: string) => {
+    if (isSchemaNode(child)) checkNode(child, id, `${pointer}/${at}`, follow);
+  };
   for (const key of ['items', 'additionalProperties', 'propertyNames'] as const) sub(node[key], key);
-  if (Array.isArray(node.allOf)) node.allOf.forEach((part, i) => { sub(part, `allOf/${i}`); });
+  if (Array.isArray(node.allOf))
+    node.allOf.forEach((part, i) => {
+      sub(part, `allOf/${i}`);
+    });
   if (isSchemaNode(node.properties) && typeof node.properties === 'object') {
     for (const [name, child] of Object.entries(node.properties)) sub(child, `properties/${name}`);
   }

@@ -14,11 +14,20 @@ import { LAW_SEED as SEED } from './testing';
  */
 test.describe('mutationSites: null on an optional property is not a wrong type', () => {
   const schema = {
-    $id: 'T.Mixed', type: 'object', required: ['r'],
-    properties: { r: { type: 'string' }, o: { type: 'string' }, list: { type: 'array', items: { type: 'string' } }, map: { type: 'object', additionalProperties: { type: 'boolean' } } },
+    $id: 'T.Mixed',
+    type: 'object',
+    required: ['r'],
+    properties: {
+      r: { type: 'string' },
+      o: { type: 'string' },
+      list: { type: 'array', items: { type: 'string' } },
+      map: { type: 'object', additionalProperties: { type: 'boolean' } },
+    },
   };
-  const written = (pointer: string) => mutationSites({ r: 'a', o: 'b', list: ['c'], map: { k: true } }, schema, 'T.Mixed#', schemaFor)
-    .filter((site) => site.kind === 'wrong-type' && site.pointer === pointer).flatMap((site) => site.variants.map((v) => v.value));
+  const written = (pointer: string) =>
+    mutationSites({ r: 'a', o: 'b', list: ['c'], map: { k: true } }, schema, 'T.Mixed#', schemaFor)
+      .filter((site) => site.kind === 'wrong-type' && site.pointer === pointer)
+      .flatMap((site) => site.variants.map((v) => v.value));
 
   test('an optional property gets every other wrong type, but not null', () => {
     expect(written('/o')).not.toContain(null);

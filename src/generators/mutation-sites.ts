@@ -36,14 +36,22 @@ export function mutationSites(value: unknown, schema: SchemaNode, where: string,
         const declared = ownProperty(flat, key);
         const sub = declared ?? flat.additionalProperties;
         // A map value (additionalProperties) is an entry, not an optional property: null stays a wrong type there.
-        if (sub !== undefined && sub !== true) visit(child, sub, childPointer(pointer, key), `${at}/properties/${key}`, declared !== undefined && !flat.required.includes(key));
+        if (sub !== undefined && sub !== true)
+          visit(child, sub, childPointer(pointer, key), `${at}/properties/${key}`, declared !== undefined && !flat.required.includes(key));
       }
     } else if (Array.isArray(v)) {
       if (flat.uniqueItems && v.length > 0) {
-        sites.push({ kind: 'duplicate-item', pointer: childPointer(pointer, v.length), variants: [{ edit: 'set', value: roundTrip(v[0]), detail: `appended a copy of item 0 to a uniqueItems array of ${v.length}` }] });
+        sites.push({
+          kind: 'duplicate-item',
+          pointer: childPointer(pointer, v.length),
+          variants: [{ edit: 'set', value: roundTrip(v[0]), detail: `appended a copy of item 0 to a uniqueItems array of ${v.length}` }],
+        });
       }
       const items = flat.items;
-      if (items !== undefined && items !== true) v.forEach((item, i) => { visit(item, items, childPointer(pointer, i), `${at}/items`, false); });
+      if (items !== undefined && items !== true)
+        v.forEach((item, i) => {
+          visit(item, items, childPointer(pointer, i), `${at}/items`, false);
+        });
     }
   };
   visit(value, schema, '', where, false);
@@ -61,7 +69,15 @@ function typeSite(flat: Flat, pointer: string, optional: boolean, sites: Mutatio
   if (flat.type === undefined) return;
   const own: JsonType = flat.type === 'integer' ? 'number' : (flat.type as JsonType);
   const others = (Object.keys(SAMPLES) as JsonType[]).filter((t) => t !== own && !((flat.nullable || optional) && t === 'null'));
-  sites.push({ kind: 'wrong-type', pointer, variants: others.map((t) => ({ edit: 'set', value: SAMPLES[t], detail: `expected ${flat.type}, wrote ${t} ${JSON.stringify(SAMPLES[t])}` })) });
+  sites.push({
+    kind: 'wrong-type',
+    pointer,
+    variants: others.map((t) => ({
+      edit: 'set',
+      value: SAMPLES[t],
+      detail: `expected ${flat.type}, wrote ${t} ${JSON.stringify(SAMPLES[t])}`,
+    })),
+  });
 }
 
 function enumSite(flat: Flat, value: unknown, pointer: string, sites: MutationSite[]): void {
@@ -70,17 +86,30 @@ function enumSite(flat: Flat, value: unknown, pointer: string, sites: MutationSi
   const taken = new Set(flat.enum.filter((v): v is string => typeof v === 'string'));
   let outsider = `${value}_NOT_IN_ENUM`;
   while (taken.has(outsider)) outsider += '_';
-  sites.push({ kind: 'out-of-enum', pointer, variants: [{ edit: 'set', value: outsider, detail: `"${outsider}" is not one of ${flat.enum.length} enum values` }] });
+  sites.push({
+    kind: 'out-of-enum',
+    pointer,
+    variants: [{ edit: 'set', value: outsider, detail: `"${outsider}" is not one of ${flat.enum.length} enum values` }],
+  });
 }
 
 function objectSites(flat: Flat, value: Record<string, unknown>, pointer: string, sites: MutationSite[]): void {
   for (const name of flat.required) {
-    if (Object.hasOwn(value, name)) sites.push({ kind: 'missing-required', pointer: childPointer(pointer, name), variants: [{ edit: 'remove', detail: `removed required property "${name}"` }] });
+    if (Object.hasOwn(value, name))
+      sites.push({
+        kind: 'missing-required',
+        pointer: childPointer(pointer, name),
+        variants: [{ edit: 'remove', detail: `removed required property "${name}"` }],
+      });
   }
   if (flat.additionalProperties !== false) return;
   let name = 'vcconform_extra';
   while (Object.hasOwn(value, name) || ownProperty(flat, name) !== undefined) name += '_';
-  sites.push({ kind: 'extra-property', pointer: childPointer(pointer, name), variants: [{ edit: 'set', value: 'unexpected', detail: `added "${name}" where additionalProperties is false` }] });
+  sites.push({
+    kind: 'extra-property',
+    pointer: childPointer(pointer, name),
+    variants: [{ edit: 'set', value: 'unexpected', detail: `added "${name}" where additionalProperties is false` }],
+  });
 }
 
 /** Applies one variant of a site to a copy of `value`; the original is left untouched. */

@@ -44,16 +44,23 @@ test.describe('resourceIdArbitrary', () => {
     /** Asserts `shape` on every id that `ids` picks out of 300 values of the schema, and that there are some. */
     const idsIn = <T>(schemaId: string, ids: (v: T) => string[], shape: RegExp) => {
       let seen = 0;
-      fc.assert(fc.property(arbitraryFor(schemaId), (v) => {
-        for (const id of ids(v as T)) {
-          check(shape.test(id), () => `${schemaId}: ${JSON.stringify(id)} does not match ${shape}`);
-          seen++;
-        }
-      }), { numRuns: 300, seed: SEED });
+      fc.assert(
+        fc.property(arbitraryFor(schemaId), (v) => {
+          for (const id of ids(v as T)) {
+            check(shape.test(id), () => `${schemaId}: ${JSON.stringify(id)} does not match ${shape}`);
+            seen++;
+          }
+        }),
+        { numRuns: 300, seed: SEED },
+      );
       expect(seen, `${schemaId} yields ids`).toBeGreaterThan(0);
     };
     idsIn<{ hosts?: string[] }>('Esx.Settings.Clusters.Software.StageSpec', (v) => v.hosts ?? [], SHAPES.HostSystem!);
-    idsIn<Record<'host_info' | 'host_status', object>>('Esx.Settings.Clusters.Software.StageResult', (v) => [...Object.keys(v.host_info), ...Object.keys(v.host_status)], SHAPES.HostSystem!);
+    idsIn<Record<'host_info' | 'host_status', object>>(
+      'Esx.Settings.Clusters.Software.StageResult',
+      (v) => [...Object.keys(v.host_info), ...Object.keys(v.host_status)],
+      SHAPES.HostSystem!,
+    );
     idsIn<{ cluster: string }>('Vcenter.NamespaceManagement.Software.Clusters.Summary', (v) => [v.cluster], SHAPES.ClusterComputeResource!);
   });
 
@@ -73,7 +80,11 @@ test.describe('resourceIdArbitrary', () => {
       expect(ids.filter((id) => !SHAPES[type]!.test(id))).toEqual([]);
       expect(ids.filter((id) => ours.has(id) || Number(id.replace(/^\D+/, '')) < 900_000_000)).toEqual([]);
     }
-    expect(fc.sample(unknownResourceIdArbitrary('com.vmware.cis.task'), { numRuns: 20, seed: SEED }).every((id) => SHAPES['com.vmware.cis.task']!.test(id))).toBe(true);
+    expect(
+      fc
+        .sample(unknownResourceIdArbitrary('com.vmware.cis.task'), { numRuns: 20, seed: SEED })
+        .every((id) => SHAPES['com.vmware.cis.task']!.test(id)),
+    ).toBe(true);
     // Commits are numbers from the same far range: none of our inventory's, none a lab's counter reaches.
     const commits = fc.sample(unknownResourceIdArbitrary('com.vmware.esx.settings.commit'), { numRuns: 1000, seed: SEED });
     const ourCommits = new Set(inventory.clusters.flatMap((c) => c.commits));

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 
 // vAPI services and operations that this harness actually exercises; real values keep logs readable.
-const SERVICES = ['com.vmware.esx.settings.clusters.software', 'com.vmware.vcenter.namespace_management.software.clusters', 'com.vmware.cis.tasks'];
+const SERVICES = [
+  'com.vmware.esx.settings.clusters.software',
+  'com.vmware.vcenter.namespace_management.software.clusters',
+  'com.vmware.cis.tasks',
+];
 const OPERATIONS = ['stage', 'apply', 'check', 'upgrade', 'upgrade_multiple', 'list', 'get'];
 const SEGMENT = fc.stringMatching(/^[a-z][a-z0-9_]{0,9}$/);
 
@@ -42,6 +46,10 @@ export function resourceIdArbitrary(resourceType: string): fc.Arbitrary<string> 
  */
 export function unknownResourceIdArbitrary(resourceType: string): fc.Arbitrary<string> {
   // Commits are numbered per cluster from 1: a lab's cluster may have any few thousand, never hundreds of millions.
-  const prefix = ({ ClusterComputeResource: 'domain-c', HostSystem: 'host-', 'com.vmware.esx.settings.commit': '' } as Record<string, string>)[resourceType];
-  return prefix === undefined ? resourceIdArbitrary(resourceType) : fc.integer({ min: 900_000_000, max: 999_999_999 }).map((n) => `${prefix}${n}`);
+  const prefix = (
+    { ClusterComputeResource: 'domain-c', HostSystem: 'host-', 'com.vmware.esx.settings.commit': '' } as Record<string, string>
+  )[resourceType];
+  return prefix === undefined
+    ? resourceIdArbitrary(resourceType)
+    : fc.integer({ min: 900_000_000, max: 999_999_999 }).map((n) => `${prefix}${n}`);
 }

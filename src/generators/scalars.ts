@@ -33,7 +33,8 @@ export function stringArbitrary(flat: Flat): fc.Arbitrary<string> {
   if (flat.resourceType !== undefined) return resourceIdArbitrary(flat.resourceType);
   if (flat.format === undefined) return fc.string({ maxLength: 12 });
   const byFormat = Object.hasOwn(STRING_FORMATS, flat.format) ? STRING_FORMATS[flat.format] : undefined;
-  if (!byFormat) throw schemaError(flat.where, `unsupported string format "${flat.format}"`, `Supported: ${Object.keys(STRING_FORMATS).join(', ')}`);
+  if (!byFormat)
+    throw schemaError(flat.where, `unsupported string format "${flat.format}"`, `Supported: ${Object.keys(STRING_FORMATS).join(', ')}`);
   return byFormat();
 }
 
@@ -41,13 +42,16 @@ export function stringArbitrary(flat: Flat): fc.Arbitrary<string> {
 export function numberArbitrary(flat: Flat): fc.Arbitrary<number> {
   const integer = flat.type === 'integer';
   switch (flat.format) {
-    case undefined: return integer ? fc.integer() : FINITE_DOUBLE;
+    case undefined:
+      return integer ? fc.integer() : FINITE_DOUBLE;
     // JSON parsers read numbers as doubles, so int64 values beyond 2^53 would not round-trip.
-    case 'int64': return fc.maxSafeInteger();
+    case 'int64':
+      return fc.maxSafeInteger();
     case 'double':
       if (integer) throw schemaError(flat.where, 'format "double" on an integer');
       return FINITE_DOUBLE;
-    default: throw schemaError(flat.where, `unsupported number format "${flat.format}"`, 'Supported: int64, double');
+    default:
+      throw schemaError(flat.where, `unsupported number format "${flat.format}"`, 'Supported: int64, double');
   }
 }
 

@@ -43,11 +43,17 @@ function parseBody(request: MockRequest, route: Route, bindSets: boolean): Parse
   body = optionalNullsUnset(spec.schema, body).value;
   const validate = validatorFor(spec.schema);
   if (!validate(body) && bindSets && validate.errors?.every((e) => e.keyword === 'uniqueItems')) {
-    body = withoutDuplicates(body, validate.errors.map((e) => e.instancePath));
+    body = withoutDuplicates(
+      body,
+      validate.errors.map((e) => e.instancePath),
+    );
     validate(body);
   }
   if (validate.errors?.length) {
-    const why = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    const why = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || '/'} ${e.message}`)
+      .join('; ');
     return refuse(`The request body does not match ${spec.schema}: ${why}`);
   }
   return { ok: true, body };
@@ -60,7 +66,10 @@ function withoutDuplicates(body: unknown, pointers: readonly string[]): unknown 
     const array = valueAt(copy, pointer);
     if (!Array.isArray(array)) continue;
     const seen = new Set<string>();
-    const kept = array.filter((item) => { const key = JSON.stringify(item); return !seen.has(key) && seen.add(key); });
+    const kept = array.filter((item) => {
+      const key = JSON.stringify(item);
+      return !seen.has(key) && seen.add(key);
+    });
     array.splice(0, array.length, ...kept);
   }
   return copy;
@@ -77,7 +86,8 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
     };
     if (!isServablePath(request.path)) return unrouted(badTarget(request.path));
     const match = matchRoute(routes, request.method, request.path, request.query);
-    if (!match) return unrouted(vapiError('NOT_FOUND', `No operation is served at ${request.method} ${request.path}${queryText(request.query)}.`));
+    if (!match)
+      return unrouted(vapiError('NOT_FOUND', `No operation is served at ${request.method} ${request.path}${queryText(request.query)}.`));
     const route = routes.find((r) => r.operation === match.operation)!;
     const active = options.faults().filter((f) => faultApplies(f, match.operation.id));
     let routed: RoutedRequest = { ...request, operation: match.operation, params: match.params, body: undefined };
@@ -107,8 +117,14 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
     const latency = active.reduce((sum, f) => sum + (f.latencyMs ?? 0), 0);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency)); // a simulated slow server, not a test wait
     journal.record({
-      method: request.method, path: request.path, query: request.query, operation: match.operation.id,
-      user: routed.user?.username, status: response.status, faults: active.map((f) => f.name), ...clustersNamed(routed),
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      operation: match.operation.id,
+      user: routed.user?.username,
+      status: response.status,
+      faults: active.map((f) => f.name),
+      ...clustersNamed(routed),
     });
     return response;
   };
@@ -116,7 +132,10 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
 
 /** 400 INVALID_REQUEST for a request target that names no path (RFC 9112 §3.2): never a 5xx, never routed. */
 function badTarget(path: string): MockResponse {
-  return vapiError('INVALID_REQUEST', `[vcconform] Failed to read the request target ${JSON.stringify(path.slice(0, 200))}: it is not an absolute path with well-formed %-escapes, nor an http(s) URL. Send the origin-form path, e.g. /api/session, percent-encoding reserved characters.`);
+  return vapiError(
+    'INVALID_REQUEST',
+    `[vcconform] Failed to read the request target ${JSON.stringify(path.slice(0, 200))}: it is not an absolute path with well-formed %-escapes, nor an http(s) URL. Send the origin-form path, e.g. /api/session, percent-encoding reserved characters.`,
+  );
 }
 
 function queryText(query: Record<string, string>): string {
@@ -127,6 +146,12 @@ function queryText(query: Record<string, string>): string {
 /** The cluster ids a request names: its `{cluster}` path parameter and, for a batch, the keys of its body map. */
 function clustersNamed(request: RoutedRequest): { clusters?: string[] } {
   const ids = request.params.cluster === undefined ? [] : [request.params.cluster];
-  if (request.operation.id === 'clusters.upgradeMultiple' && typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body)) ids.push(...Object.keys(request.body));
+  if (
+    request.operation.id === 'clusters.upgradeMultiple' &&
+    typeof request.body === 'object' &&
+    request.body !== null &&
+    !Array.isArray(request.body)
+  )
+    ids.push(...Object.keys(request.body));
   return ids.length ? { clusters: ids } : {};
 }

@@ -10,8 +10,12 @@ const PATH = '/api/appliance/system/version';
 const VERSION_STRUCT = 'Appliance.System.Version.VersionStruct';
 
 let mock: RunningMock;
-test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
-test.afterAll(async () => { await mock.close(); });
+test.beforeAll(async () => {
+  mock = await startMock({ clock: 'manual' });
+});
+test.afterAll(async () => {
+  await mock.close();
+});
 test.beforeEach(() => mock.reset());
 
 test.describe('mock: GET /api/appliance/system/version', () => {
@@ -23,8 +27,13 @@ test.describe('mock: GET /api/appliance/system/version', () => {
       expect(r.headers.get('content-type')).toContain('application/json');
       expect(validatorFor(VERSION_STRUCT)(r.body), JSON.stringify(r.body)).toBe(true);
       expect(r.body).toEqual({
-        version: '9.1.0.0', product: 'VMware vCenter Server', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller',
-        summary: '', releasedate: '', install_time: '2026-01-05T09:00:00.000Z',
+        version: '9.1.0.0',
+        product: 'VMware vCenter Server',
+        build: '24321653',
+        type: 'vCenter Server with an embedded Platform Services Controller',
+        summary: '',
+        releasedate: '',
+        install_time: '2026-01-05T09:00:00.000Z',
       });
     }
     // checkEveryResponse() validates these answers against the catalogue and VersionStruct too.
@@ -47,12 +56,26 @@ test.describe('mock: GET /api/appliance/system/version', () => {
 
   test("the inventory's appliance block sets what it answers; a field it leaves out keeps its default", async () => {
     const inventory = loadInventory();
-    inventory.appliance = { ...inventory.appliance, version: '9.1.0.1', build: '24999999', summary: 'Patch for VMware vCenter Server 9.1', releasedate: 'June 2, 2026', name: 'vCenter 9.1 U1' };
+    inventory.appliance = {
+      ...inventory.appliance,
+      version: '9.1.0.1',
+      build: '24999999',
+      summary: 'Patch for VMware vCenter Server 9.1',
+      releasedate: 'June 2, 2026',
+      name: 'vCenter 9.1 U1',
+    };
     const patched = await startMock({ clock: 'manual', inventory });
     try {
       const api = new MockClient(patched);
       const r = await api.call('appliance.version', 'GET', PATH, { session: await api.login() });
-      expect(r.body).toMatchObject({ version: '9.1.0.1', build: '24999999', summary: 'Patch for VMware vCenter Server 9.1', releasedate: 'June 2, 2026', name: 'vCenter 9.1 U1', product: 'VMware vCenter Server' });
+      expect(r.body).toMatchObject({
+        version: '9.1.0.1',
+        build: '24999999',
+        summary: 'Patch for VMware vCenter Server 9.1',
+        releasedate: 'June 2, 2026',
+        name: 'vCenter 9.1 U1',
+        product: 'VMware vCenter Server',
+      });
     } finally {
       await patched.close();
     }
@@ -60,7 +83,9 @@ test.describe('mock: GET /api/appliance/system/version', () => {
     expect(checkInventory({ ...withoutBlock, appliance: { build: '1' } }).appliance).toEqual({ ...DEFAULT_APPLIANCE, build: '1' });
     expect(checkInventory(withoutBlock).appliance).toEqual(DEFAULT_APPLIANCE);
     expect(() => checkInventory({ ...withoutBlock, appliance: { build: 24321653 } })).toThrow(/\/appliance\/build must be string/);
-    expect(() => checkInventory({ ...withoutBlock, appliance: { install_time: 'x' } })).toThrow(/\/appliance must NOT have additional properties/);
+    expect(() => checkInventory({ ...withoutBlock, appliance: { install_time: 'x' } })).toThrow(
+      /\/appliance must NOT have additional properties/,
+    );
   });
 
   test('fixtures/inventory/default.json spells out the defaults', () => {

@@ -26,14 +26,20 @@ export interface Clock {
 
 /** A clock that runs `timeScale` times faster than real time from the moment it is created. */
 export function scaledClock(timeScale: number, wall: () => number = Date.now): Clock {
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`[vcconform] Failed to create the mock clock: time scale must be a positive number, got ${timeScale}.`);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale))
+    throw new Error(`[vcconform] Failed to create the mock clock: time scale must be a positive number, got ${timeScale}.`);
   let origin = wall();
   let jump = 0;
   return {
     now: () => origin + (wall() - origin) * timeScale + jump,
     wallNow: wall,
-    advance: (ms) => { jump += ms; },
-    reset: () => { origin = wall(); jump = 0; },
+    advance: (ms) => {
+      jump += ms;
+    },
+    reset: () => {
+      origin = wall();
+      jump = 0;
+    },
     toWall: (v) => (v <= origin ? v : origin + Math.max(0, v - origin - jump) / timeScale),
   };
 }
@@ -44,8 +50,12 @@ export function manualClock(start = Date.parse('2026-01-01T00:00:00Z')): Clock {
   return {
     now: () => now,
     wallNow: () => now,
-    advance: (ms) => { now += ms; },
-    reset: () => { now = start; },
+    advance: (ms) => {
+      now += ms;
+    },
+    reset: () => {
+      now = start;
+    },
     // Virtual time is the only time a manual clock has: shown as it is.
     toWall: (v) => v,
   };
@@ -64,7 +74,10 @@ export function wallTimes<T>(body: T, clock: Pick<Clock, 'toWall'>): T {
  * only on strings of its length: every answer goes through here, and it was the mock's largest cost.
  */
 function shownOnWall(value: unknown, clock: Pick<Clock, 'toWall'>): unknown {
-  if (typeof value === 'string') return value.length === 24 && value.charCodeAt(10) === 84 /* T */ && ISO_INSTANT.test(value) ? new Date(clock.toWall(Date.parse(value))).toISOString() : value;
+  if (typeof value === 'string')
+    return value.length === 24 && value.charCodeAt(10) === 84 /* T */ && ISO_INSTANT.test(value)
+      ? new Date(clock.toWall(Date.parse(value))).toISOString()
+      : value;
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);

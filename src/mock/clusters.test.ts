@@ -15,11 +15,19 @@ test.beforeAll(async () => {
   const inventory = loadInventory();
   inventory.users.push(
     { username: 'nobody@vsphere.local', password: 'mock-Nobody!23', role: 'no-privileges', privileges: ['System.Anonymous'] },
-    { username: 'c10reader@vsphere.local', password: 'mock-Reader!23', role: 'c10-reader', privileges: ['System.Anonymous'], clusterPrivileges: { 'domain-c10': ['System.Read'] } },
+    {
+      username: 'c10reader@vsphere.local',
+      password: 'mock-Reader!23',
+      role: 'c10-reader',
+      privileges: ['System.Anonymous'],
+      clusterPrivileges: { 'domain-c10': ['System.Read'] },
+    },
   );
   mock = await startMock({ clock: 'manual', inventory });
 });
-test.afterAll(async () => { await mock.close(); });
+test.afterAll(async () => {
+  await mock.close();
+});
 test.beforeEach(() => mock.reset());
 
 const BASE = '/api/vcenter/namespace-management/software/clusters';
@@ -35,9 +43,22 @@ test.describe('mock: namespace software clusters list and get', () => {
   test('list answers 200 with a Summary of each WCP-enabled cluster only, unset optionals omitted', async () => {
     const api = new MockClient(mock);
     const expected = [
-      { cluster: 'domain-c10', cluster_name: 'wcp-clean', current_version: 'v1.29.7', available_versions: ['v1.30.4', 'v1.31.2'], state: 'READY' },
+      {
+        cluster: 'domain-c10',
+        cluster_name: 'wcp-clean',
+        current_version: 'v1.29.7',
+        available_versions: ['v1.30.4', 'v1.31.2'],
+        state: 'READY',
+      },
       { cluster: 'domain-c11', cluster_name: 'wcp-warnings', current_version: 'v1.29.7', available_versions: ['v1.30.4'], state: 'READY' },
-      { cluster: 'domain-c12', cluster_name: 'wcp-errors', current_version: 'v1.29.7', available_versions: ['v1.30.4'], state: 'READY', last_upgraded_date: '2026-03-02T09:15:00.000Z' },
+      {
+        cluster: 'domain-c12',
+        cluster_name: 'wcp-errors',
+        current_version: 'v1.29.7',
+        available_versions: ['v1.30.4'],
+        state: 'READY',
+        last_upgraded_date: '2026-03-02T09:15:00.000Z',
+      },
     ];
     for (const role of ['administrator', 'read-only', 'operator']) {
       const r = await list(api, await api.login(role));
@@ -64,7 +85,13 @@ test.describe('mock: namespace software clusters list and get', () => {
     expect(c10.status).toBe(200);
     expect(c10.body).toEqual(READY_C10);
     const c12 = await get(api, session, 'domain-c12');
-    expect(c12.body).toEqual({ current_version: 'v1.29.7', available_versions: ['v1.30.4'], messages: [], state: 'READY', last_upgraded_date: '2026-03-02T09:15:00.000Z' });
+    expect(c12.body).toEqual({
+      current_version: 'v1.29.7',
+      available_versions: ['v1.30.4'],
+      messages: [],
+      state: 'READY',
+      last_upgraded_date: '2026-03-02T09:15:00.000Z',
+    });
     expect(c10.text + c12.text).not.toContain('null');
     expect(api.problems()).toEqual([]);
   });
@@ -95,10 +122,17 @@ test.describe('mock: single Supervisor upgrade', () => {
     expect(started.text).toBe('');
     const pending = await get(api, session, 'domain-c10');
     expect(pending.body).toEqual({
-      ...READY_C10, state: 'PENDING',
-      upgrade_status: { desired_version: 'v1.30.4', messages: [], progress: { total: 3, completed: 0, message: expect.objectContaining({ id: expect.any(String), args: expect.any(Array) }) } },
+      ...READY_C10,
+      state: 'PENDING',
+      upgrade_status: {
+        desired_version: 'v1.30.4',
+        messages: [],
+        progress: { total: 3, completed: 0, message: expect.objectContaining({ id: expect.any(String), args: expect.any(Array) }) },
+      },
     });
-    expect((await list(api, session)).body).toContainEqual(expect.objectContaining({ cluster: 'domain-c10', state: 'PENDING', desired_version: 'v1.30.4' }));
+    expect((await list(api, session)).body).toContainEqual(
+      expect.objectContaining({ cluster: 'domain-c10', state: 'PENDING', desired_version: 'v1.30.4' }),
+    );
 
     mock.clock.advance(mock.state.timings.upgradeMs - 1);
     const almost = (await get(api, session, 'domain-c10')).body as { state: string; upgrade_status: { progress: { completed: number } } };
@@ -107,9 +141,22 @@ test.describe('mock: single Supervisor upgrade', () => {
 
     mock.clock.advance(1);
     const done = await get(api, session, 'domain-c10');
-    expect(done.body).toEqual({ current_version: 'v1.30.4', available_versions: ['v1.31.2'], messages: [], state: 'READY', last_upgraded_date: '2026-01-01T00:01:00.000Z' });
+    expect(done.body).toEqual({
+      current_version: 'v1.30.4',
+      available_versions: ['v1.31.2'],
+      messages: [],
+      state: 'READY',
+      last_upgraded_date: '2026-01-01T00:01:00.000Z',
+    });
     const summary = ((await list(api, session)).body as { cluster: string }[]).find((s) => s.cluster === 'domain-c10');
-    expect(summary).toEqual({ cluster: 'domain-c10', cluster_name: 'wcp-clean', current_version: 'v1.30.4', available_versions: ['v1.31.2'], state: 'READY', last_upgraded_date: '2026-01-01T00:01:00.000Z' });
+    expect(summary).toEqual({
+      cluster: 'domain-c10',
+      cluster_name: 'wcp-clean',
+      current_version: 'v1.30.4',
+      available_versions: ['v1.31.2'],
+      state: 'READY',
+      last_upgraded_date: '2026-01-01T00:01:00.000Z',
+    });
     expect(await upgrade(api, session, 'domain-c10', { desired_version: 'v1.31.2' }).then((r) => r.status)).toBe(204);
     expect(api.problems()).toEqual([]);
   });
@@ -132,7 +179,15 @@ test.describe('mock: single Supervisor upgrade', () => {
     mock.clock.advance(step * 10);
     const after = [await get(api, session, 'domain-c10'), await get(api, session, 'domain-c10')].map((r) => r.body);
     // Skipping v1.30.4 leaves no older version available: both are gone.
-    expect(after).toEqual([0, 1].map(() => ({ current_version: 'v1.31.2', available_versions: [], messages: [], state: 'READY', last_upgraded_date: '2026-01-01T00:01:00.000Z' })));
+    expect(after).toEqual(
+      [0, 1].map(() => ({
+        current_version: 'v1.31.2',
+        available_versions: [],
+        messages: [],
+        state: 'READY',
+        last_upgraded_date: '2026-01-01T00:01:00.000Z',
+      })),
+    );
     expect(api.problems()).toEqual([]);
   });
 
@@ -148,7 +203,9 @@ test.describe('mock: single Supervisor upgrade', () => {
     expect((await upgrade(api, session, 'domain-c11', { desired_version: 'v1.30.4', ignore_precheck_warnings: true })).status).toBe(204);
     const info = (await get(api, session, 'domain-c11')).body as { state: string; upgrade_status: { messages: { severity: string }[] } };
     expect(info.state).toBe('PENDING');
-    expect(info.upgrade_status.messages).toEqual([{ severity: 'WARNING', details: expect.objectContaining({ default_message: expect.stringContaining('ignored') }) }]);
+    expect(info.upgrade_status.messages).toEqual([
+      { severity: 'WARNING', details: expect.objectContaining({ default_message: expect.stringContaining('ignored') }) },
+    ]);
     expect(api.problems()).toEqual([]);
   });
 
@@ -156,7 +213,12 @@ test.describe('mock: single Supervisor upgrade', () => {
     const api = new MockClient(mock);
     const session = await api.login();
     const cases: [string, object, { status: number; type: string }, string][] = [
-      ['domain-c12', { desired_version: 'v1.30.4', ignore_precheck_warnings: true }, { status: 400, type: 'UNSUPPORTED' }, 'Pre-check failed'],
+      [
+        'domain-c12',
+        { desired_version: 'v1.30.4', ignore_precheck_warnings: true },
+        { status: 400, type: 'UNSUPPORTED' },
+        'Pre-check failed',
+      ],
       ['domain-c10', { desired_version: 'v9.9.9' }, { status: 400, type: 'UNSUPPORTED' }, 'not available'],
       ['domain-c10', { desired_version: 'v1.29.7' }, { status: 400, type: 'UNSUPPORTED' }, 'not available'],
       ['domain-c13', { desired_version: 'v1.30.4' }, { status: 400, type: 'UNSUPPORTED' }, 'not WCP-enabled'],
@@ -167,7 +229,8 @@ test.describe('mock: single Supervisor upgrade', () => {
       expect(errorOf(r), `${cluster} ${JSON.stringify(body)}`).toEqual(error);
       expect(r.text).toContain(text);
     }
-    for (const cluster of ['domain-c10', 'domain-c12']) expect((await get(api, session, cluster)).body, cluster).toMatchObject({ state: 'READY', current_version: 'v1.29.7' });
+    for (const cluster of ['domain-c10', 'domain-c12'])
+      expect((await get(api, session, cluster)).body, cluster).toMatchObject({ state: 'READY', current_version: 'v1.29.7' });
     expect((await get(api, session, 'domain-c10')).body).not.toHaveProperty('upgrade_status');
 
     expect((await upgrade(api, session, 'domain-c10', { desired_version: 'v1.30.4' })).status).toBe(204);
@@ -182,24 +245,48 @@ test.describe('mock: single Supervisor upgrade', () => {
     const api = new MockClient(mock);
     const operator = await api.login('operator');
     const readOnly = await api.login('read-only');
-    expect(errorOf(await upgrade(api, operator, 'domain-c12', { desired_version: 'v1.30.4' }))).toEqual({ status: 403, type: 'UNAUTHORIZED' });
-    expect(errorOf(await upgrade(api, readOnly, 'domain-c10', { desired_version: 'v1.30.4' }))).toEqual({ status: 403, type: 'UNAUTHORIZED' });
-    expect(errorOf(await upgrade(api, readOnly, 'domain-c999', { desired_version: 'v1.30.4' }))).toEqual({ status: 404, type: 'NOT_FOUND' });
+    expect(errorOf(await upgrade(api, operator, 'domain-c12', { desired_version: 'v1.30.4' }))).toEqual({
+      status: 403,
+      type: 'UNAUTHORIZED',
+    });
+    expect(errorOf(await upgrade(api, readOnly, 'domain-c10', { desired_version: 'v1.30.4' }))).toEqual({
+      status: 403,
+      type: 'UNAUTHORIZED',
+    });
+    expect(errorOf(await upgrade(api, readOnly, 'domain-c999', { desired_version: 'v1.30.4' }))).toEqual({
+      status: 404,
+      type: 'NOT_FOUND',
+    });
     expect((await get(api, operator, 'domain-c10')).body).toEqual(READY_C10);
     expect((await upgrade(api, operator, 'domain-c10', { desired_version: 'v1.30.4' })).status).toBe(204);
     expect(api.problems()).toEqual([]);
   });
 
   test('a malformed upgrade body is refused with 400 INVALID_ARGUMENT and starts nothing', async () => {
-    const api = new MockClient(mock, { unchecked: 'the one known deviation, INVALID_ARGUMENT at a 400 documenting UNSUPPORTED only, is asserted below' });
+    const api = new MockClient(mock, {
+      unchecked: 'the one known deviation, INVALID_ARGUMENT at a 400 documenting UNSUPPORTED only, is asserted below',
+    });
     const session = await api.login();
-    for (const rawBody of ['', '{', '{}', '{"desired_version": 1}', '{"desired_version": "v1.30.4", "ignore_precheck_warnings": "yes"}', '"v1.30.4"']) {
-      const r = await api.call('clusters.upgrade', 'POST', `${BASE}/domain-c10?action=upgrade`, { session, rawBody, headers: { 'content-type': 'application/json' } });
+    for (const rawBody of [
+      '',
+      '{',
+      '{}',
+      '{"desired_version": 1}',
+      '{"desired_version": "v1.30.4", "ignore_precheck_warnings": "yes"}',
+      '"v1.30.4"',
+    ]) {
+      const r = await api.call('clusters.upgrade', 'POST', `${BASE}/domain-c10?action=upgrade`, {
+        session,
+        rawBody,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(errorOf(r), rawBody).toEqual({ status: 400, type: 'INVALID_ARGUMENT' });
     }
     expect((await get(api, session, 'domain-c10')).body).toEqual(READY_C10);
     // The 400 of upgrade documents UNSUPPORTED only: INVALID_ARGUMENT for a malformed body is the core's choice.
-    expect(new Set(api.problems().map((p) => p.replace(/^.*→ /, '')))).toEqual(new Set(['400: error_type INVALID_ARGUMENT is not documented at 400 (documented: UNSUPPORTED)']));
+    expect(new Set(api.problems().map((p) => p.replace(/^.*→ /, '')))).toEqual(
+      new Set(['400: error_type INVALID_ARGUMENT is not documented at 400 (documented: UNSUPPORTED)']),
+    );
   });
 
   test('reset() forgets upgrades: the inventory versions come back', async () => {

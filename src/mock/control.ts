@@ -26,16 +26,29 @@ interface ControlRoute {
 
 const routes: readonly ControlRoute[] = [
   {
-    method: 'POST', path: `${CONTROL_PREFIX}/reset`, summary: 'back to the initial state (204)',
-    run: (_request, target) => { target.reset(); return { status: 204 }; },
+    method: 'POST',
+    path: `${CONTROL_PREFIX}/reset`,
+    summary: 'back to the initial state (204)',
+    run: (_request, target) => {
+      target.reset();
+      return { status: 204 };
+    },
   },
   {
-    method: 'PUT', path: `${CONTROL_PREFIX}/faults`, summary: 'body {"faults": [NAME…]}: the fault switches in force (200)',
+    method: 'PUT',
+    path: `${CONTROL_PREFIX}/faults`,
+    summary: 'body {"faults": [NAME…]}: the fault switches in force (200)',
     run: putFaults,
   },
   {
-    method: 'GET', path: `${CONTROL_PREFIX}/journal`, summary: `the newest requests, oldest first (200); header ${JOURNAL_DROPPED_HEADER}: how many older ones were not kept`,
-    run: (_request, target) => ({ status: 200, body: target.journal.all(), headers: { [JOURNAL_DROPPED_HEADER]: String(target.journal.dropped) } }),
+    method: 'GET',
+    path: `${CONTROL_PREFIX}/journal`,
+    summary: `the newest requests, oldest first (200); header ${JOURNAL_DROPPED_HEADER}: how many older ones were not kept`,
+    run: (_request, target) => ({
+      status: 200,
+      body: target.journal.all(),
+      headers: { [JOURNAL_DROPPED_HEADER]: String(target.journal.dropped) },
+    }),
   },
 ];
 
@@ -48,7 +61,10 @@ function putFaults(request: MockRequest, target: ControlTarget): MockResponse {
   }
   const names = (body as { faults?: unknown } | undefined)?.faults;
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
-    return vapiError('INVALID_ARGUMENT', `[vcconform] Failed to set the faults: the body must be {"faults": ["name", …]}, got ${JSON.stringify(request.rawBody.slice(0, 200))}.`);
+    return vapiError(
+      'INVALID_ARGUMENT',
+      `[vcconform] Failed to set the faults: the body must be {"faults": ["name", …]}, got ${JSON.stringify(request.rawBody.slice(0, 200))}.`,
+    );
   }
   try {
     target.setFaults(names);
@@ -72,7 +88,10 @@ export function controlResponse(request: MockRequest, target: ControlTarget): Mo
 }
 
 /** Wraps the mock app so control paths are answered by the control surface, everything else by the app. */
-export function withControl(app: (request: MockRequest) => Promise<MockResponse>, target: ControlTarget): (request: MockRequest) => Promise<MockResponse> {
+export function withControl(
+  app: (request: MockRequest) => Promise<MockResponse>,
+  target: ControlTarget,
+): (request: MockRequest) => Promise<MockResponse> {
   return async (request) => controlResponse(request, target) ?? app(request);
 }
 

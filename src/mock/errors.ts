@@ -4,7 +4,6 @@ import { STATUS_OF } from '../../specs/error-status';
 export { STATUS_OF };
 import type { MockResponse } from './types';
 
-
 /** A vAPI std error body (`Vapi.Std.Errors.Error`) with one LocalizableMessage. */
 export function vapiErrorBody(type: ErrorType, text: string, messageId = `vcconform.mock.${type.toLowerCase()}`) {
   return { error_type: type, messages: [{ id: messageId, default_message: text, args: [] as string[] }] };

@@ -66,8 +66,13 @@ export const DEFAULT_INVENTORY_FILE = join(__dirname, '..', '..', 'fixtures', 'i
 const DEFAULT_TIMINGS: Timings = { taskPendingMs: 1000, stagePerHostMs: 10_000, upgradeMs: 60_000, sessionIdleTimeoutMs: 30 * 60_000 };
 /** The appliance a file without an `appliance` block (or without some of its fields) describes: an unpatched 9.1. */
 export const DEFAULT_APPLIANCE: InventoryAppliance = {
-  product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653',
-  type: 'vCenter Server with an embedded Platform Services Controller', summary: '', releasedate: '', installTime: '2026-01-05T09:00:00.000Z',
+  product: 'VMware vCenter Server',
+  version: '9.1.0.0',
+  build: '24321653',
+  type: 'vCenter Server with an embedded Platform Services Controller',
+  summary: '',
+  releasedate: '',
+  installTime: '2026-01-05T09:00:00.000Z',
 };
 
 /** Reads and checks an inventory file; every problem is reported with the file and where in it. */
@@ -95,7 +100,11 @@ export function checkInventory(value: unknown, source = 'inventory'): Inventory 
     throw new MockError(`load the inventory ${source}`, problems, 'See specs/vcconform/mock-inventory.schema.json');
   }
   const raw = value as Omit<Inventory, 'timings' | 'appliance'> & { timings?: Partial<Timings>; appliance?: Partial<InventoryAppliance> };
-  const inventory: Inventory = { ...raw, timings: { ...DEFAULT_TIMINGS, ...raw.timings }, appliance: { ...DEFAULT_APPLIANCE, ...raw.appliance } };
+  const inventory: Inventory = {
+    ...raw,
+    timings: { ...DEFAULT_TIMINGS, ...raw.timings },
+    appliance: { ...DEFAULT_APPLIANCE, ...raw.appliance },
+  };
   const problems = crossReferenceProblems(inventory);
   if (problems.length) throw new MockError(`load the inventory ${source}`, problems.join('; '));
   return inventory;
@@ -111,17 +120,28 @@ function crossReferenceProblems(inv: Inventory): string[] {
       seen.add(id);
     }
   };
-  dup('cluster id', inv.clusters.map((c) => c.id));
-  dup('host id', inv.hosts.map((h) => h.id));
-  dup('username', inv.users.map((u) => u.username));
+  dup(
+    'cluster id',
+    inv.clusters.map((c) => c.id),
+  );
+  dup(
+    'host id',
+    inv.hosts.map((h) => h.id),
+  );
+  dup(
+    'username',
+    inv.users.map((u) => u.username),
+  );
   inv.hosts.forEach((h, i) => {
-    if (h.cluster !== undefined && !clusterIds.has(h.cluster)) problems.push(`/hosts/${i}/cluster names unknown cluster ${JSON.stringify(h.cluster)}`);
+    if (h.cluster !== undefined && !clusterIds.has(h.cluster))
+      problems.push(`/hosts/${i}/cluster names unknown cluster ${JSON.stringify(h.cluster)}`);
   });
   inv.users.forEach((u, i) => {
     for (const c of Object.keys(u.clusterPrivileges ?? {})) {
       if (!clusterIds.has(c)) problems.push(`/users/${i}/clusterPrivileges names unknown cluster ${JSON.stringify(c)}`);
     }
   });
-  for (const [k, v] of Object.entries(inv.timings)) if (!(Number.isInteger(v) && v >= 0)) problems.push(`/timings/${k} must be a non-negative integer, got ${v}`);
+  for (const [k, v] of Object.entries(inv.timings))
+    if (!(Number.isInteger(v) && v >= 0)) problems.push(`/timings/${k} must be a non-negative integer, got ${v}`);
   return problems;
 }

@@ -12,7 +12,11 @@ test.describe('mock request journal', () => {
   test('keeps only the newest `limit` entries, oldest first, and counts the ones it dropped', () => {
     const journal = new Journal(3);
     for (let i = 1; i <= 10; i += 1) journal.record(entry(`/r${i}`));
-    expect(journal.all().map((e) => [e.seq, e.path])).toEqual([[8, '/r8'], [9, '/r9'], [10, '/r10']]);
+    expect(journal.all().map((e) => [e.seq, e.path])).toEqual([
+      [8, '/r8'],
+      [9, '/r9'],
+      [10, '/r10'],
+    ]);
     expect({ total: journal.total, dropped: journal.dropped }).toEqual({ total: 10, dropped: 7 });
     journal.clear();
     expect({ all: journal.all(), total: journal.total, dropped: journal.dropped }).toEqual({ all: [], total: 0, dropped: 0 });
@@ -38,7 +42,10 @@ test.describe('mock request journal', () => {
   });
 
   test('a limit that is not a positive integer is refused', () => {
-    for (const limit of [0, -1, 1.5, Number.NaN]) expect(() => new Journal(limit), String(limit)).toThrow('[vcconform] Failed to create the request journal: the limit must be a positive integer');
+    for (const limit of [0, -1, 1.5, Number.NaN])
+      expect(() => new Journal(limit), String(limit)).toThrow(
+        '[vcconform] Failed to create the request journal: the limit must be a positive integer',
+      );
   });
 
   test('startMock({ journalLimit }) caps the journal; the control surface says how many were dropped; reset starts over', async () => {
@@ -47,7 +54,11 @@ test.describe('mock request journal', () => {
       const api = new MockClient(mock);
       const session = await api.login();
       for (let i = 0; i < 4; i += 1) await api.call('session.get', 'GET', '/api/session', { session });
-      expect({ kept: mock.journal.all().length, total: mock.journal.total, dropped: mock.journal.dropped }).toEqual({ kept: 2, total: 5, dropped: 3 });
+      expect({ kept: mock.journal.all().length, total: mock.journal.total, dropped: mock.journal.dropped }).toEqual({
+        kept: 2,
+        total: 5,
+        dropped: 3,
+      });
       const r = await api.call(undefined, 'GET', '/__vcconform/journal');
       expect((r.body as JournalEntry[]).map((e) => e.seq)).toEqual([4, 5]);
       expect(r.headers.get(JOURNAL_DROPPED_HEADER)).toBe('3');

@@ -40,7 +40,8 @@ export class Journal {
   private seq = 0;
 
   constructor(readonly limit = DEFAULT_JOURNAL_LIMIT) {
-    if (!Number.isInteger(limit) || limit < 1) throw new MockError('create the request journal', `the limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new MockError('create the request journal', `the limit must be a positive integer, got ${limit}`);
   }
 
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {

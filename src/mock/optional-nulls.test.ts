@@ -26,19 +26,42 @@ test.describe('optionalNullsUnset: null on an optional property reads as unset (
   });
 
   test('a null map value, array item, undeclared property or whole body is not an optional property: kept', () => {
-    for (const [id, body] of [[SPEC_MAP, { 'domain-c1': null }], [STAGE_SPEC, { hosts: [null] }], [STAGE_SPEC, { extra: null }], [STAGE_SPEC, null]] as const) {
+    for (const [id, body] of [
+      [SPEC_MAP, { 'domain-c1': null }],
+      [STAGE_SPEC, { hosts: [null] }],
+      [STAGE_SPEC, { extra: null }],
+      [STAGE_SPEC, null],
+    ] as const) {
       expect(optionalNullsUnset(id, body), JSON.stringify(body)).toEqual({ value: body, unset: [] });
     }
   });
 
   test('$ref and allOf are followed; null the schema accepts is kept; the input is not changed; a "__proto__" key stays data', () => {
-    const inner = { $id: 'T.Inner', type: 'object', required: ['r'], properties: { r: { type: 'string' }, o: { type: 'string' }, any: {}, n: { type: ['string', 'null'] } } };
+    const inner = {
+      $id: 'T.Inner',
+      type: 'object',
+      required: ['r'],
+      properties: { r: { type: 'string' }, o: { type: 'string' }, any: {}, n: { type: ['string', 'null'] } },
+    };
     const outer = { $id: 'T.Outer', type: 'object', properties: { list: { type: 'array', items: { allOf: [{ $ref: 'T.Inner' }] } } } };
     const resolve = (id: string) => (id === 'T.Inner' ? inner : schemaFor(id));
-    const body = { list: [{ r: 'a', o: null, any: null, n: null }, { r: null, o: 'b' }] };
+    const body = {
+      list: [
+        { r: 'a', o: null, any: null, n: null },
+        { r: null, o: 'b' },
+      ],
+    };
     const copy = structuredClone(body);
     // Where the schema accepts null (no type, [T, "null"]) null is a value: kept.
-    expect(optionalNullsUnsetBy(outer, body, resolve)).toEqual({ value: { list: [{ r: 'a', any: null, n: null }, { r: null, o: 'b' }] }, unset: ['/list/0/o'] });
+    expect(optionalNullsUnsetBy(outer, body, resolve)).toEqual({
+      value: {
+        list: [
+          { r: 'a', any: null, n: null },
+          { r: null, o: 'b' },
+        ],
+      },
+      unset: ['/list/0/o'],
+    });
     expect(body).toEqual(copy);
     const odd = JSON.parse('{"__proto__": {"x": 1}, "commit": null}') as object;
     const { value } = optionalNullsUnset(STAGE_SPEC, odd);
@@ -48,7 +71,8 @@ test.describe('optionalNullsUnset: null on an optional property reads as unset (
 
   test('every valid value of every specs/ schema comes back unchanged (none has a null to drop)', () => {
     for (const id of schemaIds()) {
-      for (const value of fc.sample(arbitraryFor(id), { numRuns: 20, seed: 7 })) expect(optionalNullsUnset(id, value), id).toEqual({ value, unset: [] });
+      for (const value of fc.sample(arbitraryFor(id), { numRuns: 20, seed: 7 }))
+        expect(optionalNullsUnset(id, value), id).toEqual({ value, unset: [] });
     }
   });
 });
@@ -56,8 +80,12 @@ test.describe('optionalNullsUnset: null on an optional property reads as unset (
 // Stage with null commit/hosts is in stage.test.ts, among the other spellings of unset.
 test.describe('mock: null on an optional request property is unset, over real HTTP', () => {
   let mock: RunningMock;
-  test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
-  test.afterAll(async () => { await mock.close(); });
+  test.beforeAll(async () => {
+    mock = await startMock({ clock: 'manual' });
+  });
+  test.afterAll(async () => {
+    await mock.close();
+  });
   test.beforeEach(() => mock.reset());
 
   const STAGE = '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true';
@@ -69,7 +97,10 @@ test.describe('mock: null on an optional request property is unset, over real HT
     const batch = async (spec: object) => {
       mock.reset();
       const session = await api.login();
-      const r = await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, { session, body: { 'domain-c11': spec } });
+      const r = await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, {
+        session,
+        body: { 'domain-c11': spec },
+      });
       const info = (await api.call('clusters.get', 'GET', `${CLUSTERS}/domain-c11`, { session })).body as { state: string };
       return { status: r.status, body: r.body, state: info.state };
     };
@@ -83,12 +114,37 @@ test.describe('mock: null on an optional request property is unset, over real HT
     const api = new MockClient(mock);
     const session = await api.login();
     const refused = { status: 400, errorType: 'INVALID_ARGUMENT' };
-    expect(statusAndType(await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, { session, body: { 'domain-c10': { desired_version: null } } }))).toEqual(refused);
+    expect(
+      statusAndType(
+        await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, {
+          session,
+          body: { 'domain-c10': { desired_version: null } },
+        }),
+      ),
+    ).toEqual(refused);
     // clusters.upgrade documents 400 UNSUPPORTED only; the runtime's INVALID_ARGUMENT for a body that breaks the schema is outside its catalogue entry.
-    const upgrade = new MockClient(mock, { unchecked: 'clusters.upgrade refuses a schema-breaking body with INVALID_ARGUMENT, an error type its catalogue entry does not list' });
-    expect(statusAndType(await upgrade.call('clusters.upgrade', 'POST', `${CLUSTERS}/domain-c10?action=upgrade`, { session, body: { desired_version: null } }))).toEqual(refused);
-    expect(statusAndType(await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, { session, body: { 'domain-c10': null } }))).toEqual(refused);
+    const upgrade = new MockClient(mock, {
+      unchecked: 'clusters.upgrade refuses a schema-breaking body with INVALID_ARGUMENT, an error type its catalogue entry does not list',
+    });
+    expect(
+      statusAndType(
+        await upgrade.call('clusters.upgrade', 'POST', `${CLUSTERS}/domain-c10?action=upgrade`, {
+          session,
+          body: { desired_version: null },
+        }),
+      ),
+    ).toEqual(refused);
+    expect(
+      statusAndType(
+        await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, { session, body: { 'domain-c10': null } }),
+      ),
+    ).toEqual(refused);
     expect(statusAndType(await api.call('software.stage', 'POST', STAGE, { session, body: { hosts: [null] } }))).toEqual(refused);
-    expect(mock.journal.all().filter((e) => e.status < 300).map((e) => e.operation)).toEqual(['session.create']);
+    expect(
+      mock.journal
+        .all()
+        .filter((e) => e.status < 300)
+        .map((e) => e.operation),
+    ).toEqual(['session.create']);
   });
 });

@@ -9,7 +9,6 @@ export interface NullsUnset {
   unset: string[];
 }
 
-
 /**
  * Reads `null` on an optional property as unset: the 9.1 prose says "missing or `null`" throughout
  * (vcenter-contract.md §1; StageSpec.commit and .hosts, UpgradeSpec.ignore_precheck_warnings), while

@@ -24,7 +24,9 @@ export function parseResponses(data: Buffer, closed: boolean): { responses: RawR
     const m = /^HTTP\/1\.[01] (\d{3})(?: |$)/.exec(statusLine);
     if (!m) throw new Error(`[vcconform] Failed to read a raw response: the status line is ${JSON.stringify(statusLine.slice(0, 120))}.`);
     const status = Number(m[1]);
-    const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+    const headers = Object.fromEntries(
+      lines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
     const after = rest.subarray(end + HEAD_END.length);
     const body = bodyOf(status, headers, after, closed);
     if (!body) break;
@@ -34,7 +36,12 @@ export function parseResponses(data: Buffer, closed: boolean): { responses: RawR
   return { responses, rest };
 }
 
-function bodyOf(status: number, headers: Record<string, string>, data: Buffer, closed: boolean): { bytes: Buffer; used: number } | undefined {
+function bodyOf(
+  status: number,
+  headers: Record<string, string>,
+  data: Buffer,
+  closed: boolean,
+): { bytes: Buffer; used: number } | undefined {
   if (status < 200 || status === 204 || status === 304) return { bytes: Buffer.alloc(0), used: 0 };
   if (headers['content-length'] !== undefined) {
     const n = Number(headers['content-length']);
@@ -46,7 +53,7 @@ function bodyOf(status: number, headers: Record<string, string>, data: Buffer, c
 
 function dechunk(data: Buffer): { bytes: Buffer; used: number } | undefined {
   const parts: Buffer[] = [];
-  for (let at = 0; ;) {
+  for (let at = 0; ; ) {
     const eol = data.indexOf('\r\n', at);
     if (eol < 0) return undefined;
     const size = parseInt(data.subarray(at, eol).toString('latin1'), 16);
@@ -72,11 +79,13 @@ export class RawConnection {
   private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => this.take(chunk));
     socket.on('error', () => {}); // a reset is a close here: the server may drop a connection it cannot parse
-    this.done = new Promise((resolve) => socket.on('close', () => {
-      this.closed = true;
-      this.take(Buffer.alloc(0));
-      resolve();
-    }));
+    this.done = new Promise((resolve) =>
+      socket.on('close', () => {
+        this.closed = true;
+        this.take(Buffer.alloc(0));
+        resolve();
+      }),
+    );
   }
 
   /** Connects to `http://host:port` on a real socket. */
@@ -94,7 +103,10 @@ export class RawConnection {
     if (this.closed) return;
     this.socket.write(bytes);
     if (end) this.socket.end();
-    while (!this.closed && this.responses.length < this.sent) await new Promise<void>((resolve) => { this.wake = resolve; });
+    while (!this.closed && this.responses.length < this.sent)
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
   }
 
   /** Half-closes and waits for the server to close. */
@@ -108,7 +120,10 @@ export class RawConnection {
       const { responses, rest } = parseResponses(Buffer.concat([this.buffer, chunk]), this.closed);
       this.buffer = rest;
       this.responses.push(...responses.filter((r) => r.status >= 200));
-      if (this.closed && rest.length) this.unreadable.push(`${rest.length} bytes after the last whole response: ${JSON.stringify(rest.subarray(0, 120).toString('latin1'))}`);
+      if (this.closed && rest.length)
+        this.unreadable.push(
+          `${rest.length} bytes after the last whole response: ${JSON.stringify(rest.subarray(0, 120).toString('latin1'))}`,
+        );
     } catch (e) {
       this.unreadable.push((e as Error).message);
       this.buffer = Buffer.alloc(0);

@@ -14,12 +14,15 @@ export interface RouteMatch {
 /** Compiles a catalogue path template (`/api/cis/tasks/{task}`) to a regex with named segments. */
 export function compileRoute(operation: Operation): Route {
   const paramNames: string[] = [];
-  const source = operation.path.split('/').map((segment) => {
-    const m = /^\{(\w+)\}$/.exec(segment);
-    if (!m) return segment.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-    paramNames.push(m[1]!);
-    return '([^/]+)';
-  }).join('/');
+  const source = operation.path
+    .split('/')
+    .map((segment) => {
+      const m = /^\{(\w+)\}$/.exec(segment);
+      if (!m) return segment.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+      paramNames.push(m[1]!);
+      return '([^/]+)';
+    })
+    .join('/');
   return { operation, pattern: new RegExp(`^${source}$`), paramNames };
 }
 

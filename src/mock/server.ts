@@ -36,10 +36,11 @@ export async function listen(app: (request: MockRequest) => Promise<MockResponse
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `${options.tls ? 'https' : 'http'}://${shown}:${port}`,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -74,7 +75,9 @@ function readBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: numbe
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
     // Aborted, or a body Node's parser rejects: it has answered 400 or closed the socket itself.
     req.on('error', () => resolve(undefined));
-    req.on('close', () => { if (!req.complete) resolve(undefined); });
+    req.on('close', () => {
+      if (!req.complete) resolve(undefined);
+    });
   });
 }
 

@@ -6,8 +6,12 @@ import { MockClient, basic, checkEveryResponse } from './test-client';
 checkEveryResponse();
 
 let mock: RunningMock;
-test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
-test.afterAll(async () => { await mock.close(); });
+test.beforeAll(async () => {
+  mock = await startMock({ clock: 'manual' });
+});
+test.afterAll(async () => {
+  await mock.close();
+});
 test.beforeEach(() => mock.reset());
 
 test.describe('mock: sessions and authentication', () => {
@@ -18,7 +22,11 @@ test.describe('mock: sessions and authentication', () => {
     mock.clock.advance(5000);
     const info = await api.call('session.get', 'GET', '/api/session', { session: id });
     expect(info.status).toBe(200);
-    expect(info.body).toEqual({ user: 'administrator@vsphere.local', created_time: '2026-01-01T00:00:00.000Z', last_accessed_time: '2026-01-01T00:00:05.000Z' });
+    expect(info.body).toEqual({
+      user: 'administrator@vsphere.local',
+      created_time: '2026-01-01T00:00:00.000Z',
+      last_accessed_time: '2026-01-01T00:00:05.000Z',
+    });
     const bye = await api.call('session.delete', 'DELETE', '/api/session', { session: id });
     expect(bye.status).toBe(204);
     expect(bye.text).toBe('');
@@ -28,9 +36,11 @@ test.describe('mock: sessions and authentication', () => {
 
   test('wrong password, unknown user and malformed Authorization all give the same 401 with a challenge', async () => {
     const api = new MockClient(mock);
-    const answers = await Promise.all([
-      basic('administrator@vsphere.local', 'wrong'), basic('nobody@vsphere.local', 'x'), 'Basic !!!', 'Bearer abc', undefined,
-    ].map((authorization) => api.call('session.create', 'POST', '/api/session', { headers: authorization ? { authorization } : {} })));
+    const answers = await Promise.all(
+      [basic('administrator@vsphere.local', 'wrong'), basic('nobody@vsphere.local', 'x'), 'Basic !!!', 'Bearer abc', undefined].map(
+        (authorization) => api.call('session.create', 'POST', '/api/session', { headers: authorization ? { authorization } : {} }),
+      ),
+    );
     for (const r of answers) {
       expect(r.status).toBe(401);
       expect(r.body).toMatchObject({ error_type: 'UNAUTHENTICATED', challenge: expect.stringContaining('Basic realm=') });
@@ -107,7 +117,9 @@ test.describe('mock: sessions and authentication', () => {
     } finally {
       await short.close();
     }
-    await expect(startMock({ sessionIdleTimeoutMs: -1 })).rejects.toThrow('[vcconform] Failed to start the mock: sessionIdleTimeoutMs must be a non-negative integer, got -1.');
+    await expect(startMock({ sessionIdleTimeoutMs: -1 })).rejects.toThrow(
+      '[vcconform] Failed to start the mock: sessionIdleTimeoutMs must be a non-negative integer, got -1.',
+    );
   });
 
   test('idle-expired sessions are swept from the session map when sessions are created, live ones are kept', async () => {
@@ -127,7 +139,12 @@ test.describe('mock: sessions and authentication', () => {
   test('unknown routes and unknown actions answer 404 NOT_FOUND as a vAPI error, and are journalled', async () => {
     const api = new MockClient(mock);
     const session = await api.login();
-    for (const [method, url] of [['GET', '/api/nope'], ['POST', '/api/session?action=refresh'], ['POST', '/api/esx/settings/clusters/domain-c10/software?action=stage'], ['GET', '/rest/com/vmware/cis/session']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/nope'],
+      ['POST', '/api/session?action=refresh'],
+      ['POST', '/api/esx/settings/clusters/domain-c10/software?action=stage'],
+      ['GET', '/rest/com/vmware/cis/session'],
+    ] as const) {
       const r = await api.call(undefined, method, url, { session });
       expect(r.status, `${method} ${url}`).toBe(404);
       expect((r.body as { error_type: string }).error_type).toBe('NOT_FOUND');
@@ -152,9 +169,15 @@ test('at any time scale no timestamp the mock answers is later than the wall clo
   try {
     const api = new MockClient(fast);
     const session = await api.login();
-    const staged = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session, body: {} });
+    const staged = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
+      session,
+      body: {},
+    });
     expect(staged.status).toBe(202);
-    await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', { session, body: { desired_version: fast.state.clusters.get('domain-c10')!.supervisor!.availableVersions.at(-1)! } });
+    await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', {
+      session,
+      body: { desired_version: fast.state.clusters.get('domain-c10')!.supervisor!.availableVersions.at(-1)! },
+    });
     const stamps: string[] = [];
     const collect = (v: unknown): void => {
       if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) stamps.push(v);
@@ -170,7 +193,10 @@ test('at any time scale no timestamp the mock answers is later than the wall clo
         expect(r.status).toBe(200);
         collect(r.body);
       }
-      expect(stamps.filter((t) => Date.parse(t) > wall), `timestamps after ${new Date(wall).toISOString()}`).toEqual([]);
+      expect(
+        stamps.filter((t) => Date.parse(t) > wall),
+        `timestamps after ${new Date(wall).toISOString()}`,
+      ).toEqual([]);
     }
     expect(stamps.length).toBeGreaterThan(6);
   } finally {

@@ -61,7 +61,11 @@ export type HostPhase =
 export const UNITS_PER_HOST = 100;
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
-export const msg = (id: string, text: string, args: string[] = []): LocalizableMessage => ({ id: `com.vmware.esx.settings.clusters.software.${id}`, default_message: text, args });
+export const msg = (id: string, text: string, args: string[] = []): LocalizableMessage => ({
+  id: `com.vmware.esx.settings.clusters.software.${id}`,
+  default_message: text,
+  args,
+});
 
 /** Hosts run one after another from the end of PENDING, each for `perHostMs`, in plan order. */
 export function hostPhase(record: TaskRecord, index: number, timeline: Timeline): HostPhase {
@@ -85,16 +89,41 @@ export function completedUnits(record: TaskRecord, timeline: Timeline): number {
 }
 
 function hostStatus(host: StageHostPlan, phase: Exclude<HostPhase, { kind: 'waiting' }>, at: number): StageStatus {
-  const progress = (completed: number, text: string): Progress => ({ total: UNITS_PER_HOST, completed, message: msg('stage.host.progress', text, [host.name]) });
-  const note = (type: Notification['type'], id: string, text: string, time: number): Notification => ({ id: `com.vmware.esx.settings.clusters.software.${id}`, time: iso(time), message: msg(id, text, [host.name]), type });
+  const progress = (completed: number, text: string): Progress => ({
+    total: UNITS_PER_HOST,
+    completed,
+    message: msg('stage.host.progress', text, [host.name]),
+  });
+  const note = (type: Notification['type'], id: string, text: string, time: number): Notification => ({
+    id: `com.vmware.esx.settings.clusters.software.${id}`,
+    time: iso(time),
+    message: msg(id, text, [host.name]),
+    type,
+  });
   const times = { start_time: iso(phase.start), end_time: iso(phase.kind === 'running' ? at : phase.end) };
-  if (phase.kind === 'running') return { status: 'RUNNING', progress: progress(phase.percent, `Staging to ${host.name}`), ...times, notifications: {} };
+  if (phase.kind === 'running')
+    return { status: 'RUNNING', progress: progress(phase.percent, `Staging to ${host.name}`), ...times, notifications: {} };
   if (phase.kind === 'interrupted') {
-    return { status: 'ERROR', progress: progress(phase.percent, `Staging to ${host.name} was canceled`), ...times, notifications: { errors: [note('ERROR', 'stage.host.canceled', `Staging to ${host.name} was canceled.`, phase.end)] } };
+    return {
+      status: 'ERROR',
+      progress: progress(phase.percent, `Staging to ${host.name} was canceled`),
+      ...times,
+      notifications: { errors: [note('ERROR', 'stage.host.canceled', `Staging to ${host.name} was canceled.`, phase.end)] },
+    };
   }
-  if (host.outcome === 'skipped') return { status: 'SKIPPED', ...times, notifications: { info: [note('INFO', 'stage.host.skipped', `${host.name} is already staged; skipped.`, phase.end)] } };
+  if (host.outcome === 'skipped')
+    return {
+      status: 'SKIPPED',
+      ...times,
+      notifications: { info: [note('INFO', 'stage.host.skipped', `${host.name} is already staged; skipped.`, phase.end)] },
+    };
   if (host.outcome === 'fails') {
-    return { status: 'ERROR', progress: progress(UNITS_PER_HOST, `Staging to ${host.name} failed`), ...times, notifications: { errors: [note('ERROR', 'stage.host.failed', `Staging to ${host.name} failed.`, phase.end)] } };
+    return {
+      status: 'ERROR',
+      progress: progress(UNITS_PER_HOST, `Staging to ${host.name} failed`),
+      ...times,
+      notifications: { errors: [note('ERROR', 'stage.host.failed', `Staging to ${host.name} failed.`, phase.end)] },
+    };
   }
   return { status: 'OK', progress: progress(UNITS_PER_HOST, `Staged to ${host.name}`), ...times, notifications: {} };
 }
@@ -106,17 +135,31 @@ function hostStatus(host: StageHostPlan, phase: Exclude<HostPhase, { kind: 'wait
  */
 export function stageResult(record: TaskRecord, timeline: Timeline): StageResult | undefined {
   if (timeline.status === 'PENDING' || timeline.failure === 'denied' || timeline.at < record.createdAt + record.pendingMs) return undefined;
-  const result: StageResult = { commit: record.commit, host_info: {}, host_status: {}, successful_hosts: [], failed_hosts: [], skipped_hosts: [] };
+  const result: StageResult = {
+    commit: record.commit,
+    host_info: {},
+    host_status: {},
+    successful_hosts: [],
+    failed_hosts: [],
+    skipped_hosts: [],
+  };
   record.hosts.forEach((host, i) => {
-    result.host_info[host.id] = host.isVsanWitness === undefined ? { name: host.name } : { name: host.name, is_vsan_witness: host.isVsanWitness };
+    result.host_info[host.id] =
+      host.isVsanWitness === undefined ? { name: host.name } : { name: host.name, is_vsan_witness: host.isVsanWitness };
     const phase = hostPhase(record, i, timeline);
     if (phase.kind === 'waiting') return;
     result.host_status[host.id] = hostStatus(host, phase, timeline.at);
     if (phase.kind === 'interrupted') result.failed_hosts.push(host.id);
-    else if (phase.kind === 'done') ({ ok: result.successful_hosts, fails: result.failed_hosts, skipped: result.skipped_hosts })[host.outcome].push(host.id);
+    else if (phase.kind === 'done')
+      ({ ok: result.successful_hosts, fails: result.failed_hosts, skipped: result.skipped_hosts })[host.outcome].push(host.id);
   });
   if (timeline.endAt !== undefined && timeline.startAt !== undefined) {
-    result.status = { status: timeline.status === 'SUCCEEDED' ? 'OK' : 'ERROR', start_time: iso(timeline.startAt), end_time: iso(timeline.endAt), notifications: {} };
+    result.status = {
+      status: timeline.status === 'SUCCEEDED' ? 'OK' : 'ERROR',
+      start_time: iso(timeline.startAt),
+      end_time: iso(timeline.endAt),
+      notifications: {},
+    };
   }
   return { ...(result.status ? { status: result.status } : {}), ...result };
 }

@@ -8,8 +8,12 @@ import { TASK_FIELDS_BY_STATUS } from '../../specs/task-status-fields';
 checkEveryResponse();
 
 let mock: RunningMock;
-test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
-test.afterAll(async () => { await mock.close(); });
+test.beforeAll(async () => {
+  mock = await startMock({ clock: 'manual' });
+});
+test.afterAll(async () => {
+  await mock.close();
+});
 test.beforeEach(() => mock.reset());
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -73,8 +77,12 @@ test.describe('mock: software stage task', () => {
 
     const first = await getInfo(api, session, id);
     expect(first).toMatchObject({
-      status: 'PENDING', cancelable: true, service: 'com.vmware.esx.settings.clusters.software', operation: 'stage',
-      user: 'administrator@vsphere.local', target: { type: 'ClusterComputeResource', id: 'domain-c10' },
+      status: 'PENDING',
+      cancelable: true,
+      service: 'com.vmware.esx.settings.clusters.software',
+      operation: 'stage',
+      user: 'administrator@vsphere.local',
+      target: { type: 'ClusterComputeResource', id: 'domain-c10' },
     });
     mock.clock.advance(999);
     expect((await getInfo(api, session, id)).status).toBe('PENDING');
@@ -93,10 +101,21 @@ test.describe('mock: software stage task', () => {
     expect(last).toMatchObject({ start_time: at(1000), end_time: at(31_000) });
     expect(last.result).toMatchObject({
       status: { status: 'OK', start_time: at(1000), end_time: at(31_000), notifications: {} },
-      commit: '3', successful_hosts: ['host-101', 'host-102'], failed_hosts: [], skipped_hosts: ['host-103'],
-      host_info: { 'host-101': { name: 'esx-101.lab.local' }, 'host-102': { name: 'esx-102.lab.local' }, 'host-103': { name: 'esx-103.lab.local' } },
+      commit: '3',
+      successful_hosts: ['host-101', 'host-102'],
+      failed_hosts: [],
+      skipped_hosts: ['host-103'],
+      host_info: {
+        'host-101': { name: 'esx-101.lab.local' },
+        'host-102': { name: 'esx-102.lab.local' },
+        'host-103': { name: 'esx-103.lab.local' },
+      },
     });
-    expect(Object.fromEntries(Object.entries(last.result!.host_status).map(([h, s]) => [h, s.status]))).toEqual({ 'host-101': 'OK', 'host-102': 'OK', 'host-103': 'SKIPPED' });
+    expect(Object.fromEntries(Object.entries(last.result!.host_status).map(([h, s]) => [h, s.status]))).toEqual({
+      'host-101': 'OK',
+      'host-102': 'OK',
+      'host-103': 'SKIPPED',
+    });
     mock.clock.advance(20 * 60_000); // well past the end, within the session idle timeout
     expect(await getInfo(api, session, id)).toEqual(last);
     expect(api.problems()).toEqual([]);
@@ -111,10 +130,25 @@ test.describe('mock: software stage task', () => {
     expect([...new Set(infos.map((i) => i.status))]).toEqual(['PENDING', 'RUNNING', 'FAILED']);
     expectProgressMonotone(infos);
     const last = infos.at(-1)!;
-    expect(last).toMatchObject({ status: 'FAILED', cancelable: false, start_time: at(1000), end_time: at(21_000), error: { error_type: 'ERROR' } });
+    expect(last).toMatchObject({
+      status: 'FAILED',
+      cancelable: false,
+      start_time: at(1000),
+      end_time: at(21_000),
+      error: { error_type: 'ERROR' },
+    });
     expect(validatorFor('Vapi.Std.Errors.Error')(last.error)).toBe(true);
-    expect(last.result).toMatchObject({ status: { status: 'ERROR' }, commit: '8', successful_hosts: ['host-151'], failed_hosts: ['host-152'], skipped_hosts: [] });
-    expect(last.result!.host_status['host-152']).toMatchObject({ status: 'ERROR', notifications: { errors: [expect.objectContaining({ type: 'ERROR' })] } });
+    expect(last.result).toMatchObject({
+      status: { status: 'ERROR' },
+      commit: '8',
+      successful_hosts: ['host-151'],
+      failed_hosts: ['host-152'],
+      skipped_hosts: [],
+    });
+    expect(last.result!.host_status['host-152']).toMatchObject({
+      status: 'ERROR',
+      notifications: { errors: [expect.objectContaining({ type: 'ERROR' })] },
+    });
     expect(api.problems()).toEqual([]);
   });
 
@@ -131,7 +165,17 @@ test.describe('mock: software stage task', () => {
     };
     const reference = await finalInfo({});
     expect(reference.result?.commit).toBe('3');
-    for (const body of [{ hosts: [] }, { hosts: ['host-103', 'host-101', 'host-102'] }, { commit: '' }, { commit: '1' }, { commit: '2' }, { commit: '3', hosts: [] }, { hosts: null }, { commit: null }, { commit: null, hosts: null }]) {
+    for (const body of [
+      { hosts: [] },
+      { hosts: ['host-103', 'host-101', 'host-102'] },
+      { commit: '' },
+      { commit: '1' },
+      { commit: '2' },
+      { commit: '3', hosts: [] },
+      { hosts: null },
+      { commit: null },
+      { commit: null, hosts: null },
+    ]) {
       expect(await finalInfo(body), JSON.stringify(body)).toEqual(reference);
     }
     const subset = await finalInfo({ hosts: ['host-102'] });
@@ -207,15 +251,26 @@ test.describe('mock: software stage task', () => {
   test('a Supervisor upgrade in progress on the cluster is another operation: stage is NOT_ALLOWED_IN_CURRENT_STATE until it is READY', async () => {
     const api = new MockClient(mock);
     const session = await api.login();
-    const clusterInfo = async () => (await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session })).body as { state: string };
-    const upgrade = await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', { session, body: { desired_version: 'v1.30.4' } });
+    const clusterInfo = async () =>
+      (await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session })).body as {
+        state: string;
+      };
+    const upgrade = await api.call(
+      'clusters.upgrade',
+      'POST',
+      '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade',
+      { session, body: { desired_version: 'v1.30.4' } },
+    );
     expect(upgrade.status).toBe(204);
     for (const advance of [0, mock.state.timings.upgradeMs - 1]) {
       mock.clock.advance(advance);
       expect((await clusterInfo()).state).toBe('PENDING');
       const r = await stage(api, session, 'domain-c10');
       expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ error_type: 'NOT_ALLOWED_IN_CURRENT_STATE', messages: [{ default_message: expect.stringContaining('Supervisor upgrade to v1.30.4') }] });
+      expect(r.body).toMatchObject({
+        error_type: 'NOT_ALLOWED_IN_CURRENT_STATE',
+        messages: [{ default_message: expect.stringContaining('Supervisor upgrade to v1.30.4') }],
+      });
     }
     expect((await stage(api, session, 'domain-c15')).status, 'a cluster without an upgrade is free').toBe(202);
     expect(mock.state.tasks.size).toBe(1);

@@ -63,20 +63,26 @@ export interface RunningMock {
 /** The inventory with the startMock option's idle timeout in place of its own, if given. */
 function withIdleTimeout(inventory: Inventory, ms: number | undefined): Inventory {
   if (ms === undefined) return inventory;
-  if (!Number.isInteger(ms) || ms < 0) throw new MockError('start the mock', `sessionIdleTimeoutMs must be a non-negative integer, got ${ms}`);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new MockError('start the mock', `sessionIdleTimeoutMs must be a non-negative integer, got ${ms}`);
   return { ...inventory, timings: { ...inventory.timings, sessionIdleTimeoutMs: ms } };
 }
 
 /** Starts the reference mock vCenter on 127.0.0.1 (port 0 = any free port). */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const inventory = withIdleTimeout(typeof options.inventory === 'object' ? checkInventory(options.inventory) : loadInventory(options.inventory), options.sessionIdleTimeoutMs);
-  const clock = options.clock === 'manual' ? manualClock() : options.clock ?? scaledClock(options.timeScale ?? 1000);
+  const inventory = withIdleTimeout(
+    typeof options.inventory === 'object' ? checkInventory(options.inventory) : loadInventory(options.inventory),
+    options.sessionIdleTimeoutMs,
+  );
+  const clock = options.clock === 'manual' ? manualClock() : (options.clock ?? scaledClock(options.timeScale ?? 1000));
   const state = new MockState(inventory, clock);
   const journal = new Journal(options.journalLimit);
   let active: Fault[] = faultsByName(options.faults ?? []);
   const context = { state, clock };
   const app = createApp({ context, journal, handlers, faults: () => active, bindSets: options.bindSets ?? false });
-  const setFaults = (names: readonly string[]) => { active = faultsByName(names); };
+  const setFaults = (names: readonly string[]) => {
+    active = faultsByName(names);
+  };
   const reset = () => {
     state.reset();
     clock.reset();
@@ -91,7 +97,16 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     journal,
     state,
     clock,
-    users: inventory.users.map((u) => ({ username: u.username, password: u.password, role: u.role, ...lacksOfGrant(u, cataloguePrivileges(), inventory.clusters.map((c) => c.id)) })),
+    users: inventory.users.map((u) => ({
+      username: u.username,
+      password: u.password,
+      role: u.role,
+      ...lacksOfGrant(
+        u,
+        cataloguePrivileges(),
+        inventory.clusters.map((c) => c.id),
+      ),
+    })),
     setFaults,
     reset,
     close: () => server.close(),

@@ -81,7 +81,10 @@ export class MockState {
   /** Unscaled time of the last sweep of idle-expired sessions. */
   private lastSweepWall = -Infinity;
 
-  constructor(private readonly inventory: Inventory, private readonly clock: Clock) {
+  constructor(
+    private readonly inventory: Inventory,
+    private readonly clock: Clock,
+  ) {
     this.reset();
   }
 
@@ -90,10 +93,18 @@ export class MockState {
     const inv = structuredClone(this.inventory);
     this.timings = inv.timings;
     this.appliance = inv.appliance;
-    this.users = new Map(inv.users.map((u) => [u.username, {
-      username: u.username, password: u.password, role: u.role, privileges: new Set(u.privileges),
-      clusterPrivileges: new Map(Object.entries(u.clusterPrivileges ?? {}).map(([c, p]) => [c, new Set(p)])),
-    }]));
+    this.users = new Map(
+      inv.users.map((u) => [
+        u.username,
+        {
+          username: u.username,
+          password: u.password,
+          role: u.role,
+          privileges: new Set(u.privileges),
+          clusterPrivileges: new Map(Object.entries(u.clusterPrivileges ?? {}).map(([c, p]) => [c, new Set(p)])),
+        },
+      ]),
+    );
     this.hosts = new Map(inv.hosts.map((h) => [h.id, h]));
     this.clusters = new Map(inv.clusters.map((c) => [c.id, { ...c, hosts: inv.hosts.filter((h) => h.cluster === c.id) }]));
     this.sessions.clear();

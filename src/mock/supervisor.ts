@@ -82,7 +82,10 @@ export function tryUpgrade(state: MockState, clusterId: string, spec: UpgradeSpe
   if (!s) return { type: 'UNSUPPORTED', text: `Cluster ${clusterId} is not WCP-enabled.` };
   if (s.upgrade) return { type: 'UNSUPPORTED', text: `An upgrade of cluster ${clusterId} to ${s.upgrade.to} is already in progress.` };
   if (!s.availableVersions.includes(spec.desired_version)) {
-    return { type: 'UNSUPPORTED', text: `Version ${JSON.stringify(spec.desired_version)} is not available for cluster ${clusterId} (available: ${s.availableVersions.join(', ') || 'none'}).` };
+    return {
+      type: 'UNSUPPORTED',
+      text: `Version ${JSON.stringify(spec.desired_version)} is not available for cluster ${clusterId} (available: ${s.availableVersions.join(', ') || 'none'}).`,
+    };
   }
   const refused = precheckRefusal(clusterId, s, spec);
   if (refused) return refused;
@@ -102,10 +105,22 @@ function upgradeStatus(s: Supervisor, upgrade: NonNullable<Supervisor['upgrade']
   const warned = s.prechecks[upgrade.to] === 'warnings';
   return {
     desired_version: upgrade.to,
-    messages: warned ? [{ severity: 'WARNING', details: message('precheck.warnings_ignored', `Pre-check warnings for ${upgrade.to} were ignored (ignore_precheck_warnings).`) }] : [],
+    messages: warned
+      ? [
+          {
+            severity: 'WARNING',
+            details: message('precheck.warnings_ignored', `Pre-check warnings for ${upgrade.to} were ignored (ignore_precheck_warnings).`),
+          },
+        ]
+      : [],
     progress: {
-      total: CONTROL_PLANE_NODES, completed,
-      message: message('upgrade.progress', `Upgraded ${completed} of ${CONTROL_PLANE_NODES} control plane nodes to ${upgrade.to}.`, [String(completed), String(CONTROL_PLANE_NODES), upgrade.to]),
+      total: CONTROL_PLANE_NODES,
+      completed,
+      message: message('upgrade.progress', `Upgraded ${completed} of ${CONTROL_PLANE_NODES} control plane nodes to ${upgrade.to}.`, [
+        String(completed),
+        String(CONTROL_PLANE_NODES),
+        upgrade.to,
+      ]),
     },
   };
 }
@@ -113,8 +128,11 @@ function upgradeStatus(s: Supervisor, upgrade: NonNullable<Supervisor['upgrade']
 /** `…Software.Clusters.Summary` of a settled WCP cluster; unset optionals omitted (§1). */
 export function summaryOf(cluster: ClusterState, s: Supervisor) {
   return {
-    cluster: cluster.id, cluster_name: cluster.name, current_version: s.currentVersion,
-    available_versions: [...s.availableVersions], state: s.upgrade ? 'PENDING' : 'READY',
+    cluster: cluster.id,
+    cluster_name: cluster.name,
+    current_version: s.currentVersion,
+    available_versions: [...s.availableVersions],
+    state: s.upgrade ? 'PENDING' : 'READY',
     ...(s.lastUpgradedDate !== undefined && { last_upgraded_date: s.lastUpgradedDate }),
     ...(s.upgrade && { desired_version: s.upgrade.to }),
   };
@@ -123,7 +141,9 @@ export function summaryOf(cluster: ClusterState, s: Supervisor) {
 /** `…Software.Clusters.Info` of a settled WCP cluster; upgrade_status only while upgrading (§3.4). */
 export function infoOf(s: Supervisor, now: number) {
   return {
-    current_version: s.currentVersion, available_versions: [...s.availableVersions], messages: [],
+    current_version: s.currentVersion,
+    available_versions: [...s.availableVersions],
+    messages: [],
     state: s.upgrade ? 'PENDING' : 'READY',
     ...(s.lastUpgradedDate !== undefined && { last_upgraded_date: s.lastUpgradedDate }),
     ...(s.upgrade && { upgrade_status: upgradeStatus(s, s.upgrade, now) }),

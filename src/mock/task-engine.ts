@@ -1,5 +1,14 @@
 import { vapiErrorBody } from './errors';
-import { completedUnits, iso, msg, stageResult, UNITS_PER_HOST, type LocalizableMessage, type Progress, type StageResult } from './stage-result';
+import {
+  completedUnits,
+  iso,
+  msg,
+  stageResult,
+  UNITS_PER_HOST,
+  type LocalizableMessage,
+  type Progress,
+  type StageResult,
+} from './stage-result';
 import type { TaskRecord } from './state';
 
 /**
@@ -58,7 +67,8 @@ export function timeline(record: TaskRecord, now: number): Timeline {
   if (now < startAt) return { status: 'PENDING', at: now };
   if (now < naturalEnd) return { status: 'RUNNING', startAt, at: now };
   if (record.deniedPrivilege !== undefined) return { status: 'FAILED', startAt, endAt: startAt, at: startAt, failure: 'denied' };
-  if (record.hosts.some((h) => h.outcome === 'fails')) return { status: 'FAILED', startAt, endAt: naturalEnd, at: naturalEnd, failure: 'hosts' };
+  if (record.hosts.some((h) => h.outcome === 'fails'))
+    return { status: 'FAILED', startAt, endAt: naturalEnd, at: naturalEnd, failure: 'hosts' };
   return { status: 'SUCCEEDED', startAt, endAt: naturalEnd, at: naturalEnd };
 }
 
@@ -117,7 +127,11 @@ function infoAt(record: TaskRecord, t: Timeline, excludeResult: boolean): TaskIn
     target: { type: 'ClusterComputeResource', id: record.clusterId },
   };
   if (t.status === 'PENDING') return info;
-  info.progress = { total: record.hosts.length * UNITS_PER_HOST, completed: completedUnits(record, t), message: progressMessage(record, t) };
+  info.progress = {
+    total: record.hosts.length * UNITS_PER_HOST,
+    completed: completedUnits(record, t),
+    message: progressMessage(record, t),
+  };
   if (t.startAt !== undefined) info.start_time = iso(t.startAt);
   if (t.endAt !== undefined) info.end_time = iso(t.endAt);
   const result = excludeResult ? undefined : stageResult(record, t);

@@ -6,8 +6,12 @@ import { MockClient, checkEveryResponse } from './test-client';
 checkEveryResponse();
 
 let mock: RunningMock;
-test.beforeAll(async () => { mock = await startMock({ clock: 'manual' }); });
-test.afterAll(async () => { await mock.close(); });
+test.beforeAll(async () => {
+  mock = await startMock({ clock: 'manual' });
+});
+test.afterAll(async () => {
+  await mock.close();
+});
 test.beforeEach(() => mock.reset());
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -17,7 +21,10 @@ const TASK = (id: string) => `/api/cis/tasks/${encodeURIComponent(id)}`;
 const errorType = (body: unknown) => (body as { error_type?: string }).error_type;
 
 async function stage(api: MockClient, session: string, cluster: string, body: unknown = {}): Promise<string> {
-  const r = await api.call('software.stage', 'POST', `/api/esx/settings/clusters/${cluster}/software?action=stage&vmw-task=true`, { session, body });
+  const r = await api.call('software.stage', 'POST', `/api/esx/settings/clusters/${cluster}/software?action=stage&vmw-task=true`, {
+    session,
+    body,
+  });
   expect(r.status, r.text).toBe(202);
   return r.body as string;
 }
@@ -79,8 +86,15 @@ test.describe('mock: CIS tasks list', () => {
     const api = new MockClient(mock);
     const session = await api.login();
     await stage(api, session, 'domain-c10');
-    const bodies = [undefined, {}, { filter_spec: {} }, { filter_spec: { tasks: [], services: [] } }, { filter_spec: { operations: ['stage'], users: ['administrator@vsphere.local'] } },
-      { result_spec: { exclude_result: true } }, { filter_spec: { services: [SERVICE], status: ['DONE'] } }];
+    const bodies = [
+      undefined,
+      {},
+      { filter_spec: {} },
+      { filter_spec: { tasks: [], services: [] } },
+      { filter_spec: { operations: ['stage'], users: ['administrator@vsphere.local'] } },
+      { result_spec: { exclude_result: true } },
+      { filter_spec: { services: [SERVICE], status: ['DONE'] } },
+    ];
     for (const body of bodies) {
       const r = await list(api, session, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
@@ -155,7 +169,8 @@ test.describe('mock: CIS tasks list', () => {
     mock.clock.advance(40_000);
     const withResult = (await list(api, session, { filter_spec: { services: [SERVICE] } })).body as Record<string, TaskInfo>;
     expect(Object.values(withResult).map((i) => 'result' in i)).toEqual([true, true]);
-    const without = (await list(api, session, { filter_spec: { services: [SERVICE] }, result_spec: { exclude_result: true } })).body as Record<string, TaskInfo>;
+    const without = (await list(api, session, { filter_spec: { services: [SERVICE] }, result_spec: { exclude_result: true } }))
+      .body as Record<string, TaskInfo>;
     expect(Object.keys(without)).toEqual(Object.keys(withResult));
     for (const [id, info] of Object.entries(without)) {
       expect(info).not.toHaveProperty('result');
@@ -207,7 +222,13 @@ test.describe('mock: CIS tasks cancel', () => {
     expect(r.text).toBe('');
     mock.clock.advance(60_000);
     const info = await getInfo(api, session, id);
-    expect(info).toMatchObject({ status: 'FAILED', cancelable: false, start_time: at(400), end_time: at(400), error: { error_type: 'CANCELED' } });
+    expect(info).toMatchObject({
+      status: 'FAILED',
+      cancelable: false,
+      start_time: at(400),
+      end_time: at(400),
+      error: { error_type: 'CANCELED' },
+    });
     expect(info.progress!.completed).toBe(info.progress!.total);
     expect(info).not.toHaveProperty('result');
     const again = await cancel(api, session, id);
@@ -225,14 +246,32 @@ test.describe('mock: CIS tasks cancel', () => {
     expect(before.status).toBe('RUNNING');
     expect((await cancel(api, session, id)).status).toBe(204);
     const after = await getInfo(api, session, id);
-    expect(after).toMatchObject({ status: 'FAILED', cancelable: false, start_time: at(1000), end_time: at(16_000), error: { error_type: 'CANCELED' } });
+    expect(after).toMatchObject({
+      status: 'FAILED',
+      cancelable: false,
+      start_time: at(1000),
+      end_time: at(16_000),
+      error: { error_type: 'CANCELED' },
+    });
     expect(after.progress!.completed).toBeGreaterThanOrEqual(before.progress!.completed);
     expect(after.progress!.completed).toBe(after.progress!.total);
-    expect(after.result).toMatchObject({ status: { status: 'ERROR' }, successful_hosts: ['host-101'], failed_hosts: ['host-102'], skipped_hosts: [] });
+    expect(after.result).toMatchObject({
+      status: { status: 'ERROR' },
+      successful_hosts: ['host-101'],
+      failed_hosts: ['host-102'],
+      skipped_hosts: [],
+    });
     expect(Object.keys(after.result!.host_status).sort()).toEqual(['host-101', 'host-102']);
     mock.clock.advance(60_000);
     expect(await getInfo(api, session, id)).toEqual(after);
-    expect((await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session, body: {} })).status).toBe(202);
+    expect(
+      (
+        await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
+          session,
+          body: {},
+        })
+      ).status,
+    ).toBe(202);
     expect(api.problems()).toEqual([]);
   });
 

@@ -18,7 +18,9 @@ function testFiles(dir: string): string[] {
 
 test.describe('mock self-test client', () => {
   test('every test file that talks to the mock through MockClient validates every response (checkEveryResponse)', () => {
-    const files = [...testFiles(join(ROOT, 'src')), ...testFiles(join(ROOT, 'specs'))].filter((f) => readFileSync(join(ROOT, f), 'utf8').includes('new MockClient('));
+    const files = [...testFiles(join(ROOT, 'src')), ...testFiles(join(ROOT, 'specs'))].filter((f) =>
+      readFileSync(join(ROOT, f), 'utf8').includes('new MockClient('),
+    );
     expect(files.length).toBeGreaterThan(5);
     const unchecked = files.filter((f) => !/^checkEveryResponse\(\);$/m.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(unchecked, 'add checkEveryResponse(); at the top of these files').toEqual([]);
@@ -29,7 +31,9 @@ test.describe('mock self-test client', () => {
     try {
       const faulty = new MockClient(mock, { unchecked: 'session-create-200 is on: this test shows that problems() sees it' });
       await expect(faulty.login()).rejects.toThrow('Failed to log in as administrator: 200');
-      expect(faulty.problems()).toEqual([expect.stringMatching(/^POST \/api\/session → 200: body does not match Vapi\.Std\.Errors\.Error/)]);
+      expect(faulty.problems()).toEqual([
+        expect.stringMatching(/^POST \/api\/session → 200: body does not match Vapi\.Std\.Errors\.Error/),
+      ]);
       mock.setFaults([]);
       const clean = new MockClient(mock);
       await clean.login();

@@ -38,8 +38,12 @@ const opened: MockClient[] = [];
  */
 export class MockClient {
   readonly exchanges: Exchange[] = [];
-  constructor(private readonly mock: RunningMock, readonly options: ClientOptions = {}) {
-    if (options.unchecked !== undefined && options.unchecked.trim() === '') throw new Error('[vcconform] Failed to create a MockClient: `unchecked` must say why its responses are exempt.');
+  constructor(
+    private readonly mock: RunningMock,
+    readonly options: ClientOptions = {},
+  ) {
+    if (options.unchecked !== undefined && options.unchecked.trim() === '')
+      throw new Error('[vcconform] Failed to create a MockClient: `unchecked` must say why its responses are exempt.');
     opened.push(this);
   }
 
@@ -47,7 +51,9 @@ export class MockClient {
   async login(role = 'administrator'): Promise<string> {
     const user = this.mock.users.find((u) => u.role === role);
     if (!user) throw new Error(`[vcconform] Failed to log in: the mock has no ${role} user.`);
-    const r = await this.call('session.create', 'POST', '/api/session', { headers: { authorization: basic(user.username, user.password) } });
+    const r = await this.call('session.create', 'POST', '/api/session', {
+      headers: { authorization: basic(user.username, user.password) },
+    });
     if (r.status !== 201 || typeof r.body !== 'string') throw new Error(`[vcconform] Failed to log in as ${role}: ${r.status} ${r.text}`);
     return r.body;
   }
@@ -62,8 +68,20 @@ export class MockClient {
     const response = await fetch(this.mock.url + pathAndQuery, { method, headers, body });
     const text = await response.text();
     let parsed: unknown;
-    try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = Symbol.for('not JSON'); }
-    const exchange = { method, url: pathAndQuery, operation: operationId, status: response.status, headers: response.headers, body: parsed, text };
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = Symbol.for('not JSON');
+    }
+    const exchange = {
+      method,
+      url: pathAndQuery,
+      operation: operationId,
+      status: response.status,
+      headers: response.headers,
+      body: parsed,
+      text,
+    };
     this.exchanges.push(exchange);
     return exchange;
   }
@@ -80,10 +98,15 @@ export class MockClient {
  * made with `unchecked: reason`. Clients left over from a file without the hook are ignored.
  */
 export function checkEveryResponse(): void {
-  test.beforeEach(() => { opened.length = 0; });
+  test.beforeEach(() => {
+    opened.length = 0;
+  });
   test.afterEach(() => {
     const checked = opened.splice(0).filter((c) => c.options.unchecked === undefined);
-    expect(checked.flatMap((c) => c.problems()), 'every response the mock gave in this test conforms to the catalogue and schemas').toEqual([]);
+    expect(
+      checked.flatMap((c) => c.problems()),
+      'every response the mock gave in this test conforms to the catalogue and schemas',
+    ).toEqual([]);
   });
 }
 
@@ -102,7 +125,8 @@ export function responseProblems(e: Pick<Exchange, 'operation' | 'status' | 'bod
     const v = validatorFor(id);
     if (!v(e.body)) problems.push(`body does not match ${id}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`);
   };
-  if (e.body !== undefined && !(e.headers.get('content-type') ?? '').startsWith('application/json')) problems.push('body is not application/json');
+  if (e.body !== undefined && !(e.headers.get('content-type') ?? '').startsWith('application/json'))
+    problems.push('body is not application/json');
   if (!e.operation) {
     if (e.status >= 400) validate('Vapi.Std.Errors.Error');
     return problems;
@@ -118,7 +142,9 @@ export function responseProblems(e: Pick<Exchange, 'operation' | 'status' | 'bod
   validate(documented[0]?.schema ?? 'Vapi.Std.Errors.Error');
   const type = (e.body as { error_type?: string } | undefined)?.error_type;
   if (documented.length && !documented.some((x) => x.errorTypes.includes(type as never))) {
-    problems.push(`error_type ${type} is not documented at ${e.status} (documented: ${documented.flatMap((x) => x.errorTypes).join(', ')})`);
+    problems.push(
+      `error_type ${type} is not documented at ${e.status} (documented: ${documented.flatMap((x) => x.errorTypes).join(', ')})`,
+    );
   }
   return problems;
 }
@@ -129,5 +155,7 @@ function taskResultProblems(info: unknown): string[] {
   const creator = operations.find((o) => o.task !== undefined && o.task.service === service && o.task.operation === name);
   if (!creator?.task || result === undefined || (status !== 'SUCCEEDED' && status !== 'FAILED')) return [];
   const v = validatorFor(creator.task.resultSchema);
-  return v(result) ? [] : [`result does not match ${creator.task.resultSchema}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`];
+  return v(result)
+    ? []
+    : [`result does not match ${creator.task.resultSchema}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`];
 }

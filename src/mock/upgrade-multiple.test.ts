@@ -12,7 +12,13 @@ const GENERATED = 10_000;
 const generatedId = (i: number) => `domain-c${100_000 + i}`;
 const generated: InventoryCluster[] = Array.from({ length: GENERATED }, (_, i) => {
   const prechecks: Record<string, PrecheckOutcome> = i % 4 === 0 ? { 'v1.30.4': 'warnings' } : {};
-  return { id: generatedId(i), name: `wcp-bulk-${i}`, singleImage: true, commits: [], supervisor: { currentVersion: 'v1.29.7', availableVersions: ['v1.30.4'], prechecks } };
+  return {
+    id: generatedId(i),
+    name: `wcp-bulk-${i}`,
+    singleImage: true,
+    commits: [],
+    supervisor: { currentVersion: 'v1.29.7', availableVersions: ['v1.30.4'], prechecks },
+  };
 });
 
 checkEveryResponse();
@@ -22,7 +28,9 @@ test.beforeAll(async () => {
   const inventory = loadInventory();
   mock = await startMock({ clock: 'manual', inventory: { ...inventory, clusters: [...inventory.clusters, ...generated] } });
 });
-test.afterAll(async () => { await mock.close(); });
+test.afterAll(async () => {
+  await mock.close();
+});
 test.beforeEach(() => mock.reset());
 
 const BASE = '/api/vcenter/namespace-management/software/clusters';
@@ -33,13 +41,20 @@ const get = (api: MockClient, session: string, cluster: string) => api.call('clu
 const results = (r: Exchange) => r.body as Record<string, Result>;
 const errorOf = (r: Exchange) => ({ status: r.status, type: (r.body as { error_type?: string } | undefined)?.error_type });
 const v1304 = { desired_version: 'v1.30.4' };
-const rejected = (type: string, text: string) => ({ res: 'REJECTED', exception: { error_type: type, messages: [expect.objectContaining({ default_message: expect.stringContaining(text) })] } });
+const rejected = (type: string, text: string) => ({
+  res: 'REJECTED',
+  exception: { error_type: type, messages: [expect.objectContaining({ default_message: expect.stringContaining(text) })] },
+});
 
 /** The state and version get reports for each cluster (domain-c10..c12). */
 async function states(api: MockClient, session: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const c of ['domain-c10', 'domain-c11', 'domain-c12']) {
-    const info = (await get(api, session, c)).body as { state: string; current_version: string; upgrade_status?: { desired_version: string } };
+    const info = (await get(api, session, c)).body as {
+      state: string;
+      current_version: string;
+      upgrade_status?: { desired_version: string };
+    };
     out[c] = `${info.state} ${info.current_version}${info.upgrade_status ? ` → ${info.upgrade_status.desired_version}` : ''}`;
   }
   return out;
@@ -50,8 +65,11 @@ test.describe('mock: upgradeMultiple', () => {
     const api = new MockClient(mock);
     const session = await api.login();
     const r = await multiple(api, session, {
-      'domain-c10': v1304, 'domain-c11': v1304, 'domain-c12': { ...v1304, ignore_precheck_warnings: true },
-      'domain-c999': v1304, 'domain-c13': v1304,
+      'domain-c10': v1304,
+      'domain-c11': v1304,
+      'domain-c12': { ...v1304, ignore_precheck_warnings: true },
+      'domain-c999': v1304,
+      'domain-c13': v1304,
     });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
@@ -62,7 +80,11 @@ test.describe('mock: upgradeMultiple', () => {
       'domain-c13': rejected('UNSUPPORTED', 'not WCP-enabled'),
     });
     expect(results(r)['domain-c10']).not.toHaveProperty('exception');
-    expect(await states(api, session)).toEqual({ 'domain-c10': 'PENDING v1.29.7 → v1.30.4', 'domain-c11': 'READY v1.29.7', 'domain-c12': 'READY v1.29.7' });
+    expect(await states(api, session)).toEqual({
+      'domain-c10': 'PENDING v1.29.7 → v1.30.4',
+      'domain-c11': 'READY v1.29.7',
+      'domain-c12': 'READY v1.29.7',
+    });
     expect(api.problems()).toEqual([]);
   });
 
@@ -76,7 +98,11 @@ test.describe('mock: upgradeMultiple', () => {
     expect(no.text).toBe(unset.text);
     const errors = await multiple(api, session, { 'domain-c12': { ...v1304, ignore_precheck_warnings: true } });
     expect(results(errors)['domain-c12']).toEqual(rejected('UNSUPPORTED', 'errors'));
-    expect(await states(api, session)).toEqual({ 'domain-c10': 'READY v1.29.7', 'domain-c11': 'READY v1.29.7', 'domain-c12': 'READY v1.29.7' });
+    expect(await states(api, session)).toEqual({
+      'domain-c10': 'READY v1.29.7',
+      'domain-c11': 'READY v1.29.7',
+      'domain-c12': 'READY v1.29.7',
+    });
     const yes = await multiple(api, session, { 'domain-c11': { ...v1304, ignore_precheck_warnings: true } });
     expect(yes.body).toEqual({ 'domain-c11': { res: 'STARTED' } });
     expect((await states(api, session))['domain-c11']).toBe('PENDING v1.29.7 → v1.30.4');
@@ -86,13 +112,25 @@ test.describe('mock: upgradeMultiple', () => {
   test('unavailable versions and a running upgrade are REJECTED; a started batch upgrade completes like a single one', async () => {
     const api = new MockClient(mock);
     const session = await api.login();
-    expect(results(await multiple(api, session, { 'domain-c10': { desired_version: 'v9.9.9' } }))['domain-c10']).toEqual(rejected('UNSUPPORTED', 'not available'));
+    expect(results(await multiple(api, session, { 'domain-c10': { desired_version: 'v9.9.9' } }))['domain-c10']).toEqual(
+      rejected('UNSUPPORTED', 'not available'),
+    );
     expect((await multiple(api, session, { 'domain-c10': v1304 })).body).toEqual({ 'domain-c10': { res: 'STARTED' } });
-    expect(results(await multiple(api, session, { 'domain-c10': { desired_version: 'v1.31.2' } }))['domain-c10']).toEqual(rejected('UNSUPPORTED', 'already in progress'));
+    expect(results(await multiple(api, session, { 'domain-c10': { desired_version: 'v1.31.2' } }))['domain-c10']).toEqual(
+      rejected('UNSUPPORTED', 'already in progress'),
+    );
     mock.clock.advance(mock.state.timings.upgradeMs);
-    expect((await get(api, session, 'domain-c10')).body).toEqual({ current_version: 'v1.30.4', available_versions: ['v1.31.2'], messages: [], state: 'READY', last_upgraded_date: '2026-01-01T00:01:00.000Z' });
+    expect((await get(api, session, 'domain-c10')).body).toEqual({
+      current_version: 'v1.30.4',
+      available_versions: ['v1.31.2'],
+      messages: [],
+      state: 'READY',
+      last_upgraded_date: '2026-01-01T00:01:00.000Z',
+    });
     expect(results(await multiple(api, session, { 'domain-c10': v1304 }))['domain-c10']).toEqual(rejected('UNSUPPORTED', 'not available'));
-    expect((await multiple(api, session, { 'domain-c10': { desired_version: 'v1.31.2' } })).body).toEqual({ 'domain-c10': { res: 'STARTED' } });
+    expect((await multiple(api, session, { 'domain-c10': { desired_version: 'v1.31.2' } })).body).toEqual({
+      'domain-c10': { res: 'STARTED' },
+    });
     expect(api.problems()).toEqual([]);
   });
 
@@ -100,7 +138,11 @@ test.describe('mock: upgradeMultiple', () => {
     const api = new MockClient(mock);
     const session = await api.login();
     const specs: Record<string, object> = {
-      'domain-c11': v1304, 'domain-c12': { ...v1304, ignore_precheck_warnings: true }, 'domain-c13': v1304, 'domain-c999': v1304, 'domain-c10': { desired_version: 'v0' },
+      'domain-c11': v1304,
+      'domain-c12': { ...v1304, ignore_precheck_warnings: true },
+      'domain-c13': v1304,
+      'domain-c999': v1304,
+      'domain-c10': { desired_version: 'v0' },
     };
     const batch = results(await multiple(api, session, specs));
     for (const [cluster, body] of Object.entries(specs)) {
@@ -114,11 +156,22 @@ test.describe('mock: upgradeMultiple', () => {
   test('operator without Namespaces.Upgrade on one listed cluster (domain-c12, listed last): 403 for all, nothing starts', async () => {
     const api = new MockClient(mock);
     const operator = await api.login('operator');
-    const r = await multiple(api, operator, { 'domain-c10': v1304, 'domain-c11': { ...v1304, ignore_precheck_warnings: true }, 'domain-c12': v1304 });
+    const r = await multiple(api, operator, {
+      'domain-c10': v1304,
+      'domain-c11': { ...v1304, ignore_precheck_warnings: true },
+      'domain-c12': v1304,
+    });
     expect(errorOf(r)).toEqual({ status: 403, type: 'UNAUTHORIZED' });
     expect(r.text).not.toContain('Namespaces.Upgrade');
-    expect(errorOf(await multiple(api, operator, { 'domain-c10': v1304, 'domain-c999': v1304 }))).toEqual({ status: 403, type: 'UNAUTHORIZED' });
-    expect(await states(api, operator)).toEqual({ 'domain-c10': 'READY v1.29.7', 'domain-c11': 'READY v1.29.7', 'domain-c12': 'READY v1.29.7' });
+    expect(errorOf(await multiple(api, operator, { 'domain-c10': v1304, 'domain-c999': v1304 }))).toEqual({
+      status: 403,
+      type: 'UNAUTHORIZED',
+    });
+    expect(await states(api, operator)).toEqual({
+      'domain-c10': 'READY v1.29.7',
+      'domain-c11': 'READY v1.29.7',
+      'domain-c12': 'READY v1.29.7',
+    });
     const allowed = await multiple(api, operator, { 'domain-c10': v1304, 'domain-c11': { ...v1304, ignore_precheck_warnings: true } });
     expect(allowed.body).toEqual({ 'domain-c10': { res: 'STARTED' }, 'domain-c11': { res: 'STARTED' } });
     expect(api.problems()).toEqual([]);
@@ -154,13 +207,25 @@ test.describe('mock: upgradeMultiple', () => {
     const api = new MockClient(mock);
     const session = await api.login();
     const bodies = [
-      '', 'not json', '{"domain-c10": {"desired_version": "v1.30.4"', 'null', '[]', '"domain-c10"',
-      '{"domain-c10": "v1.30.4"}', '{"domain-c10": {}}', '{"domain-c10": {"ignore_precheck_warnings": true}}',
-      '{"domain-c10": {"desired_version": 1304}}', '{"domain-c10": {"desired_version": "v1.30.4", "ignore_precheck_warnings": "true"}}',
+      '',
+      'not json',
+      '{"domain-c10": {"desired_version": "v1.30.4"',
+      'null',
+      '[]',
+      '"domain-c10"',
+      '{"domain-c10": "v1.30.4"}',
+      '{"domain-c10": {}}',
+      '{"domain-c10": {"ignore_precheck_warnings": true}}',
+      '{"domain-c10": {"desired_version": 1304}}',
+      '{"domain-c10": {"desired_version": "v1.30.4", "ignore_precheck_warnings": "true"}}',
       '{"specs": {"domain-c10": {"desired_version": "v1.30.4"}}}',
     ];
     for (const rawBody of bodies) {
-      const r = await api.call('clusters.upgradeMultiple', 'POST', `${BASE}?action=upgradeMultiple`, { session, rawBody, headers: { 'content-type': 'application/json' } });
+      const r = await api.call('clusters.upgradeMultiple', 'POST', `${BASE}?action=upgradeMultiple`, {
+        session,
+        rawBody,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(errorOf(r), rawBody).toEqual({ status: 400, type: 'INVALID_ARGUMENT' });
     }
     expect((await states(api, session))['domain-c10']).toBe('READY v1.29.7');
@@ -177,10 +242,16 @@ test.describe('mock: upgradeMultiple', () => {
     expect(Object.keys(map)).toEqual(Object.keys(body));
     // Every 4th cluster warns; half of those ignore the warnings.
     const count = (res: string) => Object.values(map).filter((x) => x.res === res).length;
-    expect({ started: count('STARTED'), rejected: count('REJECTED') }).toEqual({ started: GENERATED - GENERATED / 8, rejected: GENERATED / 8 });
+    expect({ started: count('STARTED'), rejected: count('REJECTED') }).toEqual({
+      started: GENERATED - GENERATED / 8,
+      rejected: GENERATED / 8,
+    });
     expect(map[generatedId(4)]).toEqual(rejected('UNSUPPORTED', 'warnings'));
     expect(map[generatedId(8)]).toEqual({ res: 'STARTED' });
-    expect((await get(api, session, generatedId(GENERATED - 1))).body).toMatchObject({ state: 'PENDING', upgrade_status: { desired_version: 'v1.30.4' } });
+    expect((await get(api, session, generatedId(GENERATED - 1))).body).toMatchObject({
+      state: 'PENDING',
+      upgrade_status: { desired_version: 'v1.30.4' },
+    });
     expect(api.problems()).toEqual([]);
   });
 });

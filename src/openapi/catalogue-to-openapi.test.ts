@@ -11,7 +11,9 @@ const DOCUMENT = join(__dirname, '..', '..', 'specs', 'vcenter.openapi.json');
 const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as OpenAPIV3_1.Document;
 // The vCenter schemas (specs/schemas/), not vcconform's own formats (specs/vcconform/): only the
 // former belong in a description of the vCenter API.
-const vcenterIds = readdirSync(SCHEMAS_DIR).map((f) => String(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')).$id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const vcenterIds = readdirSync(SCHEMAS_DIR)
+  .map((f) => String(JSON.parse(readFileSync(join(SCHEMAS_DIR, f), 'utf8')).$id))
+  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 type Op = OpenAPIV3_1.OperationObject & Record<string, unknown>;
 
 const op = (path: string, method: 'get' | 'post' | 'delete'): Op => {
@@ -25,14 +27,19 @@ const param = (o: Op, name: string) => (o.parameters as OpenAPIV3_1.ParameterObj
 /** Where a JSON pointer (`#/a/b~1c`) leads inside the document, or undefined. */
 function resolve(pointer: string): unknown {
   if (!pointer.startsWith('#/')) return undefined;
-  const tokens = pointer.slice(2).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer
+    .slice(2)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   return tokens.reduce<unknown>((node, t) => (node as Record<string, unknown> | undefined)?.[t], doc);
 }
 
 /** Every `$ref` value in the document, with where it sits. */
 function refs(node: unknown, at = '#'): [string, string][] {
   if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [[at, v] as [string, string]] : refs(v, `${at}/${k}`)));
+  return Object.entries(node).flatMap(([k, v]) =>
+    k === '$ref' && typeof v === 'string' ? [[at, v] as [string, string]] : refs(v, `${at}/${k}`),
+  );
 }
 
 test.describe('specs/vcenter.openapi.json', () => {
@@ -80,7 +87,10 @@ test.describe('specs/vcenter.openapi.json', () => {
     expect(bad.description).toContain('***INVALID_ARGUMENT*** If the commit property');
     expect(bad.description).toContain('***NOT_ALLOWED_IN_CURRENT_STATE*** If there is another operation in progress.');
     expect(response(stage, '500')[ERROR_TYPES_EXT]).toEqual(['ERROR', 'TIMED_OUT']);
-    expect(stage.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Esx.Settings.Clusters.Software.StageSpec' } } } });
+    expect(stage.requestBody).toMatchObject({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Esx.Settings.Clusters.Software.StageSpec' } } },
+    });
     expect(stage[TASK_RESULT_EXT]).toBe('#/components/schemas/Esx.Settings.Clusters.Software.StageResult');
     expect(stage.security).toEqual([{ api_key_auth: [] }]);
     expect(stage.description).toContain('VcIntegrity.lifecycleSoftwareRemediation.Write');
@@ -91,14 +101,23 @@ test.describe('specs/vcenter.openapi.json', () => {
     const get = op('/api/cis/tasks/{task}', 'get');
     expect((get.parameters as OpenAPIV3_1.ParameterObject[]).map((p) => `${p.in} ${p.name}`)).toEqual(['path task', 'query spec']);
     expect(param(get, 'spec')).toEqual({
-      name: 'spec', in: 'query', required: false, style: 'form', explode: true,
+      name: 'spec',
+      in: 'query',
+      required: false,
+      style: 'form',
+      explode: true,
       description: expect.stringContaining('Specification on what to get for a task.'),
       schema: { $ref: '#/components/schemas/Cis.Tasks.GetSpec' },
     });
-    expect(resolve('#/components/schemas/Cis.Tasks.GetSpec')).toMatchObject({ properties: { exclude_result: { type: 'boolean' }, return_all: { type: 'boolean' } } });
+    expect(resolve('#/components/schemas/Cis.Tasks.GetSpec')).toMatchObject({
+      properties: { exclude_result: { type: 'boolean' }, return_all: { type: 'boolean' } },
+    });
     // No other operation declares a query parameter beyond the fixed action/vmw-task.
-    const others = Object.values(doc.paths ?? {}).flatMap((item) => Object.values(item ?? {}) as Op[])
-      .flatMap((o) => ((o.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).filter((p) => p.in === 'query' && !['action', 'vmw-task'].includes(p.name)));
+    const others = Object.values(doc.paths ?? {})
+      .flatMap((item) => Object.values(item ?? {}) as Op[])
+      .flatMap((o) =>
+        ((o.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).filter((p) => p.in === 'query' && !['action', 'vmw-task'].includes(p.name)),
+      );
     expect(others.map((p) => p.name)).toEqual(['spec']);
   });
 
@@ -129,26 +148,46 @@ test.describe('catalogueToOpenApi', () => {
   });
 
   test('refuses two operations on the same path and method, naming both', () => {
-    const twin = { ...operation('tasks.cancel'), id: 'tasks.cancelTwin', operationId: 'Cis.Tasks_cancelTwin', query: { action: 'cancelTwin' } };
+    const twin = {
+      ...operation('tasks.cancel'),
+      id: 'tasks.cancelTwin',
+      operationId: 'Cis.Tasks_cancelTwin',
+      query: { action: 'cancelTwin' },
+    };
     const build = () => catalogueToOpenApi([...operations, twin], schemaFor, vcenterIds);
     expect(build).toThrow(SpecError);
-    expect(build).toThrow(/tasks\.cancel \(Cis\.Tasks_cancel\) and tasks\.cancelTwin \(Cis\.Tasks_cancelTwin\) are both POST \/api\/cis\/tasks\/\{task\}/);
+    expect(build).toThrow(
+      /tasks\.cancel \(Cis\.Tasks_cancel\) and tasks\.cancelTwin \(Cis\.Tasks_cancelTwin\) are both POST \/api\/cis\/tasks\/\{task\}/,
+    );
   });
 
   test('refuses a query parameter declared twice, and one whose schema is not among the schemas', () => {
     const get = operation('tasks.get');
     const spec = get.queryParams![0]!;
-    expect(() => catalogueToOpenApi([{ ...get, queryParams: [spec, spec] }], schemaFor, vcenterIds)).toThrow(/tasks\.get: it declares the query spec parameter more than once/);
+    expect(() => catalogueToOpenApi([{ ...get, queryParams: [spec, spec] }], schemaFor, vcenterIds)).toThrow(
+      /tasks\.get: it declares the query spec parameter more than once/,
+    );
     const clash = { ...operation('tasks.cancel'), queryParams: [{ ...spec, name: 'action' }] };
-    expect(() => catalogueToOpenApi([clash], schemaFor, vcenterIds)).toThrow(/tasks\.cancel: it declares the query action parameter more than once/);
-    expect(() => catalogueToOpenApi([{ ...get, queryParams: [{ ...spec, schema: 'Cis.Tasks.NoSuchSpec' }] }], schemaFor, vcenterIds)).toThrow(/tasks\.get: it names Cis\.Tasks\.NoSuchSpec, which is not among the schemas/);
+    expect(() => catalogueToOpenApi([clash], schemaFor, vcenterIds)).toThrow(
+      /tasks\.cancel: it declares the query action parameter more than once/,
+    );
+    expect(() =>
+      catalogueToOpenApi([{ ...get, queryParams: [{ ...spec, schema: 'Cis.Tasks.NoSuchSpec' }] }], schemaFor, vcenterIds),
+    ).toThrow(/tasks\.get: it names Cis\.Tasks\.NoSuchSpec, which is not among the schemas/);
   });
 
   test('refuses errors of one status with different schemas, and dangling refs', () => {
     const list = operation('tasks.list');
-    const mixed = { ...list, errors: [...list.errors, { ...list.errors[0]!, errorTypes: ['UNSUPPORTED' as const], schema: 'Vapi.Std.Errors.Error' }] };
+    const mixed = {
+      ...list,
+      errors: [...list.errors, { ...list.errors[0]!, errorTypes: ['UNSUPPORTED' as const], schema: 'Vapi.Std.Errors.Error' }],
+    };
     expect(() => catalogueToOpenApi([mixed], schemaFor, vcenterIds)).toThrow(/its 400 errors name different schemas/);
-    expect(() => catalogueToOpenApi([list], schemaFor, ['Cis.Tasks.ListSpec'])).toThrow(/tasks\.list: it names Cis\.Tasks\.InfoMap, .*which is not among the schemas/);
-    expect(() => catalogueToOpenApi([], schemaFor, ['Cis.Task.Info'])).toThrow(/Cis\.Task\.Info: it refers to "Cis\.Task\.Progress", which is not among the schemas/);
+    expect(() => catalogueToOpenApi([list], schemaFor, ['Cis.Tasks.ListSpec'])).toThrow(
+      /tasks\.list: it names Cis\.Tasks\.InfoMap, .*which is not among the schemas/,
+    );
+    expect(() => catalogueToOpenApi([], schemaFor, ['Cis.Task.Info'])).toThrow(
+      /Cis\.Task\.Info: it refers to "Cis\.Task\.Progress", which is not among the schemas/,
+    );
   });
 });

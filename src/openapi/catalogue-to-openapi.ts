@@ -64,7 +64,14 @@ export function pathsOf(ops: readonly Operation[]): OpenAPIV3_1.PathsObject {
   for (const op of ops) {
     const key = `${op.method} ${op.path}`;
     const other = seen.get(key);
-    if (other) throw new SpecError(message(`build the OpenAPI document`, `${other.id} (${other.operationId}) and ${op.id} (${op.operationId}) are both ${key}, which OpenAPI cannot express`, 'Give one of them another path or method'));
+    if (other)
+      throw new SpecError(
+        message(
+          `build the OpenAPI document`,
+          `${other.id} (${other.operationId}) and ${op.id} (${op.operationId}) are both ${key}, which OpenAPI cannot express`,
+          'Give one of them another path or method',
+        ),
+      );
     seen.set(key, op);
   }
   const sorted = [...ops].sort((a, b) => compare(a.path, b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
@@ -80,7 +87,9 @@ export function pathsOf(ops: readonly Operation[]): OpenAPIV3_1.PathsObject {
 /** `basic_auth` and `api_key_auth` as the official 9.1 spec declares them. */
 export function upstreamSecuritySchemes(dir = UPSTREAM_DIR): Record<string, OpenAPIV3_1.SecuritySchemeObject> {
   const file = join(dir, 'security.json');
-  const all = (JSON.parse(readFileSync(file, 'utf8')) as { components?: { securitySchemes?: Record<string, OpenAPIV3_1.SecuritySchemeObject> } }).components?.securitySchemes ?? {};
+  const all =
+    (JSON.parse(readFileSync(file, 'utf8')) as { components?: { securitySchemes?: Record<string, OpenAPIV3_1.SecuritySchemeObject> } })
+      .components?.securitySchemes ?? {};
   const out: Record<string, OpenAPIV3_1.SecuritySchemeObject> = {};
   for (const name of SECURITY_SCHEMES) {
     const scheme = all[name];
@@ -93,9 +102,22 @@ export function upstreamSecuritySchemes(dir = UPSTREAM_DIR): Record<string, Open
 /** Every schema an operation names must be a component, or the document would have a dangling ref. */
 function checkSchemasKnown(ops: readonly Operation[], known: ReadonlySet<string>): void {
   for (const op of ops) {
-    const named = [op.request?.schema, op.success.schema, ...(op.queryParams ?? []).map((q) => q.schema), ...op.errors.map((e) => e.schema), op.task?.resultSchema];
+    const named = [
+      op.request?.schema,
+      op.success.schema,
+      ...(op.queryParams ?? []).map((q) => q.schema),
+      ...op.errors.map((e) => e.schema),
+      op.task?.resultSchema,
+    ];
     const missing = named.filter((id): id is string => id !== undefined && !known.has(id));
-    if (missing.length) throw new SpecError(message(`build OpenAPI operation ${op.id}`, `it names ${missing.join(', ')}, which is not among the schemas`, 'Regenerate with npm run build:specs'));
+    if (missing.length)
+      throw new SpecError(
+        message(
+          `build OpenAPI operation ${op.id}`,
+          `it names ${missing.join(', ')}, which is not among the schemas`,
+          'Regenerate with npm run build:specs',
+        ),
+      );
   }
 }
 

@@ -24,7 +24,8 @@ export function componentSchemas(schemaFor: SchemaLookup, ids: readonly string[]
   for (const id of sorted) {
     const schema = schemaFor(id);
     if (!schema) throw new SpecError(message(`build OpenAPI component ${id}`, 'no schema has this $id'));
-    if (schema.$id !== id) throw new SpecError(message(`build OpenAPI component ${id}`, `the schema's $id is ${JSON.stringify(schema.$id)}`));
+    if (schema.$id !== id)
+      throw new SpecError(message(`build OpenAPI component ${id}`, `the schema's $id is ${JSON.stringify(schema.$id)}`));
     out[id] = toComponentSchema(schema, known);
   }
   return out;
@@ -63,6 +64,13 @@ function rewriteDiscriminator(d: { mapping: Record<string, unknown> }, where: st
 
 function pointerTo(id: string, where: string, known: ReadonlySet<string>): string {
   // A dangling ref would load in some tools and silently mock `{}` in others: refuse it here.
-  if (!known.has(id)) throw new SpecError(message(`build OpenAPI component ${where}`, `it refers to ${JSON.stringify(id)}, which is not among the schemas`, 'Regenerate with npm run build:specs'));
+  if (!known.has(id))
+    throw new SpecError(
+      message(
+        `build OpenAPI component ${where}`,
+        `it refers to ${JSON.stringify(id)}, which is not among the schemas`,
+        'Regenerate with npm run build:specs',
+      ),
+    );
   return componentRef(id);
 }

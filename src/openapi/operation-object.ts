@@ -63,10 +63,19 @@ function privilegeLines(p: Privileges): string[] {
 }
 
 function pathParameters(op: Operation): OpenAPIV3_1.ParameterObject[] {
-  const declared = op.pathParams.map((p) => p.name).sort().join(',');
-  const templated = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort().join(',');
+  const declared = op.pathParams
+    .map((p) => p.name)
+    .sort()
+    .join(',');
+  const templated = [...op.path.matchAll(/\{([^}]+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
   // OpenAPI requires exactly one path parameter per template variable.
-  if (declared !== templated) throw new SpecError(message(`build OpenAPI operation ${op.id}`, `its path has {${templated}} but it declares path parameters {${declared}}`));
+  if (declared !== templated)
+    throw new SpecError(
+      message(`build OpenAPI operation ${op.id}`, `its path has {${templated}} but it declares path parameters {${declared}}`),
+    );
   return op.pathParams.map((p) => ({
     name: p.name,
     in: 'path',
@@ -83,13 +92,19 @@ function queryParameters(op: Operation): OpenAPIV3_1.ParameterObject[] {
     ['action', op.query.action, 'The operation to invoke on the resource; fixed for this operation.'],
     ['vmw-task', op.query['vmw-task'], 'Run the operation as a task: the response is the task identifier.'],
   ];
-  return fixed.flatMap(([name, value, description]) => (value === undefined ? [] : [{
-    name,
-    in: 'query',
-    required: true,
-    description,
-    schema: { type: 'string', enum: [value] },
-  }]));
+  return fixed.flatMap(([name, value, description]) =>
+    value === undefined
+      ? []
+      : [
+          {
+            name,
+            in: 'query',
+            required: true,
+            description,
+            schema: { type: 'string', enum: [value] },
+          },
+        ],
+  );
 }
 
 /** The query parameters the spec declares, as it declares them: schema by ref, style and explode kept. */
@@ -109,14 +124,22 @@ function documentedQueryParameters(op: Operation): OpenAPIV3_1.ParameterObject[]
 function uniqueParameters(op: Operation, parameters: OpenAPIV3_1.ParameterObject[]): OpenAPIV3_1.ParameterObject[] {
   const keys = parameters.map((p) => `${p.in} ${p.name}`);
   const twice = keys.filter((k, i) => keys.indexOf(k) !== i);
-  if (twice.length) throw new SpecError(message(`build OpenAPI operation ${op.id}`, `it declares the ${[...new Set(twice)].join(', ')} parameter more than once`, 'Check query and queryParams in specs/operations.ts'));
+  if (twice.length)
+    throw new SpecError(
+      message(
+        `build OpenAPI operation ${op.id}`,
+        `it declares the ${[...new Set(twice)].join(', ')} parameter more than once`,
+        'Check query and queryParams in specs/operations.ts',
+      ),
+    );
   return parameters;
 }
 
 function responses(op: Operation): OpenAPIV3_1.ResponsesObject {
   const out: OpenAPIV3_1.ResponsesObject = { [op.success.status]: successResponse(op) };
   for (const [status, errors] of byStatus(op.errors)) {
-    if (status === op.success.status) throw new SpecError(message(`build OpenAPI operation ${op.id}`, `status ${status} is both its success and an error`));
+    if (status === op.success.status)
+      throw new SpecError(message(`build OpenAPI operation ${op.id}`, `status ${status} is both its success and an error`));
     out[status] = errorResponse(op, status, errors);
   }
   return out;
@@ -136,7 +159,14 @@ function byStatus(errors: readonly DocumentedError[]): Map<number, DocumentedErr
 function errorResponse(op: Operation, status: number, errors: DocumentedError[]): OpenAPIV3_1.ResponseObject {
   const schemas = [...new Set(errors.map((e) => e.schema))];
   // OpenAPI has one schema per status; the official spec never gives two, so two is a catalogue slip.
-  if (schemas.length !== 1) throw new SpecError(message(`build OpenAPI operation ${op.id}`, `its ${status} errors name different schemas (${schemas.join(', ')})`, 'Give every error of one status the same schema in specs/operations.ts'));
+  if (schemas.length !== 1)
+    throw new SpecError(
+      message(
+        `build OpenAPI operation ${op.id}`,
+        `its ${status} errors name different schemas (${schemas.join(', ')})`,
+        'Give every error of one status the same schema in specs/operations.ts',
+      ),
+    );
   return {
     description: errors.map((e) => `***${e.errorTypes.join('***, ***')}*** ${e.when}`).join('\n\n'),
     content: { [JSON_MEDIA]: { schema: { $ref: componentRef(schemas[0] as string) } } },

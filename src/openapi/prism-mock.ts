@@ -39,10 +39,16 @@ export async function startPrismMock(document: string, timeoutMs = 30_000): Prom
   const started = performance.now();
   // Run the bin with this Node rather than through its `env node` shebang: same runtime, and the
   // pid we kill is Prism itself.
-  const child = spawn(process.execPath, [PRISM_BIN, 'mock', document, '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [PRISM_BIN, 'mock', document, '-h', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
   const stop = () => stopProcess(child);
   try {
     const baseUrl = await listeningUrl(child, () => log, timeoutMs);

@@ -10,15 +10,18 @@ const JSON_BODY = { ...SESSION, 'content-type': 'application/json' };
 
 // One Prism per worker; the fixture's finally stops it whatever the tests did.
 const test = base.extend<object, { prism: PrismMock }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright's form for a fixture that needs no other fixture
-  prism: [async ({}, use) => {
-    const prism = await startPrismMock(DOCUMENT, 30_000);
-    try {
-      await use(prism);
-    } finally {
-      await prism.stop();
-    }
-  }, { scope: 'worker', timeout: 180_000 }],
+  prism: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's form for a fixture that needs no other fixture
+    async ({}, use) => {
+      const prism = await startPrismMock(DOCUMENT, 30_000);
+      try {
+        await use(prism);
+      } finally {
+        await prism.stop();
+      }
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
 });
 
 const problems = (id: string, value: unknown) => {
@@ -33,7 +36,9 @@ test.describe('Prism 5.14 mocks specs/vcenter.openapi.json', () => {
     expect(problems('Cis.Task.Info', await res.json())).toEqual([]);
   });
 
-  test('GET /api/cis/tasks/{task} reads the form-exploded spec: ?exclude_result=true is 200, ?exclude_result=maybe a 4xx', async ({ prism }) => {
+  test('GET /api/cis/tasks/{task} reads the form-exploded spec: ?exclude_result=true is 200, ?exclude_result=maybe a 4xx', async ({
+    prism,
+  }) => {
     const ok = await fetch(`${prism.baseUrl}/api/cis/tasks/abc?exclude_result=true&return_all=false`, { headers: SESSION });
     expect(ok.status, prism.output()).toBe(200);
     expect(problems('Cis.Task.Info', await ok.json())).toEqual([]);

@@ -22,12 +22,23 @@ export interface BatchCase {
 
 const env = process.env;
 const casesFile = env.VCCONFORM_PROOF_CASES;
-if (!casesFile) throw new Error('[vcconform] Failed to load the proof batch: VCCONFORM_PROOF_CASES names no cases file (src/proof/run-batch.ts sets it).');
+if (!casesFile)
+  throw new Error(
+    '[vcconform] Failed to load the proof batch: VCCONFORM_PROOF_CASES names no cases file (src/proof/run-batch.ts sets it).',
+  );
 const cases = JSON.parse(readFileSync(casesFile, 'utf8')) as BatchCase[];
 const reports = env.VCCONFORM_REPORTS!;
 
 /** What every case shares, as run-suites.ts's child runs have it: a fixed seed, 10 runs, a short task budget. */
-const base: VcconformOptions = { numRuns: 10, seed: 20261124, faults: [], timeScale: 2000, taskBudgetMs: 3000, reports, keepWorkerAfterFailure: true };
+const base: VcconformOptions = {
+  numRuns: 10,
+  seed: 20261124,
+  faults: [],
+  timeScale: 2000,
+  taskBudgetMs: 3000,
+  reports,
+  keepWorkerAfterFailure: true,
+};
 
 export default defineConfig({
   testDir: join(__dirname, '..', '..'),

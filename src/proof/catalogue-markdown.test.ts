@@ -17,7 +17,8 @@ test.describe('check registry and its catalogue', () => {
 
   // Checks encode the documentation: anything short of a failure is for a rule the docs leave open, and its reason says why.
   test('every warning and observation cites the contract and says why the docs leave its rule open', () => {
-    const why = /unspecified|not documented|do(?:es)? not say|never (?:say|forbids)|neither|optional|free-form|promise no|defines no|allows/i;
+    const why =
+      /unspecified|not documented|do(?:es)? not say|never (?:say|forbids)|neither|optional|free-form|promise no|defines no|allows/i;
     for (const c of checks.filter((x) => x.severity !== 'failure')) {
       expect(c.reason, c.name).toMatch(/§/);
       expect(c.reason, c.name).toMatch(why);

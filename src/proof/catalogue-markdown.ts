@@ -14,5 +14,13 @@ export function checksMarkdown(): string {
       : '—';
     return `| \`${c.name}\` | ${c.severity} | ${c.reason.replace(/\|/g, '\\|')} | ${sample.replace(/\|/g, '\\|')} |`;
   });
-  return [CATALOGUE_START, '', '| check | severity | the documented rule | sample failure (mock fault that breaks it) |', '|---|---|---|---|', ...rows, '', CATALOGUE_END].join('\n');
+  return [
+    CATALOGUE_START,
+    '',
+    '| check | severity | the documented rule | sample failure (mock fault that breaks it) |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    CATALOGUE_END,
+  ].join('\n');
 }

@@ -26,13 +26,21 @@ export function bin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: num
 }
 
 /** Runs the real bin with any command (`vcconform merge …`, `vcconform compare …`) as a child process. */
-export function vcconform(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function vcconform(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, command, ...args], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -42,7 +50,13 @@ export interface Report {
   suites: Suite[];
 }
 export interface Suite {
-  specs?: { title: string; tests: { annotations: { type: string; description?: string }[]; results: { annotations?: { type: string; description?: string }[] }[] }[] }[];
+  specs?: {
+    title: string;
+    tests: {
+      annotations: { type: string; description?: string }[];
+      results: { annotations?: { type: string; description?: string }[] }[];
+    }[];
+  }[];
   suites?: Suite[];
 }
 
@@ -52,10 +66,13 @@ export function readReport(reports: string): { report: Report; checks: CheckAnno
   const checks: CheckAnnotation[] = [];
   const skips: string[] = [];
   const walk = (s: Suite) => {
-    for (const spec of s.specs ?? []) for (const t of spec.tests) {
-      for (const a of t.annotations) if (a.type === 'skip' && a.description) skips.push(a.description);
-      for (const r of t.results) for (const a of r.annotations ?? []) if (a.type === 'vcconform.check' && a.description) checks.push(JSON.parse(a.description) as CheckAnnotation);
-    }
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests) {
+        for (const a of t.annotations) if (a.type === 'skip' && a.description) skips.push(a.description);
+        for (const r of t.results)
+          for (const a of r.annotations ?? [])
+            if (a.type === 'vcconform.check' && a.description) checks.push(JSON.parse(a.description) as CheckAnnotation);
+      }
     (s.suites ?? []).forEach(walk);
   };
   report.suites.forEach(walk);
@@ -71,4 +88,3 @@ export function filesUnder(dir: string): string[] {
 }
 
 export const reportsDir = () => mkdtempSync(join(tmpdir(), 'vcconform-run-'));
-

@@ -27,8 +27,12 @@ const STAGE_PRIVILEGE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
 const variants: Variant[] = [
   {
     name: 'the operator may stage',
-    why: 'which privileges a lab grants its users is the lab\'s choice; a refusal is expected only where the profile declares the lack',
-    lab: { inventory: (inv) => { inv.users.find((u) => u.role === 'operator')!.privileges.push(STAGE_PRIVILEGE); } },
+    why: "which privileges a lab grants its users is the lab's choice; a refusal is expected only where the profile declares the lack",
+    lab: {
+      inventory: (inv) => {
+        inv.users.find((u) => u.role === 'operator')!.privileges.push(STAGE_PRIVILEGE);
+      },
+    },
     grep: 'a stage by the|staging a clean cluster answers 202',
     allowMutations: true,
     skips: [new RegExp(`the profile does not declare that the operator user lacks ${STAGE_PRIVILEGE.replace(/\./g, '\\.')} on domain-c10`)],
@@ -53,7 +57,8 @@ const variants: Variant[] = [
     why: 'a vCenter\'s managed object ids are its own; ids drawn as "does not exist" must not be ones the target has',
     lab: {
       inventory: (inv) => {
-        for (const id of ['domain-c899999999', 'domain-c1000000000', 'domain-c99999999']) inv.clusters.push({ id, name: `non-wcp-${id}`, singleImage: false, commits: [] });
+        for (const id of ['domain-c899999999', 'domain-c1000000000', 'domain-c99999999'])
+          inv.clusters.push({ id, name: `non-wcp-${id}`, singleImage: false, commits: [] });
       },
     },
     grep: 'get of a cluster id that does not exist|a cluster that does not exist',
@@ -67,7 +72,17 @@ for (const v of variants) {
     const lab = await startCanaryLab(v.lab);
     try {
       const reports = reportsDir();
-      const args = ['--profile', lab.profile(lab.mock.url), '--workers', '1', '--grep', v.grep, '--reports', reports, ...(v.allowMutations ? ['--allow-mutations'] : [])];
+      const args = [
+        '--profile',
+        lab.profile(lab.mock.url),
+        '--workers',
+        '1',
+        '--grep',
+        v.grep,
+        '--reports',
+        reports,
+        ...(v.allowMutations ? ['--allow-mutations'] : []),
+      ];
       const r = await bin(args, cleanEnv(lab.env));
       expect(r.code, r.stdout.slice(-3000)).toBe(0);
       const { report, checks, skips } = readReport(reports);
@@ -76,7 +91,9 @@ for (const v of variants) {
       expect(checks.filter((c) => c.status === 'failed' || c.status === 'warning')).toEqual([]);
       for (const skip of v.skips ?? []) expect(skips, `a skip matching ${skip}`).toContainEqual(expect.stringMatching(skip));
       if (v.observed) {
-        const messages = checks.filter((c) => c.check === v.observed!.check && c.status === 'info').flatMap((c) => c.issues.map((i) => i.message));
+        const messages = checks
+          .filter((c) => c.check === v.observed!.check && c.status === 'info')
+          .flatMap((c) => c.issues.map((i) => i.message));
         expect(messages).toContainEqual(expect.stringMatching(v.observed.message));
       }
     } finally {

@@ -67,41 +67,82 @@ const CLUSTER_OPERATIONS = ['clusters.list', 'clusters.get', 'clusters.upgrade',
 export const faultExpectations: readonly FaultExpectation[] = [
   // sessions and authentication
   { fault: 'unauthenticated-without-body', caughtBy: ['unauthenticated-is-401', 'body-matches-schema'], suites: SESSION },
-  { fault: 'unauthorized-as-400', caughtBy: ['unprivileged-is-403-unauthorized', 'error-type-matches-status'], suites: ['suites/auth.privileges'] },
+  {
+    fault: 'unauthorized-as-400',
+    caughtBy: ['unprivileged-is-403-unauthorized', 'error-type-matches-status'],
+    suites: ['suites/auth.privileges'],
+  },
   { fault: 'session-create-200', caughtBy: ['status-is-documented'], suites: SESSION },
   { fault: 'deleted-session-accepted', caughtBy: ['unauthenticated-is-401'], suites: SESSION },
   { fault: 'session-id-wrapped', caughtBy: ['session-id-is-json-string', 'body-matches-schema'], suites: SESSION },
   { fault: 'session-accessed-before-created', caughtBy: ['session-times-are-ordered'], suites: SESSION },
-  { fault: 'session-access-time-goes-back', caughtBy: ['session-times-are-ordered'], suites: SESSION, grep: 'last_accessed_time never goes back' },
-  { fault: 'unauthenticated-without-challenge', caughtBy: ['unauthenticated-carries-challenge'], suites: AUTH, grep: 'session.get refuses' },
+  {
+    fault: 'session-access-time-goes-back',
+    caughtBy: ['session-times-are-ordered'],
+    suites: SESSION,
+    grep: 'last_accessed_time never goes back',
+  },
+  {
+    fault: 'unauthenticated-without-challenge',
+    caughtBy: ['unauthenticated-carries-challenge'],
+    suites: AUTH,
+    grep: 'session.get refuses',
+  },
   { fault: 'live-session-refused', caughtBy: ['authenticated-is-not-401'], suites: AUTH },
   { fault: 'auth-errors-with-data', caughtBy: ['auth-errors-carry-no-data'], suites: ['suites/auth'] },
   // upgradeMultiple
-  { fault: 'ignore-warnings-by-default', caughtBy: ['ignore-warnings-true-starts-warning-cluster', 'unset-ignore-warnings-equals-false'], suites: UM },
+  {
+    fault: 'ignore-warnings-by-default',
+    caughtBy: ['ignore-warnings-true-starts-warning-cluster', 'unset-ignore-warnings-equals-false'],
+    suites: UM,
+  },
   { fault: 'started-with-exception', caughtBy: ['started-has-no-exception'], suites: UM },
   { fault: 'missing-result-key', caughtBy: ['result-keys-match-request'], suites: UM },
   { fault: 'extra-result-key', caughtBy: ['result-keys-match-request'], suites: UM },
   // namespace software clusters: list
   { fault: 'list-omits-cluster', caughtBy: ['list-includes-wcp-clusters'], suites: ['suites/clusters.read'] },
-  { fault: 'precheck-failure-as-400', caughtBy: ['precheck-failure-is-per-cluster', 'status-is-documented'], suites: [...UM, 'suites/clusters'] },
+  {
+    fault: 'precheck-failure-as-400',
+    caughtBy: ['precheck-failure-is-per-cluster', 'status-is-documented'],
+    suites: [...UM, 'suites/clusters'],
+  },
   { fault: 'ignore-warnings-skips-errors', caughtBy: ['precheck-errors-are-rejected'], suites: UM },
   { fault: 'ignore-warnings-flag-ignored', caughtBy: ['ignore-warnings-true-starts-warning-cluster'], suites: UM },
   { fault: 'unauthorized-after-starting', caughtBy: ['unprivileged-batch-starts-nothing'], suites: UM },
   // The started clusters are polled to the end of the (proof's short) task budget before the check fails.
   { fault: 'started-but-not-upgrading', caughtBy: ['started-cluster-shows-upgrade'], suites: UM, grep: 'get agrees|get shows it' },
-  { fault: 'single-upgrade-not-started', caughtBy: ['started-cluster-shows-upgrade'], suites: ['suites/clusters.read'], grep: 'get then shows the upgrade' },
+  {
+    fault: 'single-upgrade-not-started',
+    caughtBy: ['started-cluster-shows-upgrade'],
+    suites: ['suites/clusters.read'],
+    grep: 'get then shows the upgrade',
+  },
   { fault: 'rejected-but-upgrading', caughtBy: ['rejected-cluster-does-not-upgrade'], suites: UM },
   { fault: 'clean-cluster-rejected', caughtBy: ['clean-precheck-cluster-is-started'], suites: UM },
   { fault: 'exception-as-string', caughtBy: ['rejected-exception-is-an-object', 'body-matches-schema'], suites: UM },
   // The single call's own documented 400 UNSUPPORTED is missed too: both checks name the shared pre-check.
-  { fault: 'single-upgrade-ignores-warnings-by-default', caughtBy: ['single-and-batch-agree', 'documented-error-is-returned'], suites: UM, grep: 'the single upgrade agree' },
+  {
+    fault: 'single-upgrade-ignores-warnings-by-default',
+    caughtBy: ['single-and-batch-agree', 'documented-error-is-returned'],
+    suites: UM,
+    grep: 'the single upgrade agree',
+  },
   // the stage task
   { fault: 'stage-returns-200', caughtBy: ['stage-answers-202-with-task-id'], suites: LIFECYCLE },
   { fault: 'task-id-wrapped', caughtBy: ['stage-answers-202-with-task-id'], suites: LIFECYCLE },
-  { fault: 'result-status-while-running', caughtBy: ['stage-result-status-absent-while-running'], suites: LIFECYCLE, timeScale: WHILE_RUNNING },
+  {
+    fault: 'result-status-while-running',
+    caughtBy: ['stage-result-status-absent-while-running'],
+    suites: LIFECYCLE,
+    timeScale: WHILE_RUNNING,
+  },
   { fault: 'hosts-empty-stages-none', caughtBy: ['hosts-unset-equals-all-hosts'], suites: OPTIONAL },
   { fault: 'older-commit-used', caughtBy: ['commit-unset-equals-latest'], suites: OPTIONAL },
-  { fault: 'null-optional-refused', caughtBy: ['commit-unset-equals-latest', 'hosts-unset-equals-all-hosts', 'unset-ignore-warnings-equals-false'], suites: [...OPTIONAL, 'suites/upgrade-multiple.optional-fields'] },
+  {
+    fault: 'null-optional-refused',
+    caughtBy: ['commit-unset-equals-latest', 'hosts-unset-equals-all-hosts', 'unset-ignore-warnings-equals-false'],
+    suites: [...OPTIONAL, 'suites/upgrade-multiple.optional-fields'],
+  },
   { fault: 'unprivileged-stage-succeeds', caughtBy: ['unprivileged-stage-is-refused'], suites: ['suites/stage-task.privileges'] },
   { fault: 'stage-hosts-ignored', caughtBy: ['stage-result-hosts-are-requested'], suites: LIFECYCLE },
   { fault: 'stage-host-in-two-sets', caughtBy: ['stage-result-host-sets-are-disjoint'], suites: LIFECYCLE },
@@ -109,8 +150,18 @@ export const faultExpectations: readonly FaultExpectation[] = [
   { fault: 'stage-result-legacy-maps', caughtBy: ['task-result-matches-schema'], suites: LIFECYCLE },
   { fault: 'concurrent-stage-accepted', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS },
   { fault: 'stage-unknown-commit-accepted', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'an unknown commit' },
-  { fault: 'stage-foreign-host-accepted', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a host outside the cluster' },
-  { fault: 'stage-unknown-cluster-400', caughtBy: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a cluster that does not exist' },
+  {
+    fault: 'stage-foreign-host-accepted',
+    caughtBy: ['documented-error-is-returned'],
+    suites: STAGE_ERRORS,
+    grep: 'a host outside the cluster',
+  },
+  {
+    fault: 'stage-unknown-cluster-400',
+    caughtBy: ['documented-error-is-returned'],
+    suites: STAGE_ERRORS,
+    grep: 'a cluster that does not exist',
+  },
   { fault: 'stage-refusal-as-not-found', caughtBy: ['stage-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
   { fault: 'stage-refusal-as-error', caughtBy: ['stage-task-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
   // the task lifecycle
@@ -140,14 +191,28 @@ export const faultExpectations: readonly FaultExpectation[] = [
 export const faultsBreakingNoRule: readonly HarmlessFault[] = [
   { fault: 'latency', why: 'slows every answer by 200 ms; exercises budgets and pollers, breaks no documented rule', suites: LIFECYCLE },
   {
-    fault: 'exclude-result-ignored', why: 'the on-the-wire spelling of Cis.Tasks.GetSpec on /api is undocumented (vcenter-contract.md §8): only observed, by task-result-omitted-when-excluded',
-    suites: ['suites/tasks.get'], grep: 'exclude_result',
-    observed: { check: 'task-result-omitted-when-excluded', message: /^the result came back although \?exclude_result=true was sent/, received: /^\{"status":\{"status":"OK"/, pointer: '/result' },
+    fault: 'exclude-result-ignored',
+    why: 'the on-the-wire spelling of Cis.Tasks.GetSpec on /api is undocumented (vcenter-contract.md §8): only observed, by task-result-omitted-when-excluded',
+    suites: ['suites/tasks.get'],
+    grep: 'exclude_result',
+    observed: {
+      check: 'task-result-omitted-when-excluded',
+      message: /^the result came back although \?exclude_result=true was sent/,
+      received: /^\{"status":\{"status":"OK"/,
+      pointer: '/result',
+    },
   },
   {
-    fault: 'unset-fields-sent-as-null', why: 'the 9.1 prose allows an unset optional field to be "missing or null" (vcenter-contract.md §1): only observed, by unset-fields-are-omitted-not-null',
-    suites: ['suites/tasks.get'], grep: 'exclude_result',
-    observed: { check: 'unset-fields-are-omitted-not-null', message: /^an unset field is sent as null instead of being omitted$/, received: 'null', pointer: '/parent' },
+    fault: 'unset-fields-sent-as-null',
+    why: 'the 9.1 prose allows an unset optional field to be "missing or null" (vcenter-contract.md §1): only observed, by unset-fields-are-omitted-not-null',
+    suites: ['suites/tasks.get'],
+    grep: 'exclude_result',
+    observed: {
+      check: 'unset-fields-are-omitted-not-null',
+      message: /^an unset field is sent as null instead of being omitted$/,
+      received: 'null',
+      pointer: '/parent',
+    },
   },
 ];
 
@@ -158,24 +223,50 @@ export const faultsBreakingNoRule: readonly HarmlessFault[] = [
  */
 export const observationExpectations: readonly ObservationExpectation[] = [
   {
-    observed: { check: 'probe-answer-is-observed', message: /action=stage without vmw-task: answered 404 NOT_FOUND$/, received: '404 NOT_FOUND' },
-    faults: [], suites: ['suites/routing.probes'], grep: 'a non-task \\?action=stage',
+    observed: {
+      check: 'probe-answer-is-observed',
+      message: /action=stage without vmw-task: answered 404 NOT_FOUND$/,
+      received: '404 NOT_FOUND',
+    },
+    faults: [],
+    suites: ['suites/routing.probes'],
+    grep: 'a non-task \\?action=stage',
   },
   {
-    observed: { check: 'stage-refusal-status-is-observed', message: /^the stage by an unprivileged user came out as: 202, task FAILED with UNAUTHORIZED$/, received: '202, task FAILED with UNAUTHORIZED' },
-    faults: [], suites: ['suites/stage-task.privileges'], grep: 'by the operator user',
+    observed: {
+      check: 'stage-refusal-status-is-observed',
+      message: /^the stage by an unprivileged user came out as: 202, task FAILED with UNAUTHORIZED$/,
+      received: '202, task FAILED with UNAUTHORIZED',
+    },
+    faults: [],
+    suites: ['suites/stage-task.privileges'],
+    grep: 'by the operator user',
   },
   {
-    observed: { check: 'unknown-cluster-outcome-is-observed', message: /^non-WCP cluster domain-c\d+ is reported inside the 200 body$/, received: 'res REJECTED (exception UNSUPPORTED)' },
-    faults: [], suites: ['suites/upgrade-multiple.probes'], grep: 'not WCP-enabled',
+    observed: {
+      check: 'unknown-cluster-outcome-is-observed',
+      message: /^non-WCP cluster domain-c\d+ is reported inside the 200 body$/,
+      received: 'res REJECTED (exception UNSUPPORTED)',
+    },
+    faults: [],
+    suites: ['suites/upgrade-multiple.probes'],
+    grep: 'not WCP-enabled',
   },
   {
     observed: { check: 'empty-batch-outcome-is-observed', message: /^an empty batch \{\} was answered$/, received: '200 {}' },
-    faults: [], suites: ['suites/upgrade-multiple.probes'], grep: 'empty batch',
+    faults: [],
+    suites: ['suites/upgrade-multiple.probes'],
+    grep: 'empty batch',
   },
   {
     // The mock refuses a duplicate in a uniqueItems array; a server that binds it to a set and accepts it is as right.
-    observed: { check: 'lenient-input-answer-is-observed', message: /^duplicate-item at \/filter_spec\/\w+\/\d+ was answered 400$/, received: '400 INVALID_ARGUMENT' },
-    faults: [], suites: ['suites/invalid-input'], grep: 'tasks.list refuses a body that breaks',
+    observed: {
+      check: 'lenient-input-answer-is-observed',
+      message: /^duplicate-item at \/filter_spec\/\w+\/\d+ was answered 400$/,
+      received: '400 INVALID_ARGUMENT',
+    },
+    faults: [],
+    suites: ['suites/invalid-input'],
+    grep: 'tasks.list refuses a body that breaks',
   },
 ];

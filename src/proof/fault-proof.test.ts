@@ -17,9 +17,25 @@ import { findSecrets } from './secret-scan';
  */
 const CASES: BatchCase[] = [
   { name: 'clean', faults: [], files: ['suites/'] },
-  ...faultExpectations.map(({ fault, suites, grep, operations, timeScale }) => ({ name: `fault ${fault}`, faults: faultSpecs({ fault, operations }), files: suites, ...(grep && { grep }), ...(timeScale && { timeScale }) })),
-  ...faultsBreakingNoRule.map(({ fault, suites, grep }) => ({ name: `harmless ${fault}`, faults: [fault], files: suites, ...(grep && { grep }) })),
-  ...observationExpectations.map(({ observed, faults: on, suites, grep }, i) => ({ name: `observation ${i} ${observed.check}`, faults: on, files: suites, ...(grep && { grep }) })),
+  ...faultExpectations.map(({ fault, suites, grep, operations, timeScale }) => ({
+    name: `fault ${fault}`,
+    faults: faultSpecs({ fault, operations }),
+    files: suites,
+    ...(grep && { grep }),
+    ...(timeScale && { timeScale }),
+  })),
+  ...faultsBreakingNoRule.map(({ fault, suites, grep }) => ({
+    name: `harmless ${fault}`,
+    faults: [fault],
+    files: suites,
+    ...(grep && { grep }),
+  })),
+  ...observationExpectations.map(({ observed, faults: on, suites, grep }, i) => ({
+    name: `observation ${i} ${observed.check}`,
+    faults: on,
+    files: suites,
+    ...(grep && { grep }),
+  })),
 ];
 
 /** The batch's outcome, by case name: run once per outer run (kept in the project's output directory, which Playwright empties when a run starts). */
@@ -31,11 +47,18 @@ async function caseRun(name: string): Promise<SuiteRun> {
     mkdirSync(test.info().project.outputDir, { recursive: true });
     writeFileSync(file, JSON.stringify(plain));
   }
-  const plain = new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, SuiteRun & { failedChecks: string[]; warnedChecks: string[] }][]);
+  const plain = new Map(
+    JSON.parse(readFileSync(file, 'utf8')) as [string, SuiteRun & { failedChecks: string[]; warnedChecks: string[] }][],
+  );
   const run = plain.get(name);
   if (!run) throw new Error(`[vcconform] The proof batch has no case ${JSON.stringify(name)}.`);
   // The batch's whole output is long: each case shows its own failed tests first.
-  return { ...run, failedChecks: new Set(run.failedChecks), warnedChecks: new Set(run.warnedChecks), output: `${run.failedTests.join('\n')}\n${run.output}` };
+  return {
+    ...run,
+    failedChecks: new Set(run.failedChecks),
+    warnedChecks: new Set(run.warnedChecks),
+    output: `${run.failedTests.join('\n')}\n${run.output}`,
+  };
 }
 
 // One worker runs the cases in order (the first pays for the batch); sized for a busy 2-core machine.
@@ -50,7 +73,10 @@ test.describe('proof that the checks bite', () => {
     expect(run.passed).toBeGreaterThan(0);
     expect(run.exitCode).toBe(0);
     // What the faults make them observe, the clean mock does not give them.
-    const shownByFaults = [...faultsBreakingNoRule.flatMap((f) => (f.observed ? [f.observed.check] : [])), ...observationExpectations.filter((o) => o.faults.length > 0).map((o) => o.observed.check)];
+    const shownByFaults = [
+      ...faultsBreakingNoRule.flatMap((f) => (f.observed ? [f.observed.check] : [])),
+      ...observationExpectations.filter((o) => o.faults.length > 0).map((o) => o.observed.check),
+    ];
     expect(run.observations.filter((o) => shownByFaults.includes(o.check))).toEqual([]);
   });
 
@@ -72,7 +98,10 @@ test.describe('proof that the checks bite', () => {
       expect(run.failed, run.failedTests.join('\n')).toBe(0);
       expect(run.passed).toBeGreaterThan(0);
       expect(run.exitCode).toBe(0);
-      if (observed) expect(run.observations, JSON.stringify(run.observations, null, 1).slice(0, 3000)).toEqual(expect.arrayContaining([matching(observed)]));
+      if (observed)
+        expect(run.observations, JSON.stringify(run.observations, null, 1).slice(0, 3000)).toEqual(
+          expect.arrayContaining([matching(observed)]),
+        );
     });
   }
 
@@ -90,7 +119,9 @@ test.describe('proof that the checks bite', () => {
   test('failing runs keep secrets out of every artifact: no password, Basic token or session id', async () => {
     const run = await runSuites({ faults: ['session-accessed-before-created'], files: ['suites/session', 'suites/auth.unauthenticated'] });
     expect(run.exitCode).toBe(1);
-    const inventory = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'inventory', 'default.json'), 'utf8')) as { users: { username: string; password: string }[] };
+    const inventory = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'inventory', 'default.json'), 'utf8')) as {
+      users: { username: string; password: string }[];
+    };
     const secrets = inventory.users.flatMap((u) => [u.password, Buffer.from(`${u.username}:${u.password}`).toString('base64')]);
     const files = filesUnder(run.reports).filter((f) => !f.includes(`${sep}html${sep}`)); // html/ bundles the same results and attachments
     expect(files.some((f) => f.endsWith('results.json'))).toBe(true);
@@ -108,8 +139,16 @@ test.describe('proof that the checks bite', () => {
   });
 
   test('every observation check is shown reporting what it observed, and only observation checks are listed as observed', () => {
-    const observedBy = [...observationExpectations.map((o) => o.observed.check), ...faultsBreakingNoRule.flatMap((f) => (f.observed ? [f.observed.check] : []))];
-    expect(checks.filter((c) => c.severity === 'observation').map((c) => c.name).filter((name) => !observedBy.includes(name))).toEqual([]);
+    const observedBy = [
+      ...observationExpectations.map((o) => o.observed.check),
+      ...faultsBreakingNoRule.flatMap((f) => (f.observed ? [f.observed.check] : [])),
+    ];
+    expect(
+      checks
+        .filter((c) => c.severity === 'observation')
+        .map((c) => c.name)
+        .filter((name) => !observedBy.includes(name)),
+    ).toEqual([]);
     expect(observedBy.filter((name) => checks.find((c) => c.name === name)?.severity !== 'observation')).toEqual([]);
     const faultNames = new Set(faults.map((f) => f.name));
     expect(observationExpectations.flatMap((o) => o.faults).filter((f) => !faultNames.has(f))).toEqual([]);
@@ -126,4 +165,3 @@ function matching(observed: Observed): Observation {
     ...(observed.pointer !== undefined && { pointer: observed.pointer }),
   }) as Observation;
 }
-

@@ -34,9 +34,17 @@ export function labEnv(mock: Pick<RunningMock, 'users'>): Record<string, string>
 /** Writes a profile for the mock's users and roles at `url` (the mock's, or a front's before it); `fields` add to it or replace. */
 export function writeLabProfile(mock: Pick<RunningMock, 'users'>, url: string, fields: Record<string, unknown> = {}): string {
   // The lab's facts as a profile declares them: each user's lacks come from the mock's inventory grants.
-  const users = Object.fromEntries(mock.users.map(({ role, username, lacks, lacksOn }) => [role, { username, passwordEnv: PASSWORD_ENV[role], ...(lacks && { lacks }), ...(lacksOn && { lacksOn }) }]));
+  const users = Object.fromEntries(
+    mock.users.map(({ role, username, lacks, lacksOn }) => [
+      role,
+      { username, passwordEnv: PASSWORD_ENV[role], ...(lacks && { lacks }), ...(lacksOn && { lacksOn }) },
+    ]),
+  );
   const file = join(mkdtempSync(join(tmpdir(), 'vcconform-lab-')), 'lab.json');
-  writeFileSync(file, JSON.stringify({ description: 'the reference mock, started separately as a lab', url, users, roles: mockRoles, ...fields }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ description: 'the reference mock, started separately as a lab', url, users, roles: mockRoles, ...fields }, null, 2),
+  );
   return file;
 }
 
@@ -55,8 +63,22 @@ export async function startCanaryLab(options: LabOptions = {}): Promise<Lab> {
   inventory.timings.sessionIdleTimeoutMs = 24 * 3600_000;
   options.inventory?.(inventory);
   for (const user of inventory.users) user.password = `Canary-${user.role}-${randomBytes(6).toString('hex')}!`;
-  const mock = await startMock({ inventory, timeScale: options.timeScale ?? 2000, control: true, faults: options.faults ?? [], bindSets: options.bindSets ?? false });
-  const credentials = mock.users.flatMap((u) => [u.password, Buffer.from(u.password).toString('base64'), basicToken(u.username, u.password)]);
-  const capabilities = { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, allowMutations: true, mutationAllowlist: [...mock.state.clusters.keys()] };
+  const mock = await startMock({
+    inventory,
+    timeScale: options.timeScale ?? 2000,
+    control: true,
+    faults: options.faults ?? [],
+    bindSets: options.bindSets ?? false,
+  });
+  const credentials = mock.users.flatMap((u) => [
+    u.password,
+    Buffer.from(u.password).toString('base64'),
+    basicToken(u.username, u.password),
+  ]);
+  const capabilities = {
+    reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } },
+    allowMutations: true,
+    mutationAllowlist: [...mock.state.clusters.keys()],
+  };
   return { mock, env: labEnv(mock), credentials, profile: (url, extra = {}) => writeLabProfile(mock, url, { capabilities, ...extra }) };
 }

@@ -8,7 +8,10 @@ import { MOCK_TLS_DIR, startMock, type RunningMock } from '../mock/start-mock';
 import { startMisbehavingTarget, type MisbehavingOptions, type MisbehavingTarget } from './misbehaving-target';
 
 /** Starts a fresh mock with the front before it, runs `body`, then closes both. */
-async function withFront(options: Omit<MisbehavingOptions, 'upstream'>, body: (front: MisbehavingTarget, mock: RunningMock) => Promise<void>) {
+async function withFront(
+  options: Omit<MisbehavingOptions, 'upstream'>,
+  body: (front: MisbehavingTarget, mock: RunningMock) => Promise<void>,
+) {
   const mock = await startMock();
   const front = await startMisbehavingTarget({ upstream: mock.url, ...options });
   try {
@@ -26,17 +29,25 @@ function login(mock: RunningMock): Record<string, string> {
 }
 /** The code of the network error under a rejected fetch. */
 async function failure(answer: Promise<unknown>): Promise<string> {
-  const e = await answer.then(() => undefined, (err: Error & { cause?: { code?: string } }) => err);
+  const e = await answer.then(
+    () => undefined,
+    (err: Error & { cause?: { code?: string } }) => err,
+  );
   expect(e, 'the request should have failed').toBeDefined();
   return e!.cause?.code ?? e!.name;
 }
 /** One request on a connection of its own, with node:http(s): its status and body, or the error code. */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; tls?: { rejectUnauthorized?: boolean; ca?: Buffer } } = {}) {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; tls?: { rejectUnauthorized?: boolean; ca?: Buffer } } = {},
+) {
   return new Promise<{ status?: number; body?: string; error?: string }>((resolve) => {
     const send = url.startsWith('https:') ? httpsRequest : httpRequest;
     const req = send(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false, ...options.tls }, (res) => {
       let body = '';
-      res.on('data', (c: Buffer) => { body += c.toString(); });
+      res.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode, body }));
       res.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
     });
@@ -55,7 +66,9 @@ test.describe('misbehaving target', () => {
 
   test('no-answer: requests hang until the client gives up; the probe is spared unless spareProbe is false; close() is prompt', async () => {
     await withFront({ mode: 'no-answer' }, async (front) => {
-      expect(await failure(fetch(`${front.url}/api/session`, { headers: authorized, signal: AbortSignal.timeout(500) }))).toBe('TimeoutError');
+      expect(await failure(fetch(`${front.url}/api/session`, { headers: authorized, signal: AbortSignal.timeout(500) }))).toBe(
+        'TimeoutError',
+      );
       expect((await fetch(`${front.url}/api/session`)).status).toBe(401);
     });
     await withFront({ mode: 'no-answer', spareProbe: false }, async (front) => {
@@ -110,7 +123,11 @@ test.describe('misbehaving target', () => {
   test('html and text: a web server page instead of the API, and the API labelled text/plain', async () => {
     await withFront({ mode: 'html' }, async (front, mock) => {
       const res = await fetch(`${front.url}/api/session`, { method: 'POST', headers: login(mock) });
-      expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([200, 'text/html', '<html><body><h1>It works</h1></body></html>']);
+      expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([
+        200,
+        'text/html',
+        '<html><body><h1>It works</h1></body></html>',
+      ]);
       expect(front.issuedSessionIds.size).toBe(0);
       expect((await fetch(`${front.url}/api/session`)).headers.get('content-type')).toContain('application/json'); // the spared probe
     });
@@ -128,7 +145,11 @@ test.describe('misbehaving target', () => {
     await withFront({ mode: 'huge' }, async (front, mock) => {
       const abort = new AbortController();
       const res = await fetch(`${front.url}/api/session`, { method: 'POST', headers: login(mock), signal: abort.signal });
-      expect([res.status, res.headers.get('content-type'), res.headers.get('content-length')]).toEqual([200, 'application/json', String(50 * 1024 * 1024)]);
+      expect([res.status, res.headers.get('content-type'), res.headers.get('content-length')]).toEqual([
+        200,
+        'application/json',
+        String(50 * 1024 * 1024),
+      ]);
       const reader = res.body!.getReader();
       let read = 0;
       while (read < 1024 * 1024) read += (await reader.read()).value?.length ?? Infinity;
@@ -180,7 +201,9 @@ test.describe('misbehaving target', () => {
       expect(front.requests).toBe(12);
     });
     await withFront({ mode: 'flaky', flaky: { resetEvery: 100, stallEvery: 1, stallMs: 600_000 } }, async (front) => {
-      expect(await failure(fetch(`${front.url}/api/session`, { headers: authorized, signal: AbortSignal.timeout(500) }))).toBe('TimeoutError');
+      expect(await failure(fetch(`${front.url}/api/session`, { headers: authorized, signal: AbortSignal.timeout(500) }))).toBe(
+        'TimeoutError',
+      );
       const started = performance.now();
       await front.close();
       expect(performance.now() - started).toBeLessThan(10_000);

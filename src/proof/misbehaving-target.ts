@@ -1,11 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { Agent as HttpAgent, createServer as createHttpServer, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  Agent as HttpAgent,
+  createServer as createHttpServer,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { Agent as HttpsAgent, createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { MOCK_TLS_DIR } from '../mock/start-mock';
 
-export type Misbehaviour = 'refused' | 'no-answer' | 'slow' | 'reset-mid-body' | 'html' | 'text' | 'huge' | 'error-500' | 'self-signed' | 'flaky';
+export type Misbehaviour =
+  | 'refused'
+  | 'no-answer'
+  | 'slow'
+  | 'reset-mid-body'
+  | 'html'
+  | 'text'
+  | 'huge'
+  | 'error-500'
+  | 'self-signed'
+  | 'flaky';
 
 export interface MisbehavingOptions {
   /** Base URL of the vCenter-like server behind the front (http, or https with the mock-only certificate). */
@@ -41,7 +60,10 @@ export async function startMisbehavingTarget(options: MisbehavingOptions): Promi
   const upHttps = up.protocol === 'https:';
   // An https upstream is trusted with the mock-only certificate, never with verification off.
   const agent = upHttps ? new HttpsAgent({ ca: readFileSync(join(MOCK_TLS_DIR, 'cert.pem')) }) : new HttpAgent();
-  const tls = mode === 'self-signed' ? { key: readFileSync(join(MOCK_TLS_DIR, 'key.pem')), cert: readFileSync(join(MOCK_TLS_DIR, 'cert.pem')) } : undefined;
+  const tls =
+    mode === 'self-signed'
+      ? { key: readFileSync(join(MOCK_TLS_DIR, 'key.pem')), cert: readFileSync(join(MOCK_TLS_DIR, 'cert.pem')) }
+      : undefined;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const upstreamRequests = new Set<ClientRequest>();
@@ -50,7 +72,10 @@ export async function startMisbehavingTarget(options: MisbehavingOptions): Promi
   const flaky = { resetEvery: 5, stallEvery: 7, stallMs: 10_000, ...options.flaky };
 
   const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => { timers.delete(timer); if (!closed) run(); }, ms);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!closed) run();
+    }, ms);
     timers.add(timer);
   };
 
@@ -61,24 +86,32 @@ export async function startMisbehavingTarget(options: MisbehavingOptions): Promi
     for (const h of HOP_BY_HOP) if (h !== 'transfer-encoding') delete headers[h];
     const path = up.pathname.replace(/\/$/, '') + (req.url ?? '/');
     const send = upHttps ? httpsRequest : httpRequest;
-    const out = send({ protocol: up.protocol, hostname: up.hostname, port: up.port, method: req.method, path, headers, agent }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('error', () => res.destroy());
-      answer.on('end', () => {
-        upstreamRequests.delete(out);
-        const body = Buffer.concat(chunks);
-        const status = answer.statusCode ?? 502;
-        if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/api/session' && status >= 200 && status < 300) recordIds(body);
-        const back: OutgoingHttpHeaders = { ...answer.headers };
-        for (const h of HOP_BY_HOP) delete back[h];
-        if (req.method !== 'HEAD' && status !== 204 && status !== 304) back['content-length'] = String(body.length);
-        if (!closed && !res.destroyed) then({ status, message: answer.statusMessage, headers: back, body });
-      });
-    });
+    const out = send(
+      { protocol: up.protocol, hostname: up.hostname, port: up.port, method: req.method, path, headers, agent },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('error', () => res.destroy());
+        answer.on('end', () => {
+          upstreamRequests.delete(out);
+          const body = Buffer.concat(chunks);
+          const status = answer.statusCode ?? 502;
+          if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/api/session' && status >= 200 && status < 300) recordIds(body);
+          const back: OutgoingHttpHeaders = { ...answer.headers };
+          for (const h of HOP_BY_HOP) delete back[h];
+          if (req.method !== 'HEAD' && status !== 204 && status !== 304) back['content-length'] = String(body.length);
+          if (!closed && !res.destroyed) then({ status, message: answer.statusMessage, headers: back, body });
+        });
+      },
+    );
     upstreamRequests.add(out);
-    out.on('error', () => { upstreamRequests.delete(out); res.destroy(); });
-    res.on('close', () => { if (!res.writableFinished) out.destroy(); });
+    out.on('error', () => {
+      upstreamRequests.delete(out);
+      res.destroy();
+    });
+    res.on('close', () => {
+      if (!res.writableFinished) out.destroy();
+    });
     req.pipe(out);
   };
 
@@ -100,25 +133,34 @@ export async function startMisbehavingTarget(options: MisbehavingOptions): Promi
 
   const misbehave = (req: IncomingMessage, res: ServerResponse) => {
     switch (mode) {
-      case 'no-answer': req.resume(); return;
-      case 'slow': return later(options.delayMs ?? 5000, () => forward(req, res, pass(res)));
+      case 'no-answer':
+        req.resume();
+        return;
+      case 'slow':
+        return later(options.delayMs ?? 5000, () => forward(req, res, pass(res)));
       case 'reset-mid-body':
         return forward(req, res, (a) => {
           res.writeHead(a.status, a.headers);
           // Half the body, flushed, then the connection is cut: the client sees a short body.
           res.write(a.body.subarray(0, Math.floor(a.body.length / 2)), () => res.socket?.destroy());
         });
-      case 'html': return fixed(req, res, 200, 'text/html', HTML_PAGE);
-      case 'text': return forward(req, res, (a) => pass(res)({ ...a, headers: { ...a.headers, 'content-type': 'text/plain' } }));
-      case 'huge': req.resume(); return streamHuge(res, options.hugeBytes ?? 50 * 1024 * 1024);
-      case 'error-500': return fixed(req, res, 500, 'text/plain', 'Internal Server Error');
+      case 'html':
+        return fixed(req, res, 200, 'text/html', HTML_PAGE);
+      case 'text':
+        return forward(req, res, (a) => pass(res)({ ...a, headers: { ...a.headers, 'content-type': 'text/plain' } }));
+      case 'huge':
+        req.resume();
+        return streamHuge(res, options.hugeBytes ?? 50 * 1024 * 1024);
+      case 'error-500':
+        return fixed(req, res, 500, 'text/plain', 'Internal Server Error');
       case 'flaky': {
         eligible += 1;
         if (eligible % flaky.resetEvery === 0) return req.socket.destroy();
         if (eligible % flaky.stallEvery === 0) return later(flaky.stallMs, () => forward(req, res, pass(res)));
         return forward(req, res, pass(res));
       }
-      default: return forward(req, res, pass(res));
+      default:
+        return forward(req, res, pass(res));
     }
   };
 
@@ -127,7 +169,11 @@ export async function startMisbehavingTarget(options: MisbehavingOptions): Promi
     req.on('error', () => res.destroy());
     res.on('error', () => res.destroy());
     if (closed) return void req.socket.destroy();
-    const probe = req.method === 'GET' && (req.url ?? '').split('?')[0] === '/api/session' && !req.headers['vmware-api-session-id'] && !req.headers.authorization;
+    const probe =
+      req.method === 'GET' &&
+      (req.url ?? '').split('?')[0] === '/api/session' &&
+      !req.headers['vmware-api-session-id'] &&
+      !req.headers.authorization;
     if (probe && options.spareProbe !== false && mode !== 'self-signed') return forward(req, res, pass(res));
     misbehave(req, res);
   };

@@ -38,7 +38,10 @@ for (const { mode, exit, says } of modes) {
       const reports = reportsDir();
       const profile = lab.profile(front.url, { timeoutMs: REQUEST_BUDGET_MS, runBudgetMs: RUN_BUDGET_MS });
       const started = Date.now();
-      const r = await bin(['--profile', profile, '--allow-mutations', '--runs', '3', '--grep', GREP, '--reports', reports], cleanEnv(lab.env));
+      const r = await bin(
+        ['--profile', profile, '--allow-mutations', '--runs', '3', '--grep', GREP, '--reports', reports],
+        cleanEnv(lab.env),
+      );
       const tookMs = Date.now() - started;
       const output = r.stdout + r.stderr;
       expect(r.code, output.slice(-3000)).toBe(exit);
@@ -48,7 +51,10 @@ for (const { mode, exit, says } of modes) {
       expect(output).not.toMatch(/FATAL ERROR|heap out of memory|Worker process exited unexpectedly/);
       // Harness stack frames are for harness bugs: a target's behaviour is one line.
       expect(output.split('\n').filter((l) => /^\s+at .*\((\/|node:)/.test(l))).toEqual([]);
-      const report = JSON.parse(readFileSync(join(reports, 'conformance.json'), 'utf8')) as { verdict: string; errors: { message: string }[] };
+      const report = JSON.parse(readFileSync(join(reports, 'conformance.json'), 'utf8')) as {
+        verdict: string;
+        errors: { message: string }[];
+      };
       expect(report.verdict).toBe('fail');
       if (exit === 1) {
         expect(existsSync(join(reports, 'results.json'))).toBe(true);

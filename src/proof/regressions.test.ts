@@ -16,12 +16,32 @@ test('"get of a cluster id that does not exist" never draws an id the target has
     // --target: no profile, so no roles tell the harness which ids exist; 200 runs over fresh seeds.
     for (const seed of ['1', '2', '3']) {
       const reports = reportsDir();
-      const env = cleanEnv({ VCENTER_USER: 'administrator@vsphere.local', VCENTER_PASSWORD: lab.mock.users.find((u) => u.role === 'administrator')!.password });
-      const r = await bin(['--target', lab.mock.url, '--grep', 'get of a cluster id that does not exist', '--runs', '200', '--seed', seed, '--reports', reports], env);
+      const env = cleanEnv({
+        VCENTER_USER: 'administrator@vsphere.local',
+        VCENTER_PASSWORD: lab.mock.users.find((u) => u.role === 'administrator')!.password,
+      });
+      const r = await bin(
+        [
+          '--target',
+          lab.mock.url,
+          '--grep',
+          'get of a cluster id that does not exist',
+          '--runs',
+          '200',
+          '--seed',
+          seed,
+          '--reports',
+          reports,
+        ],
+        env,
+      );
       expect(r.code, r.stdout.slice(-2000)).toBe(0);
       expect(readReport(reports).report.stats.expected).toBe(1);
     }
-    const asked = lab.mock.journal.all().filter((e) => e.operation === 'clusters.get').map((e) => e.path.split('/').pop()!);
+    const asked = lab.mock.journal
+      .all()
+      .filter((e) => e.operation === 'clusters.get')
+      .map((e) => e.path.split('/').pop()!);
     expect(asked.length).toBeGreaterThan(100);
     expect(asked.filter((id) => lab.mock.state.clusters.has(id))).toEqual([]);
   } finally {
@@ -35,7 +55,10 @@ test.describe('a cluster busy with a task the run did not start', () => {
   /** Starts a stage of domain-c10 as the lab's administrator, outside the harness: someone else's task. */
   async function foreignStage(lab: Awaited<ReturnType<typeof startCanaryLab>>): Promise<string> {
     const api = new MockClient(lab.mock);
-    const stage = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', { session: await api.login(), body: {} });
+    const stage = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
+      session: await api.login(),
+      body: {},
+    });
     expect(stage.status).toBe(202);
     return stage.body as string;
   }
@@ -47,7 +70,10 @@ test.describe('a cluster busy with a task the run did not start', () => {
     try {
       const task = await foreignStage(lab);
       const reports = reportsDir();
-      const r = await bin(['--profile', lab.profile(lab.mock.url), '--allow-mutations', '--workers', '1', '--grep', grep, '--reports', reports], cleanEnv(lab.env));
+      const r = await bin(
+        ['--profile', lab.profile(lab.mock.url), '--allow-mutations', '--workers', '1', '--grep', grep, '--reports', reports],
+        cleanEnv(lab.env),
+      );
       expect(r.code, r.stdout.slice(-3000)).toBe(0);
       expect(readReport(reports).report.stats.expected).toBe(1);
       // The harness asked what runs, and its own stage came after the foreign one ended: accepted, not refused as concurrent.
@@ -66,11 +92,18 @@ test.describe('a cluster busy with a task the run did not start', () => {
     try {
       const task = await foreignStage(lab);
       const reports = reportsDir();
-      const r = await bin(['--profile', lab.profile(lab.mock.url), '--allow-mutations', '--workers', '1', '--grep', grep, '--reports', reports], cleanEnv({ ...lab.env, VCCONFORM_TASK_BUDGET_MS: '1000' }));
+      const r = await bin(
+        ['--profile', lab.profile(lab.mock.url), '--allow-mutations', '--workers', '1', '--grep', grep, '--reports', reports],
+        cleanEnv({ ...lab.env, VCCONFORM_TASK_BUDGET_MS: '1000' }),
+      );
       expect(r.code, r.stdout.slice(-3000)).toBe(0);
       const { report, skips } = readReport(reports);
       expect(report.stats.skipped).toBe(1);
-      expect(skips).toContainEqual(expect.stringContaining(`the target is busy where this test may change state, still after the task budget of 1000 ms: task ${task} (stage) is RUNNING on domain-c10`));
+      expect(skips).toContainEqual(
+        expect.stringContaining(
+          `the target is busy where this test may change state, still after the task budget of 1000 ms: task ${task} (stage) is RUNNING on domain-c10`,
+        ),
+      );
       // Nothing was staged by the run: the only stage is the foreign one.
       expect(lab.mock.journal.all().filter((e) => e.operation === 'software.stage')).toHaveLength(1);
     } finally {
@@ -90,11 +123,18 @@ test('a partial target is validated in scope: tests needing an operation outside
     expect(r.code, r.stdout.slice(-3000)).toBe(0);
     const { report, skips } = readReport(reports);
     expect(report.stats).toMatchObject({ expected: 1, skipped: 1, unexpected: 0 });
-    expect(skips).toEqual([expect.stringMatching(/^not in scope: software\.stage \(the run covers clusters\.list, clusters\.get, tasks\.\*: --operations or the profile's operations\)$/)]);
+    expect(skips).toEqual([
+      expect.stringMatching(
+        /^not in scope: software\.stage \(the run covers clusters\.list, clusters\.get, tasks\.\*: --operations or the profile's operations\)$/,
+      ),
+    ]);
     expect(lab.mock.journal.all().filter((e) => e.operation === 'software.stage')).toEqual([]);
     // --operations overrides the profile: now the stage test is in scope and the read test is not.
     const again = reportsDir();
-    const r2 = await bin(['--profile', profile, '--allow-mutations', '--operations', 'software.stage,tasks.get', '--grep', grep, '--reports', again], cleanEnv(lab.env));
+    const r2 = await bin(
+      ['--profile', profile, '--allow-mutations', '--operations', 'software.stage,tasks.get', '--grep', grep, '--reports', again],
+      cleanEnv(lab.env),
+    );
     expect(r2.code, r2.stdout.slice(-3000)).toBe(0);
     expect(readReport(again).skips).toEqual([expect.stringMatching(/^not in scope: clusters\.get /)]);
   } finally {

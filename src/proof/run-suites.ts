@@ -31,7 +31,10 @@ export type Observation = Issue & { operation: string; scenario: string };
 
 interface JsonSuite {
   title: string;
-  specs?: { title: string; tests: { projectName?: string; results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[];
+  specs?: {
+    title: string;
+    tests: { projectName?: string; results: { status: string; annotations?: { type: string; description?: string }[] }[] }[];
+  }[];
   suites?: JsonSuite[];
 }
 
@@ -71,15 +74,24 @@ async function playwright(args: string[], env: NodeJS.ProcessEnv): Promise<{ exi
   let output = '';
   const exitCode = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     child.on('exit', (code) => resolve(code ?? 1));
   });
   return { exitCode, output };
 }
 
 const testArgs = (options: SuiteOptions) => [
-  'test', '--config', join(ROOT, 'playwright.config.ts'), '--project=mock', ...(options.grep ? ['--grep', options.grep] : []), ...(options.files ?? []),
+  'test',
+  '--config',
+  join(ROOT, 'playwright.config.ts'),
+  '--project=mock',
+  ...(options.grep ? ['--grep', options.grep] : []),
+  ...(options.files ?? []),
 ];
 
 /**
@@ -113,7 +125,9 @@ export async function runSuites(options: SuiteOptions): Promise<SuiteRun> {
 }
 
 /** A Playwright JSON report, as the proof reads it. */
-export interface JsonReport { suites: JsonSuite[] }
+export interface JsonReport {
+  suites: JsonSuite[];
+}
 
 export function readJsonReport(reports: string): JsonReport {
   return JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8')) as JsonReport;
@@ -127,23 +141,24 @@ export function summarise(report: JsonReport, project?: string): Omit<SuiteRun, 
   const failedTests: string[] = [];
   const counts = { passed: 0, failed: 0, skipped: 0 };
   const walk = (suite: JsonSuite, path: string[]) => {
-    for (const spec of suite.specs ?? []) for (const t of spec.tests) {
-      if (project !== undefined && t.projectName !== project) continue;
-      const last = t.results.at(-1)?.status;
-      if (last === 'passed') counts.passed++;
-      else if (last === 'skipped' || last === undefined) counts.skipped++;
-      else counts.failed++;
-      for (const r of t.results) {
-        if (r.status === 'failed' || r.status === 'timedOut') failedTests.push([...path, spec.title].join(' › '));
-        for (const a of r.annotations ?? []) {
-          if (a.type !== 'vcconform.check' || !a.description) continue;
-          const { check, status, operation, scenario, issues } = JSON.parse(a.description) as CheckAnnotation;
-          if (status === 'failed') failedChecks.add(check);
-          if (status === 'warning') warnedChecks.add(check);
-          if (status === 'info') observations.push(...issues.map((i) => ({ ...i, operation, scenario })));
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests) {
+        if (project !== undefined && t.projectName !== project) continue;
+        const last = t.results.at(-1)?.status;
+        if (last === 'passed') counts.passed++;
+        else if (last === 'skipped' || last === undefined) counts.skipped++;
+        else counts.failed++;
+        for (const r of t.results) {
+          if (r.status === 'failed' || r.status === 'timedOut') failedTests.push([...path, spec.title].join(' › '));
+          for (const a of r.annotations ?? []) {
+            if (a.type !== 'vcconform.check' || !a.description) continue;
+            const { check, status, operation, scenario, issues } = JSON.parse(a.description) as CheckAnnotation;
+            if (status === 'failed') failedChecks.add(check);
+            if (status === 'warning') warnedChecks.add(check);
+            if (status === 'info') observations.push(...issues.map((i) => ({ ...i, operation, scenario })));
+          }
         }
       }
-    }
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
   for (const s of report.suites) walk(s, [s.title]);

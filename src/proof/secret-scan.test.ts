@@ -60,25 +60,50 @@ test.describe('secret scan', () => {
       writeFileSync(join(dir, 'a', 'stored.zip'), zip({ 'dir/': '', 'dir/stored.txt': 'zipped-stored-secret' }, true));
       // The way Playwright's HTML reporter appends its data to index.html.
       const data = zip({ 'report.json': '{"files":[]}', '0123abcd.json': JSON.stringify({ stdout: 'html-embedded-secret' }) });
-      writeFileSync(join(dir, 'index.html'), `<html><body></body></html><template id="playwrightReportBase64">data:application/zip;base64,${data.toString('base64')}</template>`);
-      writeFileSync(join(dir, 'page.html'), `<img src="data:text/plain;charset=utf-8;base64,${Buffer.from('inlined-text-secret').toString('base64')}">`);
-      const secrets = ['hunter2-plain', 'deep-session-id', 'zipped-deflated-secret', 'ZW5jb2RlZA==', 'zipped-stored-secret', 'html-embedded-secret', 'inlined-text-secret', 'in-text-only', 'absent-everywhere', 'ab', ''];
-      const found = findSecrets(secrets, { dirs: [dir, join(dir, 'missing')], texts: { 'console output': 'a line with in-text-only and ab' } });
-      expect(sorted(found)).toEqual(sorted([
-        { where: join(dir, 'plain.txt'), secret: 'hunter2-plain' },
-        { where: join(dir, 'a', 'b', 'deep.json'), secret: 'deep-session-id' },
-        { where: `${join(dir, 'a', 'archive.zip')}!deflated.txt`, secret: 'zipped-deflated-secret' },
-        { where: `${join(dir, 'a', 'archive.zip')}!inner.zip!trace.trace`, secret: 'ZW5jb2RlZA==' },
-        // Stored entries are plain bytes in the archive too.
-        { where: join(dir, 'a', 'stored.zip'), secret: 'zipped-stored-secret' },
-        { where: `${join(dir, 'a', 'stored.zip')}!dir/stored.txt`, secret: 'zipped-stored-secret' },
-        { where: `${join(dir, 'index.html')}!0123abcd.json`, secret: 'html-embedded-secret' },
-        { where: `${join(dir, 'page.html')}!data:text/plain#0`, secret: 'inlined-text-secret' },
-        { where: 'console output', secret: 'in-text-only' },
-      ]));
+      writeFileSync(
+        join(dir, 'index.html'),
+        `<html><body></body></html><template id="playwrightReportBase64">data:application/zip;base64,${data.toString('base64')}</template>`,
+      );
+      writeFileSync(
+        join(dir, 'page.html'),
+        `<img src="data:text/plain;charset=utf-8;base64,${Buffer.from('inlined-text-secret').toString('base64')}">`,
+      );
+      const secrets = [
+        'hunter2-plain',
+        'deep-session-id',
+        'zipped-deflated-secret',
+        'ZW5jb2RlZA==',
+        'zipped-stored-secret',
+        'html-embedded-secret',
+        'inlined-text-secret',
+        'in-text-only',
+        'absent-everywhere',
+        'ab',
+        '',
+      ];
+      const found = findSecrets(secrets, {
+        dirs: [dir, join(dir, 'missing')],
+        texts: { 'console output': 'a line with in-text-only and ab' },
+      });
+      expect(sorted(found)).toEqual(
+        sorted([
+          { where: join(dir, 'plain.txt'), secret: 'hunter2-plain' },
+          { where: join(dir, 'a', 'b', 'deep.json'), secret: 'deep-session-id' },
+          { where: `${join(dir, 'a', 'archive.zip')}!deflated.txt`, secret: 'zipped-deflated-secret' },
+          { where: `${join(dir, 'a', 'archive.zip')}!inner.zip!trace.trace`, secret: 'ZW5jb2RlZA==' },
+          // Stored entries are plain bytes in the archive too.
+          { where: join(dir, 'a', 'stored.zip'), secret: 'zipped-stored-secret' },
+          { where: `${join(dir, 'a', 'stored.zip')}!dir/stored.txt`, secret: 'zipped-stored-secret' },
+          { where: `${join(dir, 'index.html')}!0123abcd.json`, secret: 'html-embedded-secret' },
+          { where: `${join(dir, 'page.html')}!data:text/plain#0`, secret: 'inlined-text-secret' },
+          { where: 'console output', secret: 'in-text-only' },
+        ]),
+      );
       // A damaged archive is scanned as bytes and never throws.
       writeFileSync(join(dir, 'broken.zip'), zip({ 'x.txt': 'broken-zip-secret' }, true).subarray(0, 60));
-      expect(findSecrets(['broken-zip-secret'], { dirs: [join(dir, 'broken.zip')] })).toEqual([{ where: join(dir, 'broken.zip'), secret: 'broken-zip-secret' }]);
+      expect(findSecrets(['broken-zip-secret'], { dirs: [join(dir, 'broken.zip')] })).toEqual([
+        { where: join(dir, 'broken.zip'), secret: 'broken-zip-secret' },
+      ]);
       expect(findSecrets(['absent-everywhere'], { dirs: [dir] })).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -90,28 +115,42 @@ test.describe('secret scan', () => {
     try {
       // The child's spec resolves @playwright/test through this link, to the very copy that runs it.
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-      const secrets = { LEAK_STDOUT: 'leaked-to-stdout-4711', LEAK_INLINE: 'leaked-inline-attachment-4712', LEAK_FILE: 'leaked-file-attachment-4713' };
-      writeFileSync(join(dir, 'leak.spec.ts'), [
-        "import { test } from '@playwright/test';",
-        "import { writeFileSync } from 'node:fs';",
-        'test("leaks", async ({}, testInfo) => {',
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
-        '  console.log(`stdout: ${process.env.LEAK_STDOUT}`);',
-        "  await testInfo.attach('inline', { body: JSON.stringify({ token: process.env.LEAK_INLINE }), contentType: 'application/json' });",
-        "  const file = testInfo.outputPath('evidence.txt');",
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
-        '  writeFileSync(file, `${process.env.LEAK_FILE}`);',
-        "  await testInfo.attach('file', { path: file, contentType: 'text/plain' });",
-        '});',
-      ].join('\n'));
+      const secrets = {
+        LEAK_STDOUT: 'leaked-to-stdout-4711',
+        LEAK_INLINE: 'leaked-inline-attachment-4712',
+        LEAK_FILE: 'leaked-file-attachment-4713',
+      };
+      writeFileSync(
+        join(dir, 'leak.spec.ts'),
+        [
+          "import { test } from '@playwright/test';",
+          "import { writeFileSync } from 'node:fs';",
+          'test("leaks", async ({}, testInfo) => {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
+          '  console.log(`stdout: ${process.env.LEAK_STDOUT}`);',
+          "  await testInfo.attach('inline', { body: JSON.stringify({ token: process.env.LEAK_INLINE }), contentType: 'application/json' });",
+          "  const file = testInfo.outputPath('evidence.txt');",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
+          '  writeFileSync(file, `${process.env.LEAK_FILE}`);',
+          "  await testInfo.attach('file', { path: file, contentType: 'text/plain' });",
+          '});',
+        ].join('\n'),
+      );
       const html = join(dir, 'html');
       const env = cleanEnv({ ...secrets, PLAYWRIGHT_HTML_OUTPUT_DIR: html, PLAYWRIGHT_HTML_OPEN: 'never' });
       const cli = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
       const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [cli, 'test', '--reporter=html', '--output', join(dir, 'results'), 'leak.spec.ts'], { cwd: dir, env });
+        const child = spawn(process.execPath, [cli, 'test', '--reporter=html', '--output', join(dir, 'results'), 'leak.spec.ts'], {
+          cwd: dir,
+          env,
+        });
         let output = '';
-        child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-        child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+        child.stdout.on('data', (d: Buffer) => {
+          output += d.toString();
+        });
+        child.stderr.on('data', (d: Buffer) => {
+          output += d.toString();
+        });
         child.on('exit', (code) => resolve({ code, output }));
       });
       expect(run.code, run.output).toBe(0);

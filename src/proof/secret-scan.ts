@@ -13,18 +13,22 @@ const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 const DATA_URL = /data:([\w.+-]+\/[\w.+-]+)?(?:;[\w.+-]+=[^;,"'<>\s]*)*;base64,([A-Za-z0-9+/]{16,}={0,2})/g;
 
 /** Where any of `secrets` occurs in the files under `dirs` (recursively, zip archives' entries included) and in `texts`. */
-export function findSecrets(secrets: string[], where: { dirs?: string[]; texts?: Record<string, string> }): { where: string; secret: string }[] {
+export function findSecrets(
+  secrets: string[],
+  where: { dirs?: string[]; texts?: Record<string, string> },
+): { where: string; secret: string }[] {
   const wanted = [...new Set(secrets)].filter((s) => s.length >= 4).map((secret) => ({ secret, bytes: Buffer.from(secret, 'utf8') }));
   const found = new Map<string, { where: string; secret: string }>();
   const scan = (name: string, data: Buffer, depth: number) => {
     for (const { secret, bytes } of wanted) if (data.includes(bytes)) found.set(`${name}\0${secret}`, { where: name, secret });
     if (depth >= MAX_DEPTH) return;
     if (isZip(data)) for (const [entry, content] of zipEntries(data)) scan(`${name}!${entry}`, content, depth + 1);
-    if (/\.html?$/i.test(name)) for (const [label, blob] of embeddedBlobs(data)) {
-      // An embedded zip's entries are named as if the HTML were the archive: index.html!report.json.
-      if (isZip(blob)) for (const [entry, content] of zipEntries(blob)) scan(`${name}!${entry}`, content, depth + 1);
-      else scan(`${name}!${label}`, blob, depth + 1);
-    }
+    if (/\.html?$/i.test(name))
+      for (const [label, blob] of embeddedBlobs(data)) {
+        // An embedded zip's entries are named as if the HTML were the archive: index.html!report.json.
+        if (isZip(blob)) for (const [entry, content] of zipEntries(blob)) scan(`${name}!${entry}`, content, depth + 1);
+        else scan(`${name}!${label}`, blob, depth + 1);
+      }
   };
   for (const dir of where.dirs ?? []) for (const file of regularFiles(dir)) scan(file, readFileSync(file), 0);
   for (const [name, text] of Object.entries(where.texts ?? {})) scan(name, Buffer.from(text, 'utf8'), MAX_DEPTH);
@@ -37,7 +41,9 @@ function regularFiles(path: string): string[] {
   const stat = lstatSync(path);
   if (stat.isFile()) return [path];
   if (!stat.isDirectory()) return [];
-  return readdirSync(path).sort().flatMap((name) => regularFiles(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => regularFiles(join(path, name)));
 }
 
 function isZip(data: Buffer): boolean {

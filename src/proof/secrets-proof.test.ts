@@ -25,13 +25,28 @@ const FLAKY: Omit<MisbehavingOptions, 'upstream'> = { mode: 'flaky', flaky: { re
  * The runs that fail use the tests that hold sessions longest and log in and out most (a failed test
  * restarts its worker, which takes seconds on a busy machine: a whole failing run would take many minutes).
  */
-const SESSION_HEAVY = 'create answers 201|garbage and truncated|session.get refuses|last_accessed_time|staging a clean cluster|a finished stage task read with exclude_result|every StageSpec variant';
+const SESSION_HEAVY =
+  'create answers 201|garbage and truncated|session.get refuses|last_accessed_time|staging a clean cluster|a finished stage task read with exclude_result|every StageSpec variant';
 
 const cases = [
   { name: 'a clean full run', front: PASS_THROUGH, faults: [], record: false, exit: 0 },
   // A login answered {"value": id}, a deleted session still accepted, a task whose progress goes down: failures with evidence.
-  { name: 'a run with faults whose failures attach exchanges, curl lines and evidence', front: PASS_THROUGH, faults: ['session-id-wrapped', 'deleted-session-accepted', 'progress-decreases'], record: false, exit: 1, grep: SESSION_HEAVY },
-  { name: 'a recorded run through a proxy that resets and stalls connections', front: FLAKY, faults: [], record: true, exit: 1, grep: SESSION_HEAVY },
+  {
+    name: 'a run with faults whose failures attach exchanges, curl lines and evidence',
+    front: PASS_THROUGH,
+    faults: ['session-id-wrapped', 'deleted-session-accepted', 'progress-decreases'],
+    record: false,
+    exit: 1,
+    grep: SESSION_HEAVY,
+  },
+  {
+    name: 'a recorded run through a proxy that resets and stalls connections',
+    front: FLAKY,
+    faults: [],
+    record: true,
+    exit: 1,
+    grep: SESSION_HEAVY,
+  },
 ];
 
 for (const c of cases) {
@@ -42,7 +57,17 @@ for (const c of cases) {
       const reports = reportsDir();
       const cassettes = join(mkdtempSync(join(tmpdir(), 'vcconform-cassettes-')), 'tape');
       const profile = lab.profile(front.url, { timeoutMs: 4000 });
-      const args = ['--profile', profile, '--allow-mutations', '--runs', '3', '--reports', reports, ...(c.record ? ['--record', cassettes] : []), ...(c.grep ? ['--grep', c.grep] : [])];
+      const args = [
+        '--profile',
+        profile,
+        '--allow-mutations',
+        '--runs',
+        '3',
+        '--reports',
+        reports,
+        ...(c.record ? ['--record', cassettes] : []),
+        ...(c.grep ? ['--grep', c.grep] : []),
+      ];
       const r = await bin(args, cleanEnv(lab.env));
       expect(r.code, r.stderr.slice(-2000)).toBe(c.exit);
       const { report } = readReport(reports);

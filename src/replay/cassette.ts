@@ -83,7 +83,12 @@ export function cassettePath(dir: string, name: TestName): string {
 export function toEntry(e: Exchange): CassetteEntry {
   return {
     ...(e.operation !== undefined && { operation: e.operation }),
-    request: { method: e.request.method, url: e.request.url, headers: { ...e.request.headers }, ...(e.request.rawBody !== undefined && { body: e.request.rawBody }) },
+    request: {
+      method: e.request.method,
+      url: e.request.url,
+      headers: { ...e.request.headers },
+      ...(e.request.rawBody !== undefined && { body: e.request.rawBody }),
+    },
     response: { status: e.status, headers: { ...e.headers }, text: e.text },
   };
 }
@@ -126,7 +131,9 @@ export function readCassette(dir: string, name: TestName): Cassette {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new NotRecordedError(`[vcconform] not recorded: no cassette for ${testTitle(name)} (looked for ${file}). Record it with --record, or run without --replay.`);
+      throw new NotRecordedError(
+        `[vcconform] not recorded: no cassette for ${testTitle(name)} (looked for ${file}). Record it with --record, or run without --replay.`,
+      );
     }
     throw new CassetteError(`[vcconform] Failed to read cassette ${file}: ${(error as Error).message}.`);
   }
@@ -147,7 +154,8 @@ const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && 
 export function cassetteProblem(value: unknown): string | undefined {
   if (!isObject(value)) return 'expected a JSON object';
   if (value.format !== CASSETTE_FORMAT) return `"format" is ${JSON.stringify(value.format)}, expected "${CASSETTE_FORMAT}"`;
-  if (value.version !== CASSETTE_VERSION) return `"version" is ${JSON.stringify(value.version)}, this vcconform reads version ${CASSETTE_VERSION}`;
+  if (value.version !== CASSETTE_VERSION)
+    return `"version" is ${JSON.stringify(value.version)}, this vcconform reads version ${CASSETTE_VERSION}`;
   if (typeof value.test !== 'string') return '"test" must be a string';
   if (typeof value.recordedAt !== 'string') return '"recordedAt" must be a string';
   if (!Array.isArray(value.exchanges)) return '"exchanges" must be an array';
@@ -162,7 +170,8 @@ export function cassetteProblem(value: unknown): string | undefined {
     if (!isStringMap(request.headers)) return `${at}/request/headers must be an object of strings`;
     if (request.body !== undefined && typeof request.body !== 'string') return `${at}/request/body must be a string`;
     if (!isObject(response)) return `${at}/response must be an object`;
-    if (!Number.isInteger(response.status) || (response.status as number) < 100 || (response.status as number) > 599) return `${at}/response/status must be an HTTP status (100-599)`;
+    if (!Number.isInteger(response.status) || (response.status as number) < 100 || (response.status as number) > 599)
+      return `${at}/response/status must be an HTTP status (100-599)`;
     if (!isStringMap(response.headers)) return `${at}/response/headers must be an object of strings`;
     if (typeof response.text !== 'string') return `${at}/response/text must be a string`;
   }

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { nodeTransport } from '../client/node-transport';
 import type { Exchange } from '../checks/types';
 import { ApiClient, fetchTransport, type Transport } from '../client/api-client';
-import { startMock, } from '../mock/start-mock';
+import { startMock } from '../mock/start-mock';
 import { CASSETTE_FORMAT, CASSETTE_VERSION, NotRecordedError, toEntry, type Cassette } from './cassette';
 import { replayWithNock, standIn, type NockReplay } from './nock-replay';
 
@@ -34,7 +34,13 @@ test.beforeAll(async () => {
     const api = new ApiClient(mock.url, fetchTransport);
     await scenario(api, adminPassword);
     recorded = api.exchanges;
-    cassette = { format: CASSETTE_FORMAT, version: CASSETTE_VERSION, test: TEST, recordedAt: new Date().toISOString(), exchanges: recorded.map(toEntry) };
+    cassette = {
+      format: CASSETTE_FORMAT,
+      version: CASSETTE_VERSION,
+      test: TEST,
+      recordedAt: new Date().toISOString(),
+      exchanges: recorded.map(toEntry),
+    };
     closedUrl = mock.url;
   } finally {
     await mock.close();
@@ -43,19 +49,28 @@ test.beforeAll(async () => {
 
 // Every replay is stopped, even when a test fails half-way, so nock never leaks into the next test.
 const replays: NockReplay[] = [];
-const replayFor = (origin: string): NockReplay => { const r = replayWithNock(origin, cassette); replays.push(r); return r; };
-test.afterEach(() => { for (const r of replays.splice(0)) r.stop(); });
+const replayFor = (origin: string): NockReplay => {
+  const r = replayWithNock(origin, cassette);
+  replays.push(r);
+  return r;
+};
+test.afterEach(() => {
+  for (const r of replays.splice(0)) r.stop();
+});
 
 /** fetch, and the harness's own wire (node:http with its budgets), which the suites use. */
 type Client = 'fetch' | 'wire';
 const wire = nodeTransport({ timeoutMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 });
-test.afterAll(() => { wire.close(); });
+test.afterAll(() => {
+  wire.close();
+});
 const transportFor = (client: Client): Transport => (client === 'fetch' ? fetchTransport : wire);
 
 /** The recorded headers as replayed: the body is the redacted text, so content-length is its length. */
 /** The text as served: each session placeholder becomes a 32-hex-digit stand-in (redacted again by the client). */
 const served = (text: string) => text.replace(/<redacted:session-id>/g, '0'.repeat(32));
-const replayedHeaders = (e: Exchange) => ('content-length' in e.headers ? { ...e.headers, 'content-length': String(Buffer.byteLength(served(e.text))) } : e.headers);
+const replayedHeaders = (e: Exchange) =>
+  'content-length' in e.headers ? { ...e.headers, 'content-length': String(Buffer.byteLength(served(e.text))) } : e.headers;
 
 test('the recording is the scenario against the mock, which is closed now', async () => {
   expect(recorded.map((e) => `${e.request.method} ${e.request.url} ${e.status}`)).toEqual([
@@ -84,8 +99,18 @@ for (const client of ['fetch', 'wire'] as const) {
       expect(api.exchanges).toHaveLength(recorded.length);
       for (const [i, e] of api.exchanges.entries()) {
         const r = recorded[i]!;
-        expect({ i, method: e.request.method, url: e.request.url, body: e.request.rawBody }).toEqual({ i, method: r.request.method, url: r.request.url, body: r.request.rawBody });
-        expect({ i, status: e.status, headers: e.headers, text: e.text }).toEqual({ i, status: r.status, headers: replayedHeaders(r), text: r.text });
+        expect({ i, method: e.request.method, url: e.request.url, body: e.request.rawBody }).toEqual({
+          i,
+          method: r.request.method,
+          url: r.request.url,
+          body: r.request.rawBody,
+        });
+        expect({ i, status: e.status, headers: e.headers, text: e.text }).toEqual({
+          i,
+          status: r.status,
+          headers: replayedHeaders(r),
+          text: r.text,
+        });
       }
       expect(api.exchanges[0]!.body).toBe('<redacted:session-id>');
       expect(api.exchanges.slice(1).every((e) => e.request.headers['vmware-api-session-id'] === '<redacted:session-id>')).toBe(true);
@@ -120,7 +145,9 @@ for (const client of ['fetch', 'wire'] as const) {
       const replay = replayFor(VCSA);
       const host = live.url.replace(/^http:\/\//, '');
       const api = new ApiClient(live.url, transportFor(client));
-      await expect(api.login(ADMIN, 'x')).rejects.toThrow(`[vcconform] not recorded: POST /api/session on ${host} (the cassette of ${TEST} is replayed for ${VCSA} only`);
+      await expect(api.login(ADMIN, 'x')).rejects.toThrow(
+        `[vcconform] not recorded: POST /api/session on ${host} (the cassette of ${TEST} is replayed for ${VCSA} only`,
+      );
       expect(replay.error?.message).toContain(`not recorded: POST /api/session on ${host}`);
       expect(replay.served).toBe(0);
       expect(live.journal.all()).toEqual([]);
@@ -143,19 +170,36 @@ for (const client of ['fetch', 'wire'] as const) {
     await api.call('session.get', { session: sessionId });
     expect(replay.served).toBe(2);
     expect(() => replay.done()).toThrow(NotRecordedError);
-    expect(() => replay.done()).toThrow(`[vcconform] Replay of ${TEST} incomplete: 3 recorded requests were not sent, the first is POST /api/esx/settings/clusters/domain-c999/software?action=stage&vmw-task=true (request #3)`);
+    expect(() => replay.done()).toThrow(
+      `[vcconform] Replay of ${TEST} incomplete: 3 recorded requests were not sent, the first is POST /api/esx/settings/clusters/domain-c999/software?action=stage&vmw-task=true (request #3)`,
+    );
   });
 }
 
 /** Hand-made: an empty body, a text answer whose recorded framing no longer fits, an answer without a body. */
 const framing: Cassette = {
-  format: CASSETTE_FORMAT, version: CASSETTE_VERSION, test: 'framing', recordedAt: 'x',
+  format: CASSETTE_FORMAT,
+  version: CASSETTE_VERSION,
+  test: 'framing',
+  recordedAt: 'x',
   exchanges: [
     {
       request: { method: 'POST', url: '/api/thing', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: '' },
-      response: { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': '999', 'content-encoding': 'gzip', 'x-request-id': 'r-1' }, text: 'café ✓ <redacted:session-id>\nline two\n' },
+      response: {
+        status: 200,
+        headers: {
+          'content-type': 'text/plain; charset=utf-8',
+          'content-length': '999',
+          'content-encoding': 'gzip',
+          'x-request-id': 'r-1',
+        },
+        text: 'café ✓ <redacted:session-id>\nline two\n',
+      },
     },
-    { request: { method: 'GET', url: '/api/other', headers: { accept: 'application/json' } }, response: { status: 204, headers: { 'x-request-id': 'r-2' }, text: '' } },
+    {
+      request: { method: 'GET', url: '/api/other', headers: { accept: 'application/json' } },
+      response: { status: 204, headers: { 'x-request-id': 'r-2' }, text: '' },
+    },
   ],
 };
 
@@ -171,10 +215,16 @@ for (const client of ['fetch', 'wire'] as const) {
     const text = framing.exchanges[0]!.response.text.replace('<redacted:session-id>', standIn(1));
     expect(text).toMatch(/ [0-9a-f]{32}\n/);
     expect({ status: thing.status, text: thing.text, headers: thing.headers }).toEqual({
-      status: 200, text, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'x-request-id': 'r-1' },
+      status: 200,
+      text,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'x-request-id': 'r-1' },
     });
     expect(Buffer.byteLength(text)).toBeGreaterThan(text.length);
-    expect({ status: other.status, text: other.text, headers: other.headers }).toEqual({ status: 204, text: '', headers: { 'x-request-id': 'r-2' } });
+    expect({ status: other.status, text: other.text, headers: other.headers }).toEqual({
+      status: 204,
+      text: '',
+      headers: { 'x-request-id': 'r-2' },
+    });
   });
 }
 
@@ -199,8 +249,12 @@ test('stop() leaves nock as it found it, is idempotent, and only one replay runs
   try {
     const replay = replayFor(VCSA);
     expect(nock.activeMocks().length).toBeGreaterThan(0);
-    expect(() => replayWithNock(live.url, cassette)).toThrow(`[vcconform] Failed to replay ${TEST} with nock: the replay of ${TEST} is still active. Call its stop() first.`);
-    await expect(fetch(`${live.url}/api/session`)).rejects.toThrow(`[vcconform] not recorded: GET /api/session on ${live.url.replace('http://', '')}`);
+    expect(() => replayWithNock(live.url, cassette)).toThrow(
+      `[vcconform] Failed to replay ${TEST} with nock: the replay of ${TEST} is still active. Call its stop() first.`,
+    );
+    await expect(fetch(`${live.url}/api/session`)).rejects.toThrow(
+      `[vcconform] not recorded: GET /api/session on ${live.url.replace('http://', '')}`,
+    );
     replay.stop();
     replay.stop();
     expect(nock.activeMocks()).toEqual([]);

@@ -37,7 +37,10 @@ export function replayWithNock(origin: string, cassette: Cassette): NockReplay {
     throw new Error(`[vcconform] Failed to replay ${where} with nock: the replay of ${activeTest} is still active. Call its stop() first.`);
   }
   const replay = createReplay(cassette);
-  const compared = new Set([...CLIENT_HEADERS, ...cassette.exchanges.flatMap((e) => Object.keys(e.request.headers).map((h) => h.toLowerCase()))]);
+  const compared = new Set([
+    ...CLIENT_HEADERS,
+    ...cassette.exchanges.flatMap((e) => Object.keys(e.request.headers).map((h) => h.toLowerCase())),
+  ]);
   const methods = new Set([...METHODS, ...cassette.exchanges.map((e) => e.request.method.toUpperCase())]);
   const hadMocks = nock.activeMocks().length > 0;
   const wasActive = nock.isActive();
@@ -58,7 +61,12 @@ export function replayWithNock(origin: string, cassette: Cassette): NockReplay {
       const text = response.text.replace(/<redacted:session-id>/g, () => standIn(++sessions));
       return [response.status, text, replyHeaders(method, response.headers, text)];
     },
-    refuse: (method, path, host) => fail(new NotRecordedError(`[vcconform] not recorded: ${method} ${path} on ${host} (the cassette of ${where} is replayed for ${origin} only; requests to other hosts are never recorded)`)),
+    refuse: (method, path, host) =>
+      fail(
+        new NotRecordedError(
+          `[vcconform] not recorded: ${method} ${path} on ${host} (the cassette of ${where} is replayed for ${origin} only; requests to other hosts are never recorded)`,
+        ),
+      ),
   });
   if (!wasActive) nock.activate();
   nock.disableNetConnect();
@@ -66,8 +74,12 @@ export function replayWithNock(origin: string, cassette: Cassette): NockReplay {
 
   let stopped = false;
   return {
-    get served() { return replay.served; },
-    get error() { return error; },
+    get served() {
+      return replay.served;
+    },
+    get error() {
+      return error;
+    },
     done: () => replay.done(),
     stop() {
       if (stopped) return;
@@ -116,10 +128,17 @@ function interceptEverything(origin: string, methods: Iterable<string>, { answer
     const ours = recorded.intercept(() => true, method);
     ours.reply(async function (path) {
       const type = sentType.get(this.req);
-      return answer(method, path, { ...(this.req.headers as Headers), ...(type !== undefined && { 'content-type': type }) }, bodies.get(this.req) ?? '');
+      return answer(
+        method,
+        path,
+        { ...(this.req.headers as Headers), ...(type !== undefined && { 'content-type': type }) },
+        bodies.get(this.req) ?? '',
+      );
     });
     const theirs = elsewhere.intercept(() => true, method);
-    theirs.reply(async function (path) { return refuse(method, path, String((this.req.headers as Headers).host ?? 'another host')); });
+    theirs.reply(async function (path) {
+      return refuse(method, path, String((this.req.headers as Headers).host ?? 'another host'));
+    });
     interceptors.push(ours, theirs);
   }
   return interceptors;

@@ -42,14 +42,28 @@ function readError(d: string): string {
   throw new Error(`readRecording(${d}) should have thrown`);
 }
 
-const valid = (): Recording => ({ format: RECORDING_FORMAT, version: 1, recordedAt: '2025-01-01T00:00:00.000Z', profile: structuredClone(PROFILE), seed: 42, numRuns: 100 });
+const valid = (): Recording => ({
+  format: RECORDING_FORMAT,
+  version: 1,
+  recordedAt: '2025-01-01T00:00:00.000Z',
+  profile: structuredClone(PROFILE),
+  seed: 42,
+  numRuns: 100,
+});
 
 test('a written recording reads back as written, with its format, version and time', () => {
   const d = dir('nested/recording', false);
   const before = Date.now();
   writeRecording(d, { profile: PROFILE, seed: -7, numRuns: 25 });
   const read = readRecording(d);
-  expect(read).toEqual({ format: 'vcconform-recording', version: 1, recordedAt: expect.any(String), profile: PROFILE, seed: -7, numRuns: 25 });
+  expect(read).toEqual({
+    format: 'vcconform-recording',
+    version: 1,
+    recordedAt: expect.any(String),
+    profile: PROFILE,
+    seed: -7,
+    numRuns: 25,
+  });
   expect(Date.parse(read.recordedAt)).toBeGreaterThanOrEqual(before - 1000);
   expect(Date.parse(read.recordedAt)).toBeLessThanOrEqual(Date.now() + 1000);
   expect(readdirSync(d)).toEqual([RECORDING_FILE]);
@@ -59,7 +73,9 @@ test('a written recording reads back as written, with its format, version and ti
 test('a directory without recording.json is a UsageError naming the directory and the file', () => {
   const d = dir();
   const text = readError(d);
-  expect(text).toBe(`[vcconform] Failed to replay the recording in ${d}: it has no ${RECORDING_FILE}. Give a directory written by vcconform run --record.`);
+  expect(text).toBe(
+    `[vcconform] Failed to replay the recording in ${d}: it has no ${RECORDING_FILE}. Give a directory written by vcconform run --record.`,
+  );
 });
 
 test('a directory that does not exist is a UsageError naming it', () => {
@@ -78,12 +94,28 @@ const problems: { description: string; content: unknown; problem: string }[] = [
   { description: 'null', content: null, problem: 'it is not an object' },
   { description: 'a number', content: 3, problem: 'it is not an object' },
   { description: 'a foreign format', content: { ...valid(), format: 'har' }, problem: '"format" is "har", expected "vcconform-recording"' },
-  { description: 'no format', content: { ...valid(), format: undefined }, problem: '"format" is undefined, expected "vcconform-recording"' },
+  {
+    description: 'no format',
+    content: { ...valid(), format: undefined },
+    problem: '"format" is undefined, expected "vcconform-recording"',
+  },
   { description: 'a newer version', content: { ...valid(), version: 2 }, problem: '"version" is 2, this vcconform reads version 1' },
-  { description: 'a version as a string', content: { ...valid(), version: '1' }, problem: '"version" is "1", this vcconform reads version 1' },
+  {
+    description: 'a version as a string',
+    content: { ...valid(), version: '1' },
+    problem: '"version" is "1", this vcconform reads version 1',
+  },
   { description: 'no profile', content: { ...valid(), profile: undefined }, problem: '"profile" is not a target profile' },
-  { description: 'a profile without a url', content: { ...valid(), profile: { ...PROFILE, url: undefined } }, problem: '"profile" is not a target profile' },
-  { description: 'a profile without an administrator', content: { ...valid(), profile: { ...PROFILE, users: { operator: { username: 'op' } } } }, problem: '"profile" is not a target profile' },
+  {
+    description: 'a profile without a url',
+    content: { ...valid(), profile: { ...PROFILE, url: undefined } },
+    problem: '"profile" is not a target profile',
+  },
+  {
+    description: 'a profile without an administrator',
+    content: { ...valid(), profile: { ...PROFILE, users: { operator: { username: 'op' } } } },
+    problem: '"profile" is not a target profile',
+  },
   { description: 'a fractional seed', content: { ...valid(), seed: 1.5 }, problem: '"seed" and "numRuns" must be integers' },
   { description: 'a seed as a string', content: { ...valid(), seed: '42' }, problem: '"seed" and "numRuns" must be integers' },
   { description: 'no numRuns', content: { ...valid(), numRuns: undefined }, problem: '"seed" and "numRuns" must be integers' },
@@ -92,7 +124,9 @@ const problems: { description: string; content: unknown; problem: string }[] = [
 for (const { description, content, problem } of problems) {
   test(`a recording.json with ${description} is a UsageError naming the file and the problem`, () => {
     const d = recordingWith(content);
-    expect(readError(d)).toBe(`[vcconform] Failed to replay the recording in ${d}: ${join(d, RECORDING_FILE)}: ${problem}. Record it again with vcconform run --record.`);
+    expect(readError(d)).toBe(
+      `[vcconform] Failed to replay the recording in ${d}: ${join(d, RECORDING_FILE)}: ${problem}. Record it again with vcconform run --record.`,
+    );
   });
 }
 
@@ -102,13 +136,21 @@ test('a valid hand-written recording.json is accepted as is', () => {
 });
 
 test('the build the recorded target reported reads back for the replay; null and recordings made before it are fine, anything else is refused', () => {
-  const build = { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '' };
+  const build = {
+    product: 'VMware vCenter Server',
+    version: '9.1.0.0',
+    build: '24321653',
+    type: 'vCenter Server with an embedded Platform Services Controller',
+    releasedate: '',
+  };
   const d = dir();
   writeRecording(d, { profile: PROFILE, seed: 1, numRuns: 2, build });
   expect(readRecording(d).build).toEqual(build);
   writeRecording(d, { profile: PROFILE, seed: 1, numRuns: 2, build: null });
   expect(readRecording(d).build).toBeNull();
   expect(readRecording(recordingWith(valid())).build, 'recorded before builds were').toBeUndefined();
-  expect(readError(recordingWith({ ...valid(), build: '24321653' }))).toContain('"build" is neither null nor a {product, version, build, type, releasedate} of strings');
+  expect(readError(recordingWith({ ...valid(), build: '24321653' }))).toContain(
+    '"build" is neither null nor a {product, version, build, type, releasedate} of strings',
+  );
   expect(readError(recordingWith({ ...valid(), build: { ...build, install_time: 'x' } }))).toContain('"build" is neither null');
 });

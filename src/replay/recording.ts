@@ -40,15 +40,29 @@ export function readRecording(dir: string): Recording {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(message(action, missing ? `it has no ${RECORDING_FILE}` : `${file} is not JSON (${(e as Error).message})`, 'Give a directory written by vcconform run --record'));
+    throw new UsageError(
+      message(
+        action,
+        missing ? `it has no ${RECORDING_FILE}` : `${file} is not JSON (${(e as Error).message})`,
+        'Give a directory written by vcconform run --record',
+      ),
+    );
   }
   const r = value as Partial<Recording> | null;
-  const problem = typeof r !== 'object' || r === null ? 'it is not an object'
-    : r.format !== RECORDING_FORMAT ? `"format" is ${JSON.stringify(r.format)}, expected "${RECORDING_FORMAT}"`
-      : r.version !== 1 ? `"version" is ${JSON.stringify(r.version)}, this vcconform reads version 1`
-        : typeof r.profile?.url !== 'string' || typeof r.profile.users?.administrator?.username !== 'string' ? '"profile" is not a target profile'
-          : !Number.isInteger(r.seed) || !Number.isInteger(r.numRuns) ? '"seed" and "numRuns" must be integers'
-            : r.build !== undefined && r.build !== null && !isTargetBuild(r.build) ? '"build" is neither null nor a {product, version, build, type, releasedate} of strings' : undefined;
+  const problem =
+    typeof r !== 'object' || r === null
+      ? 'it is not an object'
+      : r.format !== RECORDING_FORMAT
+        ? `"format" is ${JSON.stringify(r.format)}, expected "${RECORDING_FORMAT}"`
+        : r.version !== 1
+          ? `"version" is ${JSON.stringify(r.version)}, this vcconform reads version 1`
+          : typeof r.profile?.url !== 'string' || typeof r.profile.users?.administrator?.username !== 'string'
+            ? '"profile" is not a target profile'
+            : !Number.isInteger(r.seed) || !Number.isInteger(r.numRuns)
+              ? '"seed" and "numRuns" must be integers'
+              : r.build !== undefined && r.build !== null && !isTargetBuild(r.build)
+                ? '"build" is neither null nor a {product, version, build, type, releasedate} of strings'
+                : undefined;
   if (problem) throw new UsageError(message(action, `${file}: ${problem}`, 'Record it again with vcconform run --record'));
   // Recordings made before the size and run budgets existed replay with the defaults.
   const recording = r as Recording;

@@ -28,14 +28,23 @@ export function createReplay(cassette: Cassette): Replay {
   let served = 0;
   const where = () => `${cassette.test}${cassette.file ? ` in ${cassette.file}` : ''}`;
   const transport: Transport = async (request) => {
-    const actual = { method: request.method.toUpperCase(), url: pathAndQuery(request.url), headers: lowerCase(request.headers), body: request.body };
+    const actual = {
+      method: request.method.toUpperCase(),
+      url: pathAndQuery(request.url),
+      headers: lowerCase(request.headers),
+      body: request.body,
+    };
     const entry = cassette.exchanges[served];
     if (!entry) {
-      throw new NotRecordedError(`[vcconform] not recorded: ${actual.method} ${actual.url} (the cassette of ${where()} has only ${cassette.exchanges.length} request${cassette.exchanges.length === 1 ? '' : 's'}; this was request #${served + 1})`);
+      throw new NotRecordedError(
+        `[vcconform] not recorded: ${actual.method} ${actual.url} (the cassette of ${where()} has only ${cassette.exchanges.length} request${cassette.exchanges.length === 1 ? '' : 's'}; this was request #${served + 1})`,
+      );
     }
     const difference = differs(entry.request, actual);
     if (difference) {
-      throw new NotRecordedError(`[vcconform] not recorded: ${actual.method} ${actual.url}${difference.actual} (expected ${entry.request.method} ${entry.request.url}${difference.expected} as request #${served + 1} of ${where()})`);
+      throw new NotRecordedError(
+        `[vcconform] not recorded: ${actual.method} ${actual.url}${difference.actual} (expected ${entry.request.method} ${entry.request.url}${difference.expected} as request #${served + 1} of ${where()})`,
+      );
     }
     served += 1;
     return { status: entry.response.status, headers: { ...entry.response.headers }, text: entry.response.text };
@@ -43,16 +52,19 @@ export function createReplay(cassette: Cassette): Replay {
   return {
     transport,
     cassette,
-    get served() { return served; },
+    get served() {
+      return served;
+    },
     done() {
       const left = cassette.exchanges.length - served;
       if (left <= 0) return;
       const next = cassette.exchanges[served]!.request;
-      throw new NotRecordedError(`[vcconform] Replay of ${where()} incomplete: ${left} recorded request${left === 1 ? ' was' : 's were'} not sent, the first is ${next.method} ${next.url} (request #${served + 1}). The test sends fewer requests than when it was recorded; record it again.`);
+      throw new NotRecordedError(
+        `[vcconform] Replay of ${where()} incomplete: ${left} recorded request${left === 1 ? ' was' : 's were'} not sent, the first is ${next.method} ${next.url} (request #${served + 1}). The test sends fewer requests than when it was recorded; record it again.`,
+      );
     },
   };
 }
-
 
 function lowerCase(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -72,16 +84,24 @@ const BODY_SLOT = '(?:[^"\\\\]|\\\\.)+';
 const HEADER_SLOT = '.+';
 
 /** How the request differs from the recorded one (each side phrased for the message), or undefined when it matches. */
-function differs(recorded: CassetteRequest, actual: { method: string; url: string; headers: Record<string, string>; body?: string }): { actual: string; expected: string } | undefined {
-  if (recorded.method.toUpperCase() !== actual.method || !pattern(recorded.url, URL_SLOT).test(actual.url)) return { actual: '', expected: '' };
-  if (recorded.body !== actual.body && (recorded.body === undefined || actual.body === undefined || !pattern(recorded.body, BODY_SLOT).test(actual.body))) {
+function differs(
+  recorded: CassetteRequest,
+  actual: { method: string; url: string; headers: Record<string, string>; body?: string },
+): { actual: string; expected: string } | undefined {
+  if (recorded.method.toUpperCase() !== actual.method || !pattern(recorded.url, URL_SLOT).test(actual.url))
+    return { actual: '', expected: '' };
+  if (
+    recorded.body !== actual.body &&
+    (recorded.body === undefined || actual.body === undefined || !pattern(recorded.body, BODY_SLOT).test(actual.body))
+  ) {
     return { actual: ` with ${bodyText(actual.body)}`, expected: ` with ${bodyText(recorded.body)}` };
   }
   const names = new Set([...Object.keys(recorded.headers), ...Object.keys(actual.headers)]);
   for (const name of [...names].sort()) {
     const want = recorded.headers[name];
     const got = actual.headers[name];
-    if (!headerMatches(name, want, got)) return { actual: ` with ${headerText(name, got, true)}`, expected: ` with ${headerText(name, want, false)}` };
+    if (!headerMatches(name, want, got))
+      return { actual: ` with ${headerText(name, got, true)}`, expected: ` with ${headerText(name, want, false)}` };
   }
   return undefined;
 }

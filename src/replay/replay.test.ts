@@ -5,7 +5,16 @@ import { test, expect } from '@playwright/test';
 import { ApiClient, fetchTransport } from '../client/api-client';
 import type { Exchange } from '../checks/types';
 import { startMock } from '../mock/start-mock';
-import { cassetteFileName, cassettePath, readCassette, writeCassette, CASSETTE_FORMAT, CASSETTE_VERSION, NotRecordedError, type Cassette } from './cassette';
+import {
+  cassetteFileName,
+  cassettePath,
+  readCassette,
+  writeCassette,
+  CASSETTE_FORMAT,
+  CASSETTE_VERSION,
+  NotRecordedError,
+  type Cassette,
+} from './cassette';
 import { createReplay, loadReplay } from './replay-transport';
 
 const ADMIN = 'administrator@vsphere.local';
@@ -13,13 +22,21 @@ const STAGE = '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-t
 const TEST = 'replay › login, session, stage and poll, unknown cluster';
 
 /** The recorded scenario; `vary` changes one request so replay must refuse it. */
-async function scenario(api: ApiClient, password: string, vary: { cluster?: string; stageBody?: unknown; dropSession?: boolean; polls?: number } = {}): Promise<void> {
+async function scenario(
+  api: ApiClient,
+  password: string,
+  vary: { cluster?: string; stageBody?: unknown; dropSession?: boolean; polls?: number } = {},
+): Promise<void> {
   const { sessionId } = await api.login(ADMIN, password);
   if (!sessionId) throw new Error(`login failed: ${api.exchanges[0]?.status}`);
   const session = vary.dropSession ? undefined : sessionId;
   await api.call('session.get', { session });
   await api.call('software.stage', { params: { cluster: 'domain-c999' }, body: {}, session: sessionId });
-  const staged = await api.call('software.stage', { params: { cluster: vary.cluster ?? 'domain-c10' }, body: vary.stageBody ?? {}, session: sessionId });
+  const staged = await api.call('software.stage', {
+    params: { cluster: vary.cluster ?? 'domain-c10' },
+    body: vary.stageBody ?? {},
+    session: sessionId,
+  });
   const task = staged.body as string;
   for (let i = 0; i < (vary.polls ?? 3); i++) {
     await api.call('tasks.get', { params: { task }, session: sessionId });
@@ -40,7 +57,11 @@ test.beforeAll(async () => {
     const admin = mock.users.find((u) => u.username === ADMIN)!;
     // Keeps the raw login answer, to prove the real session id never reaches the cassette.
     const raw: string[] = [];
-    const api = new ApiClient(mock.url, async (r) => { const response = await fetchTransport(r); raw.push(response.text); return response; });
+    const api = new ApiClient(mock.url, async (r) => {
+      const response = await fetchTransport(r);
+      raw.push(response.text);
+      return response;
+    });
     await scenario(api, admin.password);
     rawSessionId = JSON.parse(raw[0]!) as string;
     recorded = api.exchanges;
@@ -50,7 +71,9 @@ test.beforeAll(async () => {
   }
 });
 
-test.afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+test.afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 test.describe('record then replay with the mock closed', () => {
   test('the recording is what the scenario did against the mock', () => {
@@ -74,8 +97,19 @@ test.describe('record then replay with the mock closed', () => {
     expect(api.exchanges).toHaveLength(recorded.length);
     for (const [i, e] of api.exchanges.entries()) {
       const r = recorded[i]!;
-      expect({ i, method: e.request.method, url: e.request.url, body: e.request.rawBody }).toEqual({ i, method: r.request.method, url: r.request.url, body: r.request.rawBody });
-      expect({ i, status: e.status, headers: e.headers, body: e.body, text: e.text }).toEqual({ i, status: r.status, headers: r.headers, body: r.body, text: r.text });
+      expect({ i, method: e.request.method, url: e.request.url, body: e.request.rawBody }).toEqual({
+        i,
+        method: r.request.method,
+        url: r.request.url,
+        body: r.request.rawBody,
+      });
+      expect({ i, status: e.status, headers: e.headers, body: e.body, text: e.text }).toEqual({
+        i,
+        status: r.status,
+        headers: r.headers,
+        body: r.body,
+        text: r.text,
+      });
     }
     // Login answered the placeholder, and the later requests carried it.
     expect(api.exchanges[0]!.body).toBe('<redacted:session-id>');
@@ -122,10 +156,14 @@ test.describe('record then replay with the mock closed', () => {
 
   test('more requests than recorded fail "not recorded"; fewer fail done()', async () => {
     const more = new ApiClient('https://vcenter.invalid', loadReplay(dir, TEST).transport);
-    await expect(scenario(more, 'x', { polls: 4 })).rejects.toThrow(/^\[vcconform\] not recorded: GET \/api\/cis\/tasks\/\S+ \(the cassette of .* has only 7 requests; this was request #8\)$/);
+    await expect(scenario(more, 'x', { polls: 4 })).rejects.toThrow(
+      /^\[vcconform\] not recorded: GET \/api\/cis\/tasks\/\S+ \(the cassette of .* has only 7 requests; this was request #8\)$/,
+    );
     const replay = loadReplay(dir, TEST);
     await scenario(new ApiClient('https://vcenter.invalid', replay.transport), 'x', { polls: 2 });
-    expect(() => replay.done()).toThrow(/incomplete: 1 recorded request was not sent, the first is GET \/api\/cis\/tasks\/\S+ \(request #7\)/);
+    expect(() => replay.done()).toThrow(
+      /incomplete: 1 recorded request was not sent, the first is GET \/api\/cis\/tasks\/\S+ \(request #7\)/,
+    );
   });
 });
 
@@ -133,21 +171,42 @@ test.describe('cassette files', () => {
   test('a missing cassette fails "not recorded", naming the test', () => {
     const name = ['src/replay/replay.test.ts', 'suite', 'a test never recorded'];
     expect(() => loadReplay(dir, name)).toThrow(NotRecordedError);
-    expect(() => readCassette(dir, name)).toThrow(`[vcconform] not recorded: no cassette for src/replay/replay.test.ts › suite › a test never recorded (looked for ${cassettePath(dir, name)})`);
+    expect(() => readCassette(dir, name)).toThrow(
+      `[vcconform] not recorded: no cassette for src/replay/replay.test.ts › suite › a test never recorded (looked for ${cassettePath(dir, name)})`,
+    );
   });
 
   test('bad JSON or a bad format fails naming the file and the problem', () => {
-    const bad = (name: string, text: string) => { writeFileSync(cassettePath(dir, name), text); return () => readCassette(dir, name); };
-    expect(bad('truncated', '{"format": "vcconform-cass')).toThrow(`[vcconform] Failed to read cassette ${cassettePath(dir, 'truncated')}: not valid JSON`);
-    expect(bad('other-version', JSON.stringify({ format: CASSETTE_FORMAT, version: 99, test: 't', recordedAt: 'x', exchanges: [] }))).toThrow(`${cassettePath(dir, 'other-version')}: "version" is 99, this vcconform reads version 1`);
+    const bad = (name: string, text: string) => {
+      writeFileSync(cassettePath(dir, name), text);
+      return () => readCassette(dir, name);
+    };
+    expect(bad('truncated', '{"format": "vcconform-cass')).toThrow(
+      `[vcconform] Failed to read cassette ${cassettePath(dir, 'truncated')}: not valid JSON`,
+    );
+    expect(
+      bad('other-version', JSON.stringify({ format: CASSETTE_FORMAT, version: 99, test: 't', recordedAt: 'x', exchanges: [] })),
+    ).toThrow(`${cassettePath(dir, 'other-version')}: "version" is 99, this vcconform reads version 1`);
     const entry = { request: { method: 'GET', url: '/api/session', headers: {} }, response: { status: 'ok', headers: {}, text: '' } };
-    expect(bad('bad-status', JSON.stringify({ format: CASSETTE_FORMAT, version: CASSETTE_VERSION, test: 't', recordedAt: 'x', exchanges: [entry] }))).toThrow(`${cassettePath(dir, 'bad-status')}: /exchanges/0/response/status must be an HTTP status (100-599)`);
+    expect(
+      bad(
+        'bad-status',
+        JSON.stringify({ format: CASSETTE_FORMAT, version: CASSETTE_VERSION, test: 't', recordedAt: 'x', exchanges: [entry] }),
+      ),
+    ).toThrow(`${cassettePath(dir, 'bad-status')}: /exchanges/0/response/status must be an HTTP status (100-599)`);
     expect(bad('not-a-cassette', '[]')).toThrow(`${cassettePath(dir, 'not-a-cassette')}: expected a JSON object`);
     for (const name of ['truncated', 'other-version', 'bad-status', 'not-a-cassette']) rmSync(cassettePath(dir, name));
   });
 
   test('file names are safe, stable and distinct for titles that slug alike', () => {
-    const names = [['a/b', '../../etc/passwd'], ['a b', '../../etc/passwd'], ['A/B', '../../etc/passwd'], ['.hidden', 'CON:', 'ünïcode ✓'], ['x'.repeat(500)], ['']];
+    const names = [
+      ['a/b', '../../etc/passwd'],
+      ['a b', '../../etc/passwd'],
+      ['A/B', '../../etc/passwd'],
+      ['.hidden', 'CON:', 'ünïcode ✓'],
+      ['x'.repeat(500)],
+      [''],
+    ];
     const files = names.map((n) => cassetteFileName(n));
     for (const f of files) {
       expect(f).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9._-]*\.cassette\.json$/);
@@ -155,21 +214,42 @@ test.describe('cassette files', () => {
     }
     expect(new Set(files).size).toBe(files.length);
     expect(cassetteFileName(['a/b', '../../etc/passwd'])).toBe(files[0]);
-    expect(cassetteFileName(['src/x.test.ts', 'suite', 'login works'])).toMatch(/^src-x\.test\.ts-suite-login-works-[0-9a-f]{10}\.cassette\.json$/);
+    expect(cassetteFileName(['src/x.test.ts', 'suite', 'login works'])).toMatch(
+      /^src-x\.test\.ts-suite-login-works-[0-9a-f]{10}\.cassette\.json$/,
+    );
   });
 
   test('a placeholder matches any value in its place, and only there', async () => {
     const cassette: Cassette = {
-      format: CASSETTE_FORMAT, version: CASSETTE_VERSION, test: 'placeholders', recordedAt: 'x',
-      exchanges: [{
-        request: { method: 'POST', url: '/api/thing/<redacted:session-id>?a=1', headers: { 'vmware-api-session-id': '<redacted:session-id>' }, body: '{"session":"<redacted:session-id>","n":1}' },
-        response: { status: 200, headers: {}, text: '"ok"' },
-      }],
+      format: CASSETTE_FORMAT,
+      version: CASSETTE_VERSION,
+      test: 'placeholders',
+      recordedAt: 'x',
+      exchanges: [
+        {
+          request: {
+            method: 'POST',
+            url: '/api/thing/<redacted:session-id>?a=1',
+            headers: { 'vmware-api-session-id': '<redacted:session-id>' },
+            body: '{"session":"<redacted:session-id>","n":1}',
+          },
+          response: { status: 200, headers: {}, text: '"ok"' },
+        },
+      ],
     };
-    const send = (url: string, body: string) => createReplay(cassette).transport({ method: 'POST', url: `https://h${url}`, headers: { 'VMware-API-Session-Id': '0123abcd' }, body });
-    await expect(send('/api/thing/0123abcd?a=1', '{"session":"0123abcd","n":1}')).resolves.toEqual({ status: 200, headers: {}, text: '"ok"' });
-    await expect(send('/api/thing/0123abcd?a=1', '{"session":"0123abcd","n":2}')).rejects.toThrow('not recorded: POST /api/thing/0123abcd?a=1 with body {"session":"0123abcd","n":2}');
-    await expect(send('/api/thing/a/b?a=1', '{"session":"0123abcd","n":1}')).rejects.toThrow('not recorded: POST /api/thing/a/b?a=1 (expected POST /api/thing/<redacted:session-id>?a=1 as request #1 of placeholders)');
+    const send = (url: string, body: string) =>
+      createReplay(cassette).transport({ method: 'POST', url: `https://h${url}`, headers: { 'VMware-API-Session-Id': '0123abcd' }, body });
+    await expect(send('/api/thing/0123abcd?a=1', '{"session":"0123abcd","n":1}')).resolves.toEqual({
+      status: 200,
+      headers: {},
+      text: '"ok"',
+    });
+    await expect(send('/api/thing/0123abcd?a=1', '{"session":"0123abcd","n":2}')).rejects.toThrow(
+      'not recorded: POST /api/thing/0123abcd?a=1 with body {"session":"0123abcd","n":2}',
+    );
+    await expect(send('/api/thing/a/b?a=1', '{"session":"0123abcd","n":1}')).rejects.toThrow(
+      'not recorded: POST /api/thing/a/b?a=1 (expected POST /api/thing/<redacted:session-id>?a=1 as request #1 of placeholders)',
+    );
     await expect(send('/api/thing/0123abcd?a=1', '{"session":"x","n":1,"extra":"\\""}')).rejects.toThrow(NotRecordedError);
   });
 });

@@ -31,7 +31,9 @@ test.beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 
-test.afterAll(async () => { await browser?.close(); });
+test.afterAll(async () => {
+  await browser?.close();
+});
 
 /** Opens a file from disk, keeping every console error and uncaught page error. */
 async function open(file: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
@@ -39,7 +41,9 @@ async function open(file: string, options: { javaScriptEnabled?: boolean } = {})
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(pathToFileURL(file).href);
   return { page, errors };
@@ -90,8 +94,13 @@ for (const kind of ['clean', 'faulty'] as const) {
     const { page, errors } = await open(join(run.reports, 'html', 'index.html'));
     await expect(page.getByText('create answers 201 with a bare string').first()).toBeVisible();
     if (kind === 'faulty') {
-      await page.getByText(/Failed\s*\d+/).first().click();
-      await expect(page.getByText(/staging a clean cluster|staging a cluster where a host fails|a stage of a subset/).first()).toBeVisible();
+      await page
+        .getByText(/Failed\s*\d+/)
+        .first()
+        .click();
+      await expect(
+        page.getByText(/staging a clean cluster|staging a cluster where a host fails|a stage of a subset/).first(),
+      ).toBeVisible();
     }
     await screenshot(page, `playwright-report-${kind}.png`);
     expect(errors).toEqual([]);

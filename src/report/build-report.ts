@@ -34,7 +34,9 @@ export function reportedProject(tests: readonly CollectedTest[]): ConformancePro
 /** The conformance report of a run, or undefined when the run had no conformance tests. */
 export function buildReport(input: ReportInput): ConformanceReport | undefined {
   // A run stopped before any test (its target failed the pre-flight) still reports, about the target it was given.
-  const project = reportedProject(input.tests) ?? (input.stopped ? (Object.keys(input.configured ?? {})[0] as ConformanceProject | undefined) : undefined);
+  const project =
+    reportedProject(input.tests) ??
+    (input.stopped ? (Object.keys(input.configured ?? {})[0] as ConformanceProject | undefined) : undefined);
   if (!project) return undefined;
   // Sorted by id, so that every list below comes out the same however the run was sharded.
   const tests = input.tests.filter((t) => t.project === project).sort((a, b) => cmp(a.id, b.id));
@@ -42,7 +44,8 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
     const a = t.attachments.find((x) => x.name === COVERAGE_ATTACHMENT);
     return a ? [parseJson<TestCoverage>(a.text, `attachment "${COVERAGE_ATTACHMENT}"`, t)] : [];
   });
-  const run = coverage[0]?.run ?? input.configured?.[project] ?? { kind: project, url: project === 'mock' ? 'embedded' : 'unknown', seed: null, build: null };
+  const run = coverage[0]?.run ??
+    input.configured?.[project] ?? { kind: project, url: project === 'mock' ? 'embedded' : 'unknown', seed: null, build: null };
   // Every worker read the same target: the first test (by id) that names a build gives it; `?? null` for attachments of older blob reports.
   const build = coverage.find((c) => c.run.build)?.run.build ?? run.build ?? null;
   // The mock listens on a free port per worker: its curl lines take the address from $VCENTER_URL.
@@ -51,10 +54,21 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
   const counts: Record<ResultStatus, number> = { passed: 0, failed: 0, warning: 0, info: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
   const outcome = (o: CollectedTest['outcome']) => tests.filter((t) => t.outcome === o).length;
-  const testCounts = { total: tests.length, passed: outcome('expected'), failed: outcome('unexpected'), skipped: outcome('skipped'), flaky: outcome('flaky') };
+  const testCounts = {
+    total: tests.length,
+    passed: outcome('expected'),
+    failed: outcome('unexpected'),
+    skipped: outcome('skipped'),
+    flaky: outcome('flaky'),
+  };
   const errors = tests.filter((t) => t.outcome === 'unexpected' && !checkAnnotations(t).some((a) => a.status === 'failed')).map(testError);
   // A run cut short is no pass, however clean the part it ran: what it did not reach was never checked.
-  if (input.stopped) errors.unshift({ testId: 'run', test: 'the run', message: `The run stopped before its end: ${input.stopped}; ${tests.filter((t) => t.ran === false).length} of ${tests.length} tests did not run.` });
+  if (input.stopped)
+    errors.unshift({
+      testId: 'run',
+      test: 'the run',
+      message: `The run stopped before its end: ${input.stopped}; ${tests.filter((t) => t.ran === false).length} of ${tests.length} tests did not run.`,
+    });
   return {
     format: CONFORMANCE_FORMAT,
     version: CONFORMANCE_VERSION,
@@ -68,7 +82,9 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
     tests: testCounts,
     counts,
     results,
-    failures: tests.flatMap((t) => failuresOf(t, baseUrl)).sort((a, b) => cmp(a.operation, b.operation) || cmp(a.check, b.check) || cmp(a.testId, b.testId)),
+    failures: tests
+      .flatMap((t) => failuresOf(t, baseUrl))
+      .sort((a, b) => cmp(a.operation, b.operation) || cmp(a.check, b.check) || cmp(a.testId, b.testId)),
     errors,
     coverage: coverageOf(coverage.flatMap((c) => c.operations)),
   };
@@ -76,7 +92,11 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
 
 /** Every property seed of the run, sorted and without repeats. */
 function seedsOf(tests: readonly CollectedTest[]): number[] {
-  const seeds = tests.flatMap((t) => t.annotations.filter((a) => a.type === PROPERTY_ANNOTATION).map((a) => parseJson<{ seed: number }>(a.description ?? '', `${PROPERTY_ANNOTATION} annotation`, t).seed));
+  const seeds = tests.flatMap((t) =>
+    t.annotations
+      .filter((a) => a.type === PROPERTY_ANNOTATION)
+      .map((a) => parseJson<{ seed: number }>(a.description ?? '', `${PROPERTY_ANNOTATION} annotation`, t).seed),
+  );
   return [...new Set(seeds)].sort((a, b) => a - b);
 }
 
@@ -86,6 +106,12 @@ const ERROR_LINES = 3;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function testError(test: CollectedTest): TestError {
-  const first = test.errors[0]?.replace(ANSI, '').split('\n').map((l) => l.trimEnd()).filter(Boolean).slice(0, ERROR_LINES).join('\n');
+  const first = test.errors[0]
+    ?.replace(ANSI, '')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean)
+    .slice(0, ERROR_LINES)
+    .join('\n');
   return { testId: test.id, test: test.titlePath, message: first || `the test ended ${test.status}, which was not expected` };
 }

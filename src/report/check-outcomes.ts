@@ -18,7 +18,9 @@ export interface CheckAnnotation {
 
 /** The test's check evaluations, in the order they ran. */
 export function checkAnnotations(test: CollectedTest): CheckAnnotation[] {
-  return test.annotations.filter((a) => a.type === CHECK_ANNOTATION).map((a) => parseJson<CheckAnnotation>(a.description ?? '', `${CHECK_ANNOTATION} annotation`, test));
+  return test.annotations
+    .filter((a) => a.type === CHECK_ANNOTATION)
+    .map((a) => parseJson<CheckAnnotation>(a.description ?? '', `${CHECK_ANNOTATION} annotation`, test));
 }
 
 /** Why the test was skipped: its skip (or fixme) annotation. */
@@ -41,8 +43,16 @@ export function checkOutcomes(tests: readonly CollectedTest[]): CheckOutcome[] {
     const key = JSON.stringify([operation, check, reason ?? null]);
     let outcome = outcomes.get(key);
     if (!outcome) {
-      const severity = check === '*' ? null : severityOf.get(check) ?? null;
-      outcome = { operation, check, severity, status: 'passed', counts: { passed: 0, failed: 0, warning: 0, info: 0, skipped: 0 }, ...(reason !== undefined && { reason }), tests: [] };
+      const severity = check === '*' ? null : (severityOf.get(check) ?? null);
+      outcome = {
+        operation,
+        check,
+        severity,
+        status: 'passed',
+        counts: { passed: 0, failed: 0, warning: 0, info: 0, skipped: 0 },
+        ...(reason !== undefined && { reason }),
+        tests: [],
+      };
       outcomes.set(key, outcome);
     }
     return outcome;
@@ -63,7 +73,9 @@ export function checkOutcomes(tests: readonly CollectedTest[]): CheckOutcome[] {
     outcome.status = WORST_FIRST.find((s) => outcome.counts[s] > 0) ?? 'passed';
     outcome.tests.sort();
   }
-  return [...outcomes.values()].sort((a, b) => cmp(a.operation, b.operation) || cmp(a.check, b.check) || cmp(a.reason ?? '', b.reason ?? ''));
+  return [...outcomes.values()].sort(
+    (a, b) => cmp(a.operation, b.operation) || cmp(a.check, b.check) || cmp(a.reason ?? '', b.reason ?? ''),
+  );
 }
 
 /** Code-unit order: the same on every machine and locale. */

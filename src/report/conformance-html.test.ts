@@ -25,7 +25,8 @@ test.describe('conformance.html samples', () => {
       for (const x of r.results) counts[x.status]++;
       expect(r.counts).toEqual(counts);
       expect(r.verdict).toBe(counts.failed + r.errors.length > 0 ? 'fail' : 'pass');
-      for (const f of r.failures) expect(r.results.some((x) => x.operation === f.operation && x.check === f.check && x.status === 'failed')).toBe(true);
+      for (const f of r.failures)
+        expect(r.results.some((x) => x.operation === f.operation && x.check === f.check && x.status === 'failed')).toBe(true);
       expect(r.seeds).toEqual([...r.seeds].sort((a, b) => a - b));
       for (const c of r.coverage) expect(ops.has(c.operation)).toBe(true);
     });
@@ -35,7 +36,16 @@ test.describe('conformance.html samples', () => {
     const r = sample('failing');
     expect(r.failures.length).toBeGreaterThanOrEqual(2);
     const task = r.failures.find((f) => f.task)?.task;
-    expect(task?.polls.map((p) => p.status)).toEqual(['PENDING', 'PENDING', 'RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'RUNNING', 'FAILED']);
+    expect(task?.polls.map((p) => p.status)).toEqual([
+      'PENDING',
+      'PENDING',
+      'RUNNING',
+      'RUNNING',
+      'RUNNING',
+      'RUNNING',
+      'RUNNING',
+      'FAILED',
+    ]);
     expect(r.failures.some((f) => f.replay?.path)).toBe(true);
     expect(r.results.some((x) => x.check === '*')).toBe(true);
     expect(r.coverage.some((c) => c.statuses.some((s) => s.documented && s.observed === 0))).toBe(true);
@@ -54,13 +64,26 @@ test.describe('conformance.html content', () => {
     expect(text).toContain('Verdict: FAIL');
     expect(text).toContain('4 failed check evaluations, 1 error');
     for (const s of ['4 failed', '3 warning', '17 info', '2 skipped', '128 passed']) expect(text).toContain(s);
-    for (const s of [r.target.url, 'live', 'VMware vCenter Server 9.1.0.0 build 24853646', '2026-03-02 10:01:44.090Z', '3 min 13 s', 'vcconform 0.1.0', '402118, 1817342113, 2209876543']) expect(text).toContain(s);
+    for (const s of [
+      r.target.url,
+      'live',
+      'VMware vCenter Server 9.1.0.0 build 24853646',
+      '2026-03-02 10:01:44.090Z',
+      '3 min 13 s',
+      'vcconform 0.1.0',
+      '402118, 1817342113, 2209876543',
+    ])
+      expect(text).toContain(s);
   });
 
   test('the build under test is named with its type and patch, or said to be not reported by the target', () => {
     const build = (r: ConformanceReport) => textOf(element(renderConformanceHtml(r), 'dd', 'target-build'));
-    expect(build(sample('failing'))).toBe('VMware vCenter Server 9.1.0.0 build 24853646 (vCenter Server with an embedded Platform Services Controller; patch released February 24, 2026)');
-    expect(build(sample('clean'))).toBe('VMware vCenter Server 9.1.0.0 build 24321653 (vCenter Server with an embedded Platform Services Controller; not patched)');
+    expect(build(sample('failing'))).toBe(
+      'VMware vCenter Server 9.1.0.0 build 24853646 (vCenter Server with an embedded Platform Services Controller; patch released February 24, 2026)',
+    );
+    expect(build(sample('clean'))).toBe(
+      'VMware vCenter Server 9.1.0.0 build 24321653 (vCenter Server with an embedded Platform Services Controller; not patched)',
+    );
     const unreported = sample('clean');
     unreported.target.build = null;
     expect(build(unreported)).toBe('not reported by the target');
@@ -97,7 +120,11 @@ test.describe('conformance.html content', () => {
     const groups = [...table.matchAll(/<th scope="rowgroup" colspan="(\d+)">([^<]*)<\/th>/g)].map((m) => [m[1], m[2]]);
     const r = sample('failing');
     const bySeverity = (s: string) => new Set(r.results.filter((x) => x.severity === s).map((x) => x.check)).size;
-    expect(groups).toEqual([['13', `Failure checks (${bySeverity('failure')})`], ['13', `Warning checks (${bySeverity('warning')})`], ['13', `Observations (${bySeverity('observation')})`]]);
+    expect(groups).toEqual([
+      ['13', `Failure checks (${bySeverity('failure')})`],
+      ['13', `Warning checks (${bySeverity('warning')})`],
+      ['13', `Observations (${bySeverity('observation')})`],
+    ]);
     expect(bySeverity('failure') + bySeverity('warning') + bySeverity('observation')).toBe(checks.length);
     expect(textOf(element(page, 'section', 'matrix-section'))).toMatch(/✓ passed\s*✗ failed|✗ failed\s*! warning/);
   });
@@ -118,10 +145,16 @@ test.describe('conformance.html content', () => {
   test('coverage shows bars per operation and calls out never-observed pairs, undocumented answers and unsent fields', () => {
     const coverage = element(renderConformanceHtml(sample('failing')), 'section', 'coverage');
     const text = textOf(coverage);
-    expect(text).toContain('software.stage — documented, never observed: 500 TIMED_OUT, 503 SERVICE_UNAVAILABLE — optional fields never sent: commit (empty)');
-    expect(text).toContain('clusters.upgrade — documented, never observed: 204, 400 UNSUPPORTED — optional fields never sent: ignore_precheck_warnings (unset, explicit, empty)');
+    expect(text).toContain(
+      'software.stage — documented, never observed: 500 TIMED_OUT, 503 SERVICE_UNAVAILABLE — optional fields never sent: commit (empty)',
+    );
+    expect(text).toContain(
+      'clusters.upgrade — documented, never observed: 204, 400 UNSUPPORTED — optional fields never sent: ignore_precheck_warnings (unset, explicit, empty)',
+    );
     expect(coverage).toContain('<li class="undocumented"><code>software.stage</code>: 403 UNAUTHORIZED (2×)</li>');
-    expect(coverage).toContain('<li class="pair undocumented" title="observed 2× but not documented"><strong>403 UNAUTHORIZED</strong> undocumented ×2</li>');
+    expect(coverage).toContain(
+      '<li class="pair undocumented" title="observed 2× but not documented"><strong>403 UNAUTHORIZED</strong> undocumented ×2</li>',
+    );
     expect(coverage).toContain('<li class="pair gap" title="documented, never observed">500 TIMED_OUT <em>never observed</em></li>');
     expect(coverage).toContain('<td class="form gap" title="commit never sent empty">');
     expect(coverage).toContain('aria-label="software.stage: 6 of 8 documented (status, error type) pairs observed"');
@@ -139,7 +172,16 @@ test.describe('conformance.html content', () => {
     r.failures.forEach((f, i) => {
       const b = blocks[i]!;
       const text = textOf(b);
-      for (const s of [f.operation, f.check, f.rule, f.test, f.scenario, `${f.exchange.method} ${f.exchange.url}`, `HTTP ${f.exchange.status}`]) expect(text).toContain(s);
+      for (const s of [
+        f.operation,
+        f.check,
+        f.rule,
+        f.test,
+        f.scenario,
+        `${f.exchange.method} ${f.exchange.url}`,
+        `HTTP ${f.exchange.status}`,
+      ])
+        expect(text).toContain(s);
       for (const issue of f.issues) {
         expect(textOf(/<div class="received">.*?<\/div>/s.exec(b)?.[0] ?? '')).toBe(`Received${issue.received}`);
         expect(textOf(/<div class="documented">.*?<\/div>/s.exec(b)?.[0] ?? '')).toBe(`Documented${issue.documented}`);
@@ -149,7 +191,9 @@ test.describe('conformance.html content', () => {
     });
     const replayed = r.failures.findIndex((f) => f.replay);
     expect(textOf(blocks[replayed]!)).toContain(`fast-check seed ${r.failures[replayed]!.replay!.seed}, path 14:0:2`);
-    expect(textOf(/<pre class="replay-command">.*?<\/pre>/s.exec(blocks[replayed]!)?.[0] ?? '')).toBe(r.failures[replayed]!.replay!.command);
+    expect(textOf(/<pre class="replay-command">.*?<\/pre>/s.exec(blocks[replayed]!)?.[0] ?? '')).toBe(
+      r.failures[replayed]!.replay!.command,
+    );
   });
 
   test('a JSON body is pretty-printed and a non-JSON body is shown as it came', () => {
@@ -169,12 +213,21 @@ test.describe('conformance.html content', () => {
     expect(svgs).toHaveLength(withTask.length);
     const polls = withTask[0]!.task!.polls;
     const svg = svgs[0]!;
-    expect([...svg.matchAll(/<circle class="mark (ts-[a-z-]+)"/g)].map((m) => m[1])).toEqual(polls.map((p) => `ts-${p.status!.toLowerCase()}`));
+    expect([...svg.matchAll(/<circle class="mark (ts-[a-z-]+)"/g)].map((m) => m[1])).toEqual(
+      polls.map((p) => `ts-${p.status!.toLowerCase()}`),
+    );
     expect(/<polyline class="progress" points="([^"]*)"/.exec(svg)?.[1]?.split(' ')).toHaveLength(polls.filter((p) => p.total).length);
-    expect(svg).toMatch(/^<svg class="timeline" role="img"[^>]* aria-label="Task timeline, 8 polls: PENDING at 0 ms, then RUNNING at 470 ms, then FAILED at 5.6 s; last progress 2\/4\.">\n<title>/);
+    expect(svg).toMatch(
+      /^<svg class="timeline" role="img"[^>]* aria-label="Task timeline, 8 polls: PENDING at 0 ms, then RUNNING at 470 ms, then FAILED at 5.6 s; last progress 2\/4\.">\n<title>/,
+    );
     // PENDING and RUNNING change 470 ms apart: their labels take two rows instead of overlapping.
-    expect([...svg.matchAll(/<text class="state-label" x="[\d.]+" y="(\d+)" text-anchor="(\w+)">([^<]*)<\/text>/g)].map((m) => m.slice(1)))
-      .toEqual([['150', 'start', 'PENDING'], ['163', 'start', 'RUNNING'], ['150', 'end', 'FAILED']]);
+    expect(
+      [...svg.matchAll(/<text class="state-label" x="[\d.]+" y="(\d+)" text-anchor="(\w+)">([^<]*)<\/text>/g)].map((m) => m.slice(1)),
+    ).toEqual([
+      ['150', 'start', 'PENDING'],
+      ['163', 'start', 'RUNNING'],
+      ['150', 'end', 'FAILED'],
+    ]);
     expect(page).not.toMatch(/<svg class="timeline"[^>]*>(?:(?!<\/svg>).)*class="budget"/s); // 15 s budget lies beyond the 5.6 s of polls
   });
 
@@ -199,19 +252,78 @@ function hostile(): ConformanceReport {
   const f = r.failures.find((x) => x.task)!;
   Object.assign(f, { operation: ATTACK, check: ATTACK, rule: ATTACK, test: ATTACK, testId: ATTACK, scenario: ATTACK, curl: ATTACK });
   f.issues = [{ message: ATTACK, received: ATTACK, documented: ATTACK, pointer: ATTACK }];
-  f.exchange = { ...f.exchange, method: ATTACK, url: ATTACK, requestHeaders: { [ATTACK]: ATTACK }, requestBody: ATTACK, responseHeaders: { 'x-evil': ATTACK }, responseBody: JSON.stringify({ message: ATTACK }) };
+  f.exchange = {
+    ...f.exchange,
+    method: ATTACK,
+    url: ATTACK,
+    requestHeaders: { [ATTACK]: ATTACK },
+    requestBody: ATTACK,
+    responseHeaders: { 'x-evil': ATTACK },
+    responseBody: JSON.stringify({ message: ATTACK }),
+  };
   f.replay = { seed: 1, path: ATTACK, command: ATTACK };
   f.task = { ...f.task!, taskId: ATTACK, outcome: ATTACK, polls: f.task!.polls.map((p) => ({ ...p, status: ATTACK, at: ATTACK })) };
-  r.results.push({ operation: ATTACK, check: ATTACK, severity: 'failure', status: 'failed', counts: { passed: 0, failed: 1, warning: 0, info: 0, skipped: 0 }, tests: [ATTACK] });
-  r.results.push({ operation: ATTACK, check: '*', severity: null, status: 'skipped', counts: { passed: 0, failed: 0, warning: 0, info: 0, skipped: 1 }, reason: ATTACK, tests: [ATTACK] });
-  r.coverage.push({ operation: ATTACK, statuses: [{ status: 500, errorType: ATTACK, documented: false, observed: 1 }], optionalFields: [{ field: ATTACK, unset: 0, explicit: 1, empty: 0 }] });
+  r.results.push({
+    operation: ATTACK,
+    check: ATTACK,
+    severity: 'failure',
+    status: 'failed',
+    counts: { passed: 0, failed: 1, warning: 0, info: 0, skipped: 0 },
+    tests: [ATTACK],
+  });
+  r.results.push({
+    operation: ATTACK,
+    check: '*',
+    severity: null,
+    status: 'skipped',
+    counts: { passed: 0, failed: 0, warning: 0, info: 0, skipped: 1 },
+    reason: ATTACK,
+    tests: [ATTACK],
+  });
+  r.coverage.push({
+    operation: ATTACK,
+    statuses: [{ status: 500, errorType: ATTACK, documented: false, observed: 1 }],
+    optionalFields: [{ field: ATTACK, unset: 0, explicit: 1, empty: 0 }],
+  });
   r.errors.push({ testId: ATTACK, test: ATTACK, message: ATTACK });
   r.knownFailures = [{ operation: ATTACK, check: ATTACK, reason: ATTACK, expires: ATTACK }];
   return r;
 }
 
-const ATTRIBUTES = new Set(['id', 'class', 'lang', 'charset', 'http-equiv', 'content', 'name', 'href', 'title', 'scope', 'colspan', 'open', 'datetime',
-  'aria-label', 'aria-labelledby', 'aria-hidden', 'role', 'viewbox', 'width', 'height', 'preserveaspectratio', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'points', 'text-anchor']);
+const ATTRIBUTES = new Set([
+  'id',
+  'class',
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'href',
+  'title',
+  'scope',
+  'colspan',
+  'open',
+  'datetime',
+  'aria-label',
+  'aria-labelledby',
+  'aria-hidden',
+  'role',
+  'viewbox',
+  'width',
+  'height',
+  'preserveaspectratio',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'points',
+  'text-anchor',
+]);
 
 test.describe('conformance.html safety and structure', () => {
   test('report text never becomes markup: every start tag is well-formed with known attributes and no script', () => {
@@ -236,14 +348,22 @@ test.describe('conformance.html safety and structure', () => {
     expect(hrefs.filter((h) => !/^#[a-z0-9-]+$/.test(h ?? ''))).toEqual([]);
     const style = /<style>(.*?)<\/style>/s.exec(page)?.[1] ?? '';
     expect(style).not.toMatch(/url\(|@import|https?:/i);
-    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;;/);
+    expect(page).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;;/,
+    );
     expect(tags.filter((t) => /^<(link|iframe|object|embed|form|base)\b/i.test(t))).toEqual([]);
   });
 
   test('the page is accessible: one h1, sections under h2, headed tables with scope, labelled SVGs', () => {
     const page = renderConformanceHtml(sample('failing'));
     expect(page.match(/<h1[ >]/g)).toHaveLength(1);
-    expect([...page.matchAll(/<h2[^>]*>(.*?)<\/h2>/g)].map((m) => textOf(m[1]!))).toEqual(['Verdict: FAIL', 'Checks by operation', 'Coverage', 'Failures (4)', 'Errors (1)']);
+    expect([...page.matchAll(/<h2[^>]*>(.*?)<\/h2>/g)].map((m) => textOf(m[1]!))).toEqual([
+      'Verdict: FAIL',
+      'Checks by operation',
+      'Coverage',
+      'Failures (4)',
+      'Errors (1)',
+    ]);
     const ths = startTags(page).filter((t) => /^<th[ >]/.test(t));
     expect(ths.length).toBeGreaterThan(80);
     expect(ths.filter((t) => !/ scope="(col|row|rowgroup)"/.test(t))).toEqual([]);

@@ -33,7 +33,13 @@ test.describe('conformance.json from real runs of the suites', () => {
     const report = conformance(run.reports);
     // The build is the one the embedded mock answers GET /api/appliance/system/version with: the inventory's appliance block.
     const { product, version, build, type, releasedate } = loadInventory().appliance;
-    expect(report).toMatchObject({ target: { kind: 'mock', url: 'embedded', build: { product, version, build, type, releasedate } }, seed: 20261124, verdict: 'pass', failures: [], errors: [] });
+    expect(report).toMatchObject({
+      target: { kind: 'mock', url: 'embedded', build: { product, version, build, type, releasedate } },
+      seed: 20261124,
+      verdict: 'pass',
+      failures: [],
+      errors: [],
+    });
     // …and junit.xml names it as a property of every test case.
     const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
     const named = [...junit.matchAll(/<property name="vcconform\.build" value="([^"]*)">/g)].map((m) => m[1]);
@@ -42,11 +48,24 @@ test.describe('conformance.json from real runs of the suites', () => {
     expect(report.tests).toEqual({ total: run.passed + run.skipped, passed: run.passed, failed: 0, skipped: run.skipped, flaky: 0 });
     expect(report.seeds).toEqual([20261124]);
     expect(report.counts.failed).toBe(0);
-    expect(report.results.find((r) => r.operation === 'session.create' && r.check === 'session-id-is-json-string')).toMatchObject({ status: 'passed', severity: 'failure' });
+    expect(report.results.find((r) => r.operation === 'session.create' && r.check === 'session-id-is-json-string')).toMatchObject({
+      status: 'passed',
+      severity: 'failure',
+    });
     const session = report.coverage.find((c) => c.operation === 'session.create')!;
-    expect(session.statuses.find((s) => s.status === 201)).toEqual({ status: 201, errorType: null, documented: true, observed: expect.any(Number) });
+    expect(session.statuses.find((s) => s.status === 201)).toEqual({
+      status: 201,
+      errorType: null,
+      documented: true,
+      observed: expect.any(Number),
+    });
     expect(session.statuses.find((s) => s.status === 201)!.observed).toBeGreaterThan(0);
-    expect(session.statuses.find((s) => s.status === 503)).toEqual({ status: 503, errorType: 'SERVICE_UNAVAILABLE', documented: true, observed: 0 });
+    expect(session.statuses.find((s) => s.status === 503)).toEqual({
+      status: 503,
+      errorType: 'SERVICE_UNAVAILABLE',
+      documented: true,
+      observed: 0,
+    });
     const [ignoreWarnings] = report.coverage.find((c) => c.operation === 'clusters.upgradeMultiple')!.optionalFields;
     expect(ignoreWarnings).toMatchObject({ field: 'ignore_precheck_warnings' });
     expect(ignoreWarnings!.unset, 'sent without the field').toBeGreaterThan(0);
@@ -61,7 +80,9 @@ test.describe('conformance.json from real runs of the suites', () => {
     expect(run.output.split('\n').filter((l) => l.includes('did not report its build'))).toEqual([
       '[vcconform] observation: the embedded mock did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.',
     ]);
-    expect(readFileSync(join(run.reports, 'junit.xml'), 'utf8')).toContain('<property name="vcconform.build" value="not reported by the target">');
+    expect(readFileSync(join(run.reports, 'junit.xml'), 'utf8')).toContain(
+      '<property name="vcconform.build" value="not reported by the target">',
+    );
   });
 
   test(`a run with the fault ${FAULT} fails, naming the check, with redacted evidence, a curl line and the replay`, async () => {
@@ -73,16 +94,30 @@ test.describe('conformance.json from real runs of the suites', () => {
     expect(report.verdict).toBe('fail');
     for (const check of caughtBy) {
       const failed = report.results.filter((r) => r.check === check && r.status === 'failed');
-      expect(failed.map((r) => r.operation), check).toContain('clusters.upgradeMultiple');
+      expect(
+        failed.map((r) => r.operation),
+        check,
+      ).toContain('clusters.upgradeMultiple');
     }
-    const failure = report.failures.find((f) => f.operation === 'clusters.upgradeMultiple' && f.check === 'unprivileged-is-403-unauthorized')!;
+    const failure = report.failures.find(
+      (f) => f.operation === 'clusters.upgradeMultiple' && f.check === 'unprivileged-is-403-unauthorized',
+    )!;
     expect(failure).toBeDefined();
     expect(failure.rule).toMatch(/403 UNAUTHORIZED/);
     expect(failure.issues[0]).toMatchObject({ received: expect.stringContaining('400'), documented: expect.stringContaining('403') });
-    expect(failure.exchange).toMatchObject({ method: 'POST', status: 400, requestHeaders: { 'vmware-api-session-id': '<redacted:session-id>' } });
-    expect(failure.curl).toMatch(/^curl -sS -X POST "\$VCENTER_URL"'\/api\/vcenter\/namespace-management\/software\/clusters\?action=upgradeMultiple' .*-H "vmware-api-session-id: \$VMWARE_API_SESSION_ID"/);
+    expect(failure.exchange).toMatchObject({
+      method: 'POST',
+      status: 400,
+      requestHeaders: { 'vmware-api-session-id': '<redacted:session-id>' },
+    });
+    expect(failure.curl).toMatch(
+      /^curl -sS -X POST "\$VCENTER_URL"'\/api\/vcenter\/namespace-management\/software\/clusters\?action=upgradeMultiple' .*-H "vmware-api-session-id: \$VMWARE_API_SESSION_ID"/,
+    );
     // The replay command selects the same fault, so pasting it reproduces the failure.
-    expect(failure.replay).toMatchObject({ seed: 20261124, command: expect.stringMatching(new RegExp(`^vcconform run --fault ${FAULT} --seed 20261124 --path \\S+ --grep '.+'$`)) });
+    expect(failure.replay).toMatchObject({
+      seed: 20261124,
+      command: expect.stringMatching(new RegExp(`^vcconform run --fault ${FAULT} --seed 20261124 --path \\S+ --grep '.+'$`)),
+    });
     expect(failure.task).toBeNull();
     expect(report.errors, 'every failed test failed by a check').toEqual([]);
     for (const secret of secrets()) expect(text.includes(secret), `${secret.slice(0, 3)}… in conformance.json`).toBe(false);
@@ -97,7 +132,8 @@ test.describe('conformance.json from real runs of the suites', () => {
     ]);
     expect([first.exitCode, second.exitCode], first.output.slice(-2000) + second.output.slice(-2000)).toEqual([0, 0]);
     // Both shards ran tests, so the merge really has two halves to join.
-    for (const shard of [first, second]) expect(Number(/(\d+) passed/.exec(shard.output)?.[1] ?? 0), shard.output.slice(-1000)).toBeGreaterThan(0);
+    for (const shard of [first, second])
+      expect(Number(/(\d+) passed/.exec(shard.output)?.[1] ?? 0), shard.output.slice(-1000)).toBeGreaterThan(0);
     const merged = await mergeReports([first.blob, second.blob]);
     expect(merged.exitCode, merged.output.slice(-3000)).toBe(0);
     const untimed = ({ startedAt: _s, durationMs: _d, ...rest }: ConformanceReport) => rest;

@@ -73,8 +73,20 @@ export default class ConformanceReporter implements Reporter {
       // `playwright test --list` calls the reporters too, but runs nothing: there is no verdict to write.
       if (!all.some((t) => t.results.length > 0)) return undefined;
       const tests = all.map((t) => this.collect(t));
-      const stopped = result.status === 'timedout' ? `its budget of ${this.budgetMs} ms (the profile's runBudgetMs) ran out` : result.status === 'interrupted' ? 'it was interrupted' : undefined;
-      const report = buildReport({ tests, startedAt: result.startTime, durationMs: result.duration, harnessVersion: harnessVersion(), configured: this.configured, ...(stopped && { stopped }) });
+      const stopped =
+        result.status === 'timedout'
+          ? `its budget of ${this.budgetMs} ms (the profile's runBudgetMs) ran out`
+          : result.status === 'interrupted'
+            ? 'it was interrupted'
+            : undefined;
+      const report = buildReport({
+        tests,
+        startedAt: result.startTime,
+        durationMs: result.duration,
+        harnessVersion: harnessVersion(),
+        configured: this.configured,
+        ...(stopped && { stopped }),
+      });
       if (!report) return undefined;
       mkdirSync(dirname(this.outputFile), { recursive: true });
       writeFileAtomic(this.outputFile, `${JSON.stringify(report, null, 2)}\n`);

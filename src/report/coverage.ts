@@ -38,10 +38,18 @@ export interface TestCoverage {
  * the one the options carry (a live target's, read by vcconform run's pre-flight, or a recording's);
  * the embedded mock's is read by each worker, which puts it in place of this null.
  */
-export function runInfoOf(kind: 'mock' | 'live', options: { seed?: number; replay?: string; live?: { profile: { url: string } }; build?: TargetBuild | null }): RunInfo {
+export function runInfoOf(
+  kind: 'mock' | 'live',
+  options: { seed?: number; replay?: string; live?: { profile: { url: string } }; build?: TargetBuild | null },
+): RunInfo {
   const seed = options.seed ?? null;
   if (kind === 'mock') return { kind, url: 'embedded', seed, build: null };
-  return { kind: options.replay === undefined ? 'live' : 'replay', url: publicUrl(options.live?.profile.url ?? 'unknown'), seed, build: options.build ?? null };
+  return {
+    kind: options.replay === undefined ? 'live' : 'replay',
+    url: publicUrl(options.live?.profile.url ?? 'unknown'),
+    seed,
+    build: options.build ?? null,
+  };
 }
 
 /** The URL without credentials, query or fragment (and without a trailing slash). */
@@ -78,7 +86,11 @@ export function summariseExchanges(exchanges: readonly Exchange[]): OperationUse
   for (const e of exchanges) {
     const entry = e.operation === undefined ? undefined : catalogue.get(e.operation);
     if (!entry) continue;
-    const use = uses.get(entry.op.id) ?? { operation: entry.op.id, statuses: [], optionalFields: entry.fields.map((field) => ({ field, unset: 0, explicit: 0, empty: 0 })) };
+    const use = uses.get(entry.op.id) ?? {
+      operation: entry.op.id,
+      statuses: [],
+      optionalFields: entry.fields.map((field) => ({ field, unset: 0, explicit: 0, empty: 0 })),
+    };
     uses.set(entry.op.id, use);
     const errorType = errorTypeOf(e);
     const status = use.statuses.find((s) => s.status === e.status && s.errorType === errorType);
@@ -115,14 +127,30 @@ export function coverageOf(uses: readonly OperationUse[]): OperationCoverage[] {
   return coveredOperations.map((op) => {
     const mine = uses.filter((u) => u.operation === op.id);
     const observed = new Map<string, number>();
-    for (const s of mine.flatMap((u) => u.statuses)) observed.set(pairKey(s.status, s.errorType), (observed.get(pairKey(s.status, s.errorType)) ?? 0) + s.count);
-    const documented: [number, string | null][] = [[op.success.status, null], ...op.errors.flatMap((e) => e.errorTypes.map((t): [number, string] => [e.status, t]))];
+    for (const s of mine.flatMap((u) => u.statuses))
+      observed.set(pairKey(s.status, s.errorType), (observed.get(pairKey(s.status, s.errorType)) ?? 0) + s.count);
+    const documented: [number, string | null][] = [
+      [op.success.status, null],
+      ...op.errors.flatMap((e) => e.errorTypes.map((t): [number, string] => [e.status, t])),
+    ];
     const documentedKeys = new Set(documented.map(([s, t]) => pairKey(s, t)));
-    const undocumented = [...observed.keys()].filter((k) => !documentedKeys.has(k)).map(parsePairKey)
+    const undocumented = [...observed.keys()]
+      .filter((k) => !documentedKeys.has(k))
+      .map(parsePairKey)
       .sort((a, b) => a[0] - b[0] || Number((a[1] ?? '') > (b[1] ?? '')) - Number((a[1] ?? '') < (b[1] ?? '')));
     const statuses = [
-      ...documented.map(([status, errorType]) => ({ status, errorType, documented: true, observed: observed.get(pairKey(status, errorType)) ?? 0 })),
-      ...undocumented.map(([status, errorType]) => ({ status, errorType, documented: false, observed: observed.get(pairKey(status, errorType))! })),
+      ...documented.map(([status, errorType]) => ({
+        status,
+        errorType,
+        documented: true,
+        observed: observed.get(pairKey(status, errorType)) ?? 0,
+      })),
+      ...undocumented.map(([status, errorType]) => ({
+        status,
+        errorType,
+        documented: false,
+        observed: observed.get(pairKey(status, errorType))!,
+      })),
     ];
     const optionalFields = (catalogue.get(op.id)?.fields ?? []).map((field) => {
       const counts = mine.flatMap((u) => u.optionalFields.filter((f) => f.field === field));

@@ -37,10 +37,19 @@ export function failuresOf(test: CollectedTest, baseUrl: string): Failure[] {
         testId: test.id,
         test: test.titlePath,
         scenario: evidence.scenario,
-        issues: (annotation?.issues ?? []).map(({ message, received, documented, pointer }) => ({ message, ...defined({ received, documented, pointer }) })),
+        issues: (annotation?.issues ?? []).map(({ message, received, documented, pointer }) => ({
+          message,
+          ...defined({ received, documented, pointer }),
+        })),
         exchange: failedExchange(evidence.exchange),
         curl: curlLine(baseUrl, evidence.exchange),
-        replay: evidence.replay ? { seed: evidence.replay.seed, ...(evidence.replay.path !== undefined && { path: evidence.replay.path }), command: replayCommand(evidence.replay, test.title) } : null,
+        replay: evidence.replay
+          ? {
+              seed: evidence.replay.seed,
+              ...(evidence.replay.path !== undefined && { path: evidence.replay.path }),
+              command: replayCommand(evidence.replay, test.title),
+            }
+          : null,
         task: evidence.task ? taskOf(evidence.task) : null,
       });
     }

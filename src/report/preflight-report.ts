@@ -11,10 +11,19 @@ import { harnessVersion } from './harness-version';
  * with the reason as the run's error, so a nightly job that lost its lab still has a report to
  * compare, and it says why.
  */
-export function writePreflightReport(reports: string, target: { kind: 'live' | 'replay'; url: string }, reason: string, startedAt: Date): void {
+export function writePreflightReport(
+  reports: string,
+  target: { kind: 'live' | 'replay'; url: string },
+  reason: string,
+  startedAt: Date,
+): void {
   const report = buildReport({
-    tests: [], startedAt, durationMs: Date.now() - startedAt.getTime(), harnessVersion: harnessVersion(),
-    configured: { live: { ...target, seed: null, build: null } }, stopped: `the target failed the pre-flight before any test ran (${reason})`,
+    tests: [],
+    startedAt,
+    durationMs: Date.now() - startedAt.getTime(),
+    harnessVersion: harnessVersion(),
+    configured: { live: { ...target, seed: null, build: null } },
+    stopped: `the target failed the pre-flight before any test ran (${reason})`,
   });
   if (!report) return;
   mkdirSync(reports, { recursive: true });

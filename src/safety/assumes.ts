@@ -21,10 +21,19 @@ export interface Assumptions {
 }
 
 /** One declared lack: `on` absent means everywhere. */
-export interface Lack { role: Role; privilege: string; on?: InventoryRole }
+export interface Lack {
+  role: Role;
+  privilege: string;
+  on?: InventoryRole;
+}
 
 /** Assumptions as read back from the annotation: every field present, sorted, without duplicates. */
-export interface Assumed { roles: InventoryRole[]; users: Role[]; lacks: Lack[]; reset: boolean }
+export interface Assumed {
+  roles: InventoryRole[];
+  users: Role[];
+  lacks: Lack[];
+  reset: boolean;
+}
 
 export const ASSUMES_ANNOTATION = 'vcconform.assumes';
 
@@ -44,10 +53,18 @@ function lacksText(lacks: readonly Lack[]): string {
 
 /** The declaration in its one form: an `on` list becomes one lack per inventory role. */
 export function normalise(a: Assumptions): Assumed {
-  const lacks = (a.lacks ?? []).flatMap((l) => (l.on === undefined ? [{ role: l.role, privilege: l.privilege }]
-    : (typeof l.on === 'string' ? [l.on] : [...l.on]).map((on) => ({ role: l.role, privilege: l.privilege, on }))));
+  const lacks = (a.lacks ?? []).flatMap((l) =>
+    l.on === undefined
+      ? [{ role: l.role, privilege: l.privilege }]
+      : (typeof l.on === 'string' ? [l.on] : [...l.on]).map((on) => ({ role: l.role, privilege: l.privilege, on })),
+  );
   const unique = new Map(lacks.map((l) => [lackText(l), l]));
-  return { roles: sorted(a.roles ?? []), users: sorted(a.users ?? []), lacks: [...unique.keys()].sort().map((k) => unique.get(k)!), reset: a.reset ?? false };
+  return {
+    roles: sorted(a.roles ?? []),
+    users: sorted(a.users ?? []),
+    lacks: [...unique.keys()].sort().map((k) => unique.get(k)!),
+    reset: a.reset ?? false,
+  };
 }
 
 /** `roles: a, b; users: operator; lacks: operator P on stageCluster, read-only Q on a+b; reset` (readable in the HTML report); '' for nothing. */
@@ -58,23 +75,43 @@ export function assumptionsText(a: Assumptions): string {
     n.users.length ? `users: ${n.users.join(', ')}` : '',
     n.lacks.length ? `lacks: ${lacksText(n.lacks)}` : '',
     n.reset ? 'reset' : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Parses an annotation text back; throws on anything else (a hand-written typo), naming the part. */
 export function parseAssumptions(text: string): Assumed {
   const fail = (part: string, why: string): never => {
-    throw new Error(`[vcconform] Failed to read the test's assumptions ${JSON.stringify(text)}: ${JSON.stringify(part)} ${why}. Write them with sends(…).assuming({ roles, users, lacks, reset }) (src/safety/assumes.ts).`);
+    throw new Error(
+      `[vcconform] Failed to read the test's assumptions ${JSON.stringify(text)}: ${JSON.stringify(part)} ${why}. Write them with sends(…).assuming({ roles, users, lacks, reset }) (src/safety/assumes.ts).`,
+    );
   };
   const found: Required<Assumptions> & { lacks: Lack[] } = { roles: [], users: [], lacks: [], reset: false };
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
-    if (part === 'reset') { found.reset = true; continue; }
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    if (part === 'reset') {
+      found.reset = true;
+      continue;
+    }
     const m = /^(roles|users|lacks):\s*(\S.*)$/.exec(part);
     if (!m) fail(part, 'is not "roles: …", "users: …", "lacks: …" or "reset"');
     const items = m![2]!.split(',').map((s) => s.trim());
     if (items.some((i) => i === '')) fail(part, 'has an empty item');
-    if (m![1] === 'roles') found.roles = [...found.roles, ...items.map((r) => (isInventoryRole(r) ? r : fail(part, `names ${JSON.stringify(r)}, which is not an inventory role (${INVENTORY_ROLES.join(', ')})`)))];
-    if (m![1] === 'users') found.users = [...found.users, ...items.map((r) => (isRole(r) ? r : fail(part, `names ${JSON.stringify(r)}, which is not a user role (${ROLES.join(', ')})`)))];
+    if (m![1] === 'roles')
+      found.roles = [
+        ...found.roles,
+        ...items.map((r) =>
+          isInventoryRole(r) ? r : fail(part, `names ${JSON.stringify(r)}, which is not an inventory role (${INVENTORY_ROLES.join(', ')})`),
+        ),
+      ];
+    if (m![1] === 'users')
+      found.users = [
+        ...found.users,
+        ...items.map((r) => (isRole(r) ? r : fail(part, `names ${JSON.stringify(r)}, which is not a user role (${ROLES.join(', ')})`))),
+      ];
     if (m![1] === 'lacks') found.lacks = [...found.lacks, ...items.flatMap((item) => parseLack(item, (why) => fail(part, why)))];
   }
   return normalise(found);
@@ -83,12 +120,20 @@ export function parseAssumptions(text: string): Assumed {
 /** `operator P` (everywhere) or `operator P on a+b` (on the clusters of inventory roles a and b): one lack per role. */
 function parseLack(item: string, fail: (why: string) => never): Lack[] {
   const m = /^(\S+)\s+(\S+)(?:\s+on\s+(\S+))?$/.exec(item);
-  if (!m) return fail(`has ${JSON.stringify(item)}, which is not "<user role> <privilege>" or "<user role> <privilege> on <inventory role>[+<inventory role>…]"`);
+  if (!m)
+    return fail(
+      `has ${JSON.stringify(item)}, which is not "<user role> <privilege>" or "<user role> <privilege> on <inventory role>[+<inventory role>…]"`,
+    );
   const [, role, privilege, on] = m;
   if (!isRole(role!)) return fail(`has ${JSON.stringify(item)}, whose ${JSON.stringify(role)} is not a user role (${ROLES.join(', ')})`);
   if (on === undefined) return [{ role, privilege: privilege! }];
-  return on.split('+').map((key) => (isInventoryRole(key) ? { role, privilege: privilege!, on: key }
-    : fail(`has ${JSON.stringify(item)}, whose ${JSON.stringify(key)} is not an inventory role (${INVENTORY_ROLES.join(', ')})`)));
+  return on
+    .split('+')
+    .map((key) =>
+      isInventoryRole(key)
+        ? { role, privilege: privilege!, on: key }
+        : fail(`has ${JSON.stringify(item)}, whose ${JSON.stringify(key)} is not an inventory role (${INVENTORY_ROLES.join(', ')})`),
+    );
 }
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
@@ -97,9 +142,14 @@ const isInventoryRole = (r: string): r is InventoryRole => (INVENTORY_ROLES as r
 /** What a test declared in its annotations (every vcconform.assumes merged); nothing when it declared none. */
 export function declaredAssumptions(annotations: readonly { type: string; description?: string }[]): Assumed {
   const found = annotations.filter((a) => a.type === ASSUMES_ANNOTATION).map((a) => parseAssumptions(a.description ?? ''));
-  return found.length === 0 ? NOTHING : normalise({
-    roles: found.flatMap((a) => a.roles), users: found.flatMap((a) => a.users), lacks: found.flatMap((a) => a.lacks), reset: found.some((a) => a.reset),
-  });
+  return found.length === 0
+    ? NOTHING
+    : normalise({
+        roles: found.flatMap((a) => a.roles),
+        users: found.flatMap((a) => a.users),
+        lacks: found.flatMap((a) => a.lacks),
+        reset: found.some((a) => a.reset),
+      });
 }
 
 /** Every inventory role assumed: the declared ones and those a lack is declared on. */
@@ -120,8 +170,14 @@ export type NeedCall =
   | { need: 'reset' };
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
-const callText = (c: NeedCall) => (c.need === 'roles' ? `need.roles(${quoted(c.keys)})` : c.need === 'users' ? `need.users(${quoted(c.roles)})`
-  : c.need === 'lacks' ? `need.lacks(${quoted([c.role, c.privilege, ...c.clusters])})` : 'need.reset()');
+const callText = (c: NeedCall) =>
+  c.need === 'roles'
+    ? `need.roles(${quoted(c.keys)})`
+    : c.need === 'users'
+      ? `need.users(${quoted(c.roles)})`
+      : c.need === 'lacks'
+        ? `need.lacks(${quoted([c.role, c.privilege, ...c.clusters])})`
+        : 'need.reset()';
 
 /**
  * The error for a need the test did not declare, or undefined when the declaration covers it. A lack on

@@ -7,7 +7,12 @@ import { missingPrivilege } from './role-model';
 
 export type RequestClass = 'read-only' | 'expected-rejected' | 'state-changing';
 
-export interface OutgoingRequest { method: string; url: string; headers: Record<string, string>; body?: string }
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
 
 export interface SafetyFacts {
   /** The role of a live session the harness created and has not deleted; undefined for any other id. */
@@ -45,18 +50,25 @@ export function classify(request: OutgoingRequest, facts: SafetyFacts): Classifi
   const reading = readRequest(request);
   const { match } = reading;
   const operation = match?.operation.id ?? UNLISTED;
-  const result = (cls: RequestClass, reason: string, clusters: string[] = []): Classification => ({ class: cls, operation, reason, clusters });
+  const result = (cls: RequestClass, reason: string, clusters: string[] = []): Classification => ({
+    class: cls,
+    operation,
+    reason,
+    clusters,
+  });
 
   // 1. HTTP makes GET and HEAD safe methods; the vCenter API changes nothing on them.
   if (reading.method === 'GET' || reading.method === 'HEAD') return result('read-only', `${reading.method} only reads`);
   // 1b. Logging in or out changes no inventory, whatever the credentials (session.create, session.delete).
-  if (match?.operation.class === 'session') return result('read-only', 'a session is not inventory state: logging in or out changes no cluster');
+  if (match?.operation.class === 'session')
+    return result('read-only', 'a session is not inventory state: logging in or out changes no cluster');
   // 1c. POSTs the catalogue documents as reads (tasks.list) read only.
   if (match?.operation.class === 'read-only') return result('read-only', `the catalogue documents ${operation} as a read`);
 
   // 2. Without a live session of ours a vCenter refuses the request with 401 before acting.
   const roles = [...new Set(reading.sessionIds.map((id) => facts.sessionRole(id)).filter((r): r is Role => r !== undefined))];
-  if (roles.length === 0) return result('expected-rejected', `${unauthenticatedWhy(reading.sessionIds)}: a vCenter refuses it with 401 before acting`);
+  if (roles.length === 0)
+    return result('expected-rejected', `${unauthenticatedWhy(reading.sessionIds)}: a vCenter refuses it with 401 before acting`);
 
   // A probe's meaning is unknown: only its path can pin it, absent or not (it might create what it names).
   if (!match) return result('state-changing', 'no catalogued operation matches it, so it may change state', clusterSegments(reading.path));
@@ -76,15 +88,25 @@ export function classify(request: OutgoingRequest, facts: SafetyFacts): Classifi
   // 5. Clusters the target already said it cannot find (404 on a read) cannot be changed.
   const absent = named.filter((id) => facts.isAbsent(id));
   if (named.length > 0 && absent.length === named.length) {
-    return result('expected-rejected', `unknown id: the target answered 404 NOT_FOUND for ${absent.join(', ')}, so there is nothing to change`);
+    return result(
+      'expected-rejected',
+      `unknown id: the target answered 404 NOT_FOUND for ${absent.join(', ')}, so there is nothing to change`,
+    );
   }
 
   // 6. upgradeMultiple with an empty map names no cluster: it is documented to act only on its keys.
-  if (match.operation.id === 'clusters.upgradeMultiple' && named.length === 0) return result('read-only', 'names no cluster: nothing to change');
+  if (match.operation.id === 'clusters.upgradeMultiple' && named.length === 0)
+    return result('read-only', 'names no cluster: nothing to change');
 
   // 7. Anything else may change the named clusters that exist (or, for a task, its stage's cluster).
   const clusters = named.length > 0 ? named.filter((id) => !facts.isAbsent(id)) : taskClusters(match, facts);
-  return result('state-changing', clusters.length > 0 ? `${operation} may change ${clusters.join(', ')}` : `${operation} may change state and names no cluster to confine it to`, clusters);
+  return result(
+    'state-changing',
+    clusters.length > 0
+      ? `${operation} may change ${clusters.join(', ')}`
+      : `${operation} may change state and names no cluster to confine it to`,
+    clusters,
+  );
 }
 
 function unauthenticatedWhy(sessionIds: readonly string[]): string {

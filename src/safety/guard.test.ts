@@ -23,15 +23,33 @@ function fakeTransport(answer: (r: Request) => Answer = () => ({ status: 200 }))
 }
 
 function post(path: string, session?: string, body?: unknown): Request {
-  return { method: 'POST', url: BASE + path, headers: { ...(session !== undefined && { 'vmware-api-session-id': session }) }, ...(body !== undefined && { body: JSON.stringify(body) }) };
+  return {
+    method: 'POST',
+    url: BASE + path,
+    headers: { ...(session !== undefined && { 'vmware-api-session-id': session }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  };
 }
-const get = (path: string, session?: string): Request => ({ method: 'GET', url: BASE + path, headers: { ...(session !== undefined && { 'vmware-api-session-id': session }) } });
-const logout = (session: string): Request => ({ method: 'DELETE', url: `${BASE}/api/session`, headers: { 'vmware-api-session-id': session } });
+const get = (path: string, session?: string): Request => ({
+  method: 'GET',
+  url: BASE + path,
+  headers: { ...(session !== undefined && { 'vmware-api-session-id': session }) },
+});
+const logout = (session: string): Request => ({
+  method: 'DELETE',
+  url: `${BASE}/api/session`,
+  headers: { 'vmware-api-session-id': session },
+});
 
 function guarded(policy: SafetyPolicy, answer?: (r: Request) => Answer, declared?: () => ReadonlySet<string> | undefined) {
   // The profile declares the lacks: the operator the stage privilege everywhere and Namespaces.Upgrade on domain-c12; read-only both everywhere.
   const stage = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
-  const guard = new SafetyGuard(policy, { lacks: { operator: { lacks: [stage], lacksOn: { 'domain-c12': ['Namespaces.Upgrade'] } }, 'read-only': { lacks: [stage, 'Namespaces.Upgrade'] } } });
+  const guard = new SafetyGuard(policy, {
+    lacks: {
+      operator: { lacks: [stage], lacksOn: { 'domain-c12': ['Namespaces.Upgrade'] } },
+      'read-only': { lacks: [stage, 'Namespaces.Upgrade'] },
+    },
+  });
   guard.trustSession(ADMIN, 'administrator');
   guard.trustSession(OPERATOR, 'operator');
   const fake = fakeTransport(answer);
@@ -44,18 +62,57 @@ const MOCK: SafetyPolicy = { allowMutations: true, allowlist: '*' };
 
 test.describe('SafetyGuard enforces the policy before sending', () => {
   const cases: { description: string; policy: SafetyPolicy; request: Request; refused?: RegExp }[] = [
-    { description: 'safe mode refuses a state change', policy: SAFE, request: post(STAGE('domain-c10'), ADMIN, {}), refused: /^\[vcconform\] safe mode: refused to send POST \/api\/esx\/settings\/clusters\/domain-c10\/software\?action=stage&vmw-task=true \(state-changing: software.stage may change domain-c10\)\. Nothing was sent\. Pass --allow-mutations \(or capabilities.allowMutations in the profile\) and allowlist the cluster to run it\.$/ },
+    {
+      description: 'safe mode refuses a state change',
+      policy: SAFE,
+      request: post(STAGE('domain-c10'), ADMIN, {}),
+      refused:
+        /^\[vcconform\] safe mode: refused to send POST \/api\/esx\/settings\/clusters\/domain-c10\/software\?action=stage&vmw-task=true \(state-changing: software.stage may change domain-c10\)\. Nothing was sent\. Pass --allow-mutations \(or capabilities.allowMutations in the profile\) and allowlist the cluster to run it\.$/,
+    },
     { description: 'safe mode sends a read', policy: SAFE, request: get(`${NS}/domain-c10`, ADMIN) },
     { description: 'safe mode sends an expected rejection (no session)', policy: SAFE, request: post(STAGE('domain-c10'), undefined, {}) },
-    { description: 'safe mode sends an expected rejection (operator-denied cluster)', policy: SAFE, request: post(`${NS}/domain-c12?action=upgrade`, OPERATOR, spec) },
+    {
+      description: 'safe mode sends an expected rejection (operator-denied cluster)',
+      policy: SAFE,
+      request: post(`${NS}/domain-c12?action=upgrade`, OPERATOR, spec),
+    },
     { description: 'mutations send a change on an allowlisted cluster', policy: LAB, request: post(STAGE('domain-c10'), ADMIN, {}) },
-    { description: 'mutations refuse a change on a cluster outside the allowlist', policy: LAB, request: post(STAGE('domain-c11'), ADMIN, {}), refused: /Cluster domain-c11 is not in the mutation allowlist \(domain-c10\)\. Add it to capabilities.mutationAllowlist/ },
-    { description: 'one cluster outside the allowlist refuses the whole batch, naming only it', policy: LAB, request: post(`${NS}?action=upgradeMultiple`, ADMIN, { 'domain-c10': spec, 'domain-c11': spec }), refused: /\. Cluster domain-c11 is not in the mutation allowlist \(domain-c10\)/ },
-    { description: 'mutations refuse a change that names no cluster', policy: LAB, request: post('/api/vcenter/bogus', ADMIN, {}), refused: /names no cluster it could be confined to/ },
-    { description: 'an empty allowlist refuses every cluster', policy: { allowMutations: true, allowlist: [] }, request: post(STAGE('domain-c10'), ADMIN, {}), refused: /not in the mutation allowlist \(empty\)/ },
-    { description: "'*' sends a change on any cluster", policy: MOCK, request: post(`${NS}?action=upgradeMultiple`, ADMIN, { 'domain-c11': spec, 'domain-c13': spec }) },
+    {
+      description: 'mutations refuse a change on a cluster outside the allowlist',
+      policy: LAB,
+      request: post(STAGE('domain-c11'), ADMIN, {}),
+      refused: /Cluster domain-c11 is not in the mutation allowlist \(domain-c10\)\. Add it to capabilities.mutationAllowlist/,
+    },
+    {
+      description: 'one cluster outside the allowlist refuses the whole batch, naming only it',
+      policy: LAB,
+      request: post(`${NS}?action=upgradeMultiple`, ADMIN, { 'domain-c10': spec, 'domain-c11': spec }),
+      refused: /\. Cluster domain-c11 is not in the mutation allowlist \(domain-c10\)/,
+    },
+    {
+      description: 'mutations refuse a change that names no cluster',
+      policy: LAB,
+      request: post('/api/vcenter/bogus', ADMIN, {}),
+      refused: /names no cluster it could be confined to/,
+    },
+    {
+      description: 'an empty allowlist refuses every cluster',
+      policy: { allowMutations: true, allowlist: [] },
+      request: post(STAGE('domain-c10'), ADMIN, {}),
+      refused: /not in the mutation allowlist \(empty\)/,
+    },
+    {
+      description: "'*' sends a change on any cluster",
+      policy: MOCK,
+      request: post(`${NS}?action=upgradeMultiple`, ADMIN, { 'domain-c11': spec, 'domain-c13': spec }),
+    },
     { description: "'*' sends a change that names no cluster", policy: MOCK, request: post('/api/vcenter/bogus', ADMIN, {}) },
-    { description: "'*' still needs allowMutations", policy: { allowMutations: false, allowlist: '*' }, request: post(STAGE('domain-c10'), ADMIN, {}), refused: /Pass --allow-mutations/ },
+    {
+      description: "'*' still needs allowMutations",
+      policy: { allowMutations: false, allowlist: '*' },
+      request: post(STAGE('domain-c10'), ADMIN, {}),
+      refused: /Pass --allow-mutations/,
+    },
   ];
   for (const c of cases) {
     test(c.description, async () => {
@@ -65,7 +122,9 @@ test.describe('SafetyGuard enforces the policy before sending', () => {
         expect(error).toBeInstanceOf(SafeModeRefusal);
         expect((error as Error).message).toMatch(c.refused);
         expect(calls).toEqual([]);
-        expect(guard.decisions).toEqual([expect.objectContaining({ class: 'state-changing', sent: false, refusal: (error as Error).message })]);
+        expect(guard.decisions).toEqual([
+          expect.objectContaining({ class: 'state-changing', sent: false, refusal: (error as Error).message }),
+        ]);
       } else {
         await expect(send(c.request)).resolves.toMatchObject({ status: 200 });
         expect(calls).toEqual([c.request]);
@@ -82,7 +141,9 @@ test.describe("SafetyGuard checks the test's declared plan", () => {
     const { guard, calls, send } = guarded(MOCK, undefined, () => plan);
     const error = await send(post(STAGE('domain-c10'), ADMIN, {})).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UndeclaredRequest);
-    expect((error as Error).message).toBe('[vcconform] Failed to send POST /api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true: it is state-changing (software.stage may change domain-c10), and the test\'s plan does not declare software.stage:state-changing (it declares clusters.get:read-only, software.stage:expected-rejected). Nothing was sent. Add software.stage:state-changing to the test\'s plan if the test means to send it.');
+    expect((error as Error).message).toBe(
+      "[vcconform] Failed to send POST /api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true: it is state-changing (software.stage may change domain-c10), and the test's plan does not declare software.stage:state-changing (it declares clusters.get:read-only, software.stage:expected-rejected). Nothing was sent. Add software.stage:state-changing to the test's plan if the test means to send it.",
+    );
     expect(calls).toEqual([]);
     expect(guard.decisions[0]).toMatchObject({ sent: false, refusal: (error as Error).message });
   });
@@ -121,7 +182,9 @@ test.describe('SafetyGuard learns from answers', () => {
 
   test('a session any login of the run obtained is trusted as the administrator until the harness names its role', async () => {
     const fresh = 'f'.repeat(32);
-    const { guard, calls, send } = guarded(SAFE, (r) => (r.url.endsWith('/api/session') ? { status: 201, text: JSON.stringify(fresh) } : { status: 403 }));
+    const { guard, calls, send } = guarded(SAFE, (r) =>
+      r.url.endsWith('/api/session') ? { status: 201, text: JSON.stringify(fresh) } : { status: 403 },
+    );
     const stage = post(STAGE('domain-c10'), fresh, {});
     await expect(send(stage), 'unknown before the login: refused by the target, so sent').resolves.toMatchObject({ status: 403 });
     await send({ method: 'POST', url: `${BASE}/api/session`, headers: { authorization: 'Basic eDp5' } });
@@ -151,7 +214,11 @@ test.describe('SafetyGuard learns from answers', () => {
   });
 
   const doubtful: { description: string; session: string; answer: Answer }[] = [
-    { description: "an operator's 404 (it may just not see the cluster)", session: OPERATOR, answer: { status: 404, text: JSON.stringify({ error_type: 'NOT_FOUND' }) } },
+    {
+      description: "an operator's 404 (it may just not see the cluster)",
+      session: OPERATOR,
+      answer: { status: 404, text: JSON.stringify({ error_type: 'NOT_FOUND' }) },
+    },
     { description: 'a 404 that is not a vAPI NOT_FOUND', session: ADMIN, answer: { status: 404, text: '<html>Not Found</html>' } },
     { description: 'a 403', session: ADMIN, answer: { status: 403, text: JSON.stringify({ error_type: 'NOT_FOUND' }) } },
   ];
@@ -165,12 +232,21 @@ test.describe('SafetyGuard learns from answers', () => {
 
   test("a stage's task is pinned to its cluster, so cancelling it is allowlisted like the stage", async () => {
     const TASK = '52a5:com.vmware.esx.settings.clusters.software';
-    const { guard, calls, send } = guarded(LAB, (r) => ({ status: r.url.includes('action=stage') ? 202 : 204, text: JSON.stringify(TASK) }));
+    const { guard, calls, send } = guarded(LAB, (r) => ({
+      status: r.url.includes('action=stage') ? 202 : 204,
+      text: JSON.stringify(TASK),
+    }));
     await expect(send(post(`/api/cis/tasks/${TASK}?action=cancel`, ADMIN))).rejects.toThrow(/names no cluster/);
     await send(post(STAGE('domain-c10'), ADMIN, {}));
     await send(post(`/api/cis/tasks/${TASK}?action=cancel`, ADMIN));
     expect(calls).toHaveLength(2);
-    expect(guard.decisions.at(-1)).toMatchObject({ operation: 'tasks.cancel', class: 'state-changing', clusters: ['domain-c10'], sent: true, status: 204 });
+    expect(guard.decisions.at(-1)).toMatchObject({
+      operation: 'tasks.cancel',
+      class: 'state-changing',
+      clusters: ['domain-c10'],
+      sent: true,
+      status: 204,
+    });
   });
 });
 
@@ -189,8 +265,13 @@ test.describe('SafetyGuard records decisions', () => {
       { cluster: 'domain-c11', operations: ['clusters.upgradeMultiple'] },
     ]);
     expect(guard.decisions.map((d) => `${d.operation}:${d.class}:${d.sent}`)).toEqual([
-      'clusters.upgradeMultiple:state-changing:true', 'software.stage:state-changing:true', 'clusters.upgrade:state-changing:true',
-      'software.stage:state-changing:true', 'software.stage:expected-rejected:true', 'clusters.get:read-only:true', 'software.stage:state-changing:false',
+      'clusters.upgradeMultiple:state-changing:true',
+      'software.stage:state-changing:true',
+      'clusters.upgrade:state-changing:true',
+      'software.stage:state-changing:true',
+      'software.stage:expected-rejected:true',
+      'clusters.get:read-only:true',
+      'software.stage:state-changing:false',
     ]);
   });
 
@@ -200,7 +281,17 @@ test.describe('SafetyGuard records decisions', () => {
     await send({ method: 'POST', url: `${BASE}/api/session`, headers: { authorization } });
     await send(post(STAGE('domain-c10'), ADMIN, {})).catch(() => undefined);
     const [login, stage] = guard.decisions;
-    expect(login).toEqual({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), method: 'POST', path: '/api/session', operation: 'session.create', class: 'read-only', reason: expect.any(String), clusters: [], sent: true, status: 200 });
+    expect(login).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      method: 'POST',
+      path: '/api/session',
+      operation: 'session.create',
+      class: 'read-only',
+      reason: expect.any(String),
+      clusters: [],
+      sent: true,
+      status: 200,
+    });
     expect(stage).toMatchObject({ path: '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', sent: false });
     const text = JSON.stringify(guard.decisions);
     for (const secret of [ADMIN, authorization, 'c2VjcmV0']) expect(text).not.toContain(secret);
@@ -209,7 +300,9 @@ test.describe('SafetyGuard records decisions', () => {
   test('a send that fails is recorded as sent, without a status, and counts as a change', async () => {
     const guard = new SafetyGuard(MOCK);
     guard.trustSession(ADMIN, 'administrator');
-    const send = guard.wrap(async () => { throw new Error('socket hang up'); });
+    const send = guard.wrap(async () => {
+      throw new Error('socket hang up');
+    });
     await expect(send(post(STAGE('domain-c10'), ADMIN, {}))).rejects.toThrow('socket hang up');
     expect(guard.decisions[0]).toMatchObject({ sent: true });
     expect(guard.decisions[0]).not.toHaveProperty('status');

@@ -32,13 +32,23 @@ export interface Decision {
 /** Safe mode refused a state-changing request; nothing was sent. */
 export class SafeModeRefusal extends Error {
   override name = 'SafeModeRefusal';
-  constructor(message: string, readonly decision: Decision) { super(message); }
+  constructor(
+    message: string,
+    readonly decision: Decision,
+  ) {
+    super(message);
+  }
 }
 
 /** The request's `operation:class` is not in the running test's plan; nothing was sent. */
 export class UndeclaredRequest extends Error {
   override name = 'UndeclaredRequest';
-  constructor(message: string, readonly decision: Decision) { super(message); }
+  constructor(
+    message: string,
+    readonly decision: Decision,
+  ) {
+    super(message);
+  }
 }
 
 /** Classifies every request, sends only what the policy allows, and learns facts from the answers. */
@@ -47,7 +57,10 @@ export class SafetyGuard {
   private readonly log: Decision[] = [];
 
   /** `lacks`: what each role's user is declared to lack (only declared lacks make a request expected-rejected). */
-  constructor(private readonly policy: SafetyPolicy, options: { lacks?: Partial<Record<Role, DeclaredLacks>> } = {}) {
+  constructor(
+    private readonly policy: SafetyPolicy,
+    options: { lacks?: Partial<Record<Role, DeclaredLacks>> } = {},
+  ) {
     this.facts = { sessions: new Map(), absent: new Set(), tasks: new Map(), lacks: options.lacks ?? {} };
   }
 
@@ -66,8 +79,14 @@ export class SafetyGuard {
     return async (request) => {
       const c = classify(request, this.view());
       const decision: Decision = {
-        at: new Date().toISOString(), method: request.method, path: readRequest(request).pathAndQuery,
-        operation: c.operation, class: c.class, reason: c.reason, clusters: c.clusters, sent: false,
+        at: new Date().toISOString(),
+        method: request.method,
+        path: readRequest(request).pathAndQuery,
+        operation: c.operation,
+        class: c.class,
+        reason: c.reason,
+        clusters: c.clusters,
+        sent: false,
       };
       this.log.push(decision);
       const plan = declared?.();

@@ -41,7 +41,13 @@ export function learnFrom(request: OutgoingRequest, response: { status: number; 
       const cluster = match.params.cluster!;
       if (response.status === 200) facts.absent.delete(cluster);
       // A user who may not see a cluster can be told it is not found: trust only the administrator.
-      else if (response.status === 404 && errorType(response.text) === 'NOT_FOUND' && only !== undefined && facts.sessions.get(only) === 'administrator') facts.absent.add(cluster);
+      else if (
+        response.status === 404 &&
+        errorType(response.text) === 'NOT_FOUND' &&
+        only !== undefined &&
+        facts.sessions.get(only) === 'administrator'
+      )
+        facts.absent.add(cluster);
       return;
     }
     case 'software.stage': {
@@ -58,5 +64,9 @@ function errorType(text: string): unknown {
 }
 
 function parse(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

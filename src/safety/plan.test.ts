@@ -13,7 +13,11 @@ test('sends() turns a plan into the vcconform.sends annotation', () => {
 
 const texts: { description: string; plan: Plan; text: string }[] = [
   { description: 'one class', plan: { 'read-only': ['clusters.get'] }, text: 'read-only: clusters.get' },
-  { description: 'operations sorted and deduplicated', plan: { 'read-only': ['tasks.get', 'clusters.get', 'tasks.get'] }, text: 'read-only: clusters.get, tasks.get' },
+  {
+    description: 'operations sorted and deduplicated',
+    plan: { 'read-only': ['tasks.get', 'clusters.get', 'tasks.get'] },
+    text: 'read-only: clusters.get, tasks.get',
+  },
   {
     description: 'classes in a fixed order whatever the key order',
     plan: { 'state-changing': ['upgrade'], 'expected-rejected': ['software.stage'], 'read-only': ['clusters.get'] },
@@ -40,7 +44,10 @@ test('parsePlan reads back what planText wrote', () => {
 });
 
 test('parsePlan tolerates the spacing a hand-written annotation has', () => {
-  expect(parsePlan('  read-only:clusters.get ,tasks.get ;  state-changing:  upgrade ; ')).toEqual({ 'read-only': ['clusters.get', 'tasks.get'], 'state-changing': ['upgrade'] });
+  expect(parsePlan('  read-only:clusters.get ,tasks.get ;  state-changing:  upgrade ; ')).toEqual({
+    'read-only': ['clusters.get', 'tasks.get'],
+    'state-changing': ['upgrade'],
+  });
 });
 
 for (const [description, text, part] of [
@@ -74,7 +81,11 @@ test('declaredPlan merges every vcconform.sends annotation and ignores the other
     sends({ 'read-only': ['tasks.get'], 'state-changing': ['upgrade'] }).annotation,
     { type: PLAN_ANNOTATION, description: 'expected-rejected: software.stage' },
   ];
-  expect(declaredPlan(annotations)).toEqual({ 'read-only': ['clusters.get', 'tasks.get'], 'state-changing': ['upgrade'], 'expected-rejected': ['software.stage'] });
+  expect(declaredPlan(annotations)).toEqual({
+    'read-only': ['clusters.get', 'tasks.get'],
+    'state-changing': ['upgrade'],
+    'expected-rejected': ['software.stage'],
+  });
 });
 
 test('declaredPlan is undefined when no plan is declared', () => {
@@ -87,7 +98,9 @@ test('an empty sends({}) declares a plan that sends nothing (not "no plan")', ()
 });
 
 test('declaredPlan throws on a malformed vcconform.sends annotation', () => {
-  expect(thrown(() => declaredPlan([{ type: PLAN_ANNOTATION, description: 'readonly: clusters.get' }]))).toContain('"readonly: clusters.get"');
+  expect(thrown(() => declaredPlan([{ type: PLAN_ANNOTATION, description: 'readonly: clusters.get' }]))).toContain(
+    '"readonly: clusters.get"',
+  );
 });
 
 // A class named twice in one text is merged, not overwritten.

@@ -35,16 +35,30 @@ export function sends(plan: Plan): TestDetails<Annotation> {
 
 /** `read-only: a, b; state-changing: c` (the annotation text, readable in the HTML report). */
 export function planText(plan: Plan): string {
-  return CLASSES.filter((c) => plan[c]?.length).map((c) => `${c}: ${[...new Set(plan[c])].sort().join(', ')}`).join('; ');
+  return CLASSES.filter((c) => plan[c]?.length)
+    .map((c) => `${c}: ${[...new Set(plan[c])].sort().join(', ')}`)
+    .join('; ');
 }
 
 /** Parses an annotation text back into a plan; throws on anything else (a hand-written typo). */
 export function parsePlan(text: string): Plan {
   const plan: Record<string, string[]> = {};
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z-]+):\s*(.+)$/.exec(part);
-    if (!m || !CLASSES.includes(m[1] as RequestClass)) throw new Error(`[vcconform] Failed to read the test plan ${JSON.stringify(text)}: ${JSON.stringify(part)} is not "<class>: op, op" with class one of ${CLASSES.join(', ')}.`);
-    plan[m[1]!] = [...(plan[m[1]!] ?? []), ...m[2]!.split(',').map((s) => s.trim()).filter(Boolean)];
+    if (!m || !CLASSES.includes(m[1] as RequestClass))
+      throw new Error(
+        `[vcconform] Failed to read the test plan ${JSON.stringify(text)}: ${JSON.stringify(part)} is not "<class>: op, op" with class one of ${CLASSES.join(', ')}.`,
+      );
+    plan[m[1]!] = [
+      ...(plan[m[1]!] ?? []),
+      ...m[2]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ];
   }
   return plan as Plan;
 }
@@ -62,6 +76,7 @@ export function declaredPlan(annotations: readonly { type: string; description?:
   const found = annotations.filter((a) => a.type === PLAN_ANNOTATION);
   if (found.length === 0) return undefined;
   const merged: Record<string, string[]> = {};
-  for (const a of found) for (const [c, ops] of Object.entries(parsePlan(a.description ?? ''))) merged[c] = [...(merged[c] ?? []), ...(ops ?? [])];
+  for (const a of found)
+    for (const [c, ops] of Object.entries(parsePlan(a.description ?? ''))) merged[c] = [...(merged[c] ?? []), ...(ops ?? [])];
   return merged as Plan;
 }

@@ -23,14 +23,25 @@ export function readRequest(request: { method: string; url: string; headers: Rec
   try {
     url = new URL(request.url, 'http://unparsed.invalid');
   } catch {
-    return { method: request.method.toUpperCase(), pathAndQuery: request.url, path: request.url, sessionIds: sessionIdsOf(request.headers) };
+    return {
+      method: request.method.toUpperCase(),
+      pathAndQuery: request.url,
+      path: request.url,
+      sessionIds: sessionIdsOf(request.headers),
+    };
   }
   const method = request.method.toUpperCase();
   // A repeated action or vmw-task could reach either operation on the server: match none (a probe).
   const ambiguous = ['action', 'vmw-task'].some((key) => url.searchParams.getAll(key).length > 1);
   const query = Object.fromEntries(url.searchParams);
   const match = ambiguous ? undefined : matchRoute(ROUTES, method, url.pathname, query);
-  return { method, pathAndQuery: url.pathname + url.search, path: url.pathname, ...(match && { match }), sessionIds: sessionIdsOf(request.headers) };
+  return {
+    method,
+    pathAndQuery: url.pathname + url.search,
+    path: url.pathname,
+    ...(match && { match }),
+    sessionIds: sessionIdsOf(request.headers),
+  };
 }
 
 /**
@@ -38,7 +49,9 @@ export function readRequest(request: { method: string; url: string; headers: Rec
  * commas: a server may read any of them, and safety must hold for every reading.
  */
 export function sessionIdsOf(headers: Record<string, string>): string[] {
-  const values = Object.entries(headers).filter(([name]) => name.toLowerCase() === SESSION_HEADER).map(([, value]) => value);
+  const values = Object.entries(headers)
+    .filter(([name]) => name.toLowerCase() === SESSION_HEADER)
+    .map(([, value]) => value);
   const candidates = values.flatMap((value) => [value, ...value.split(',')]).map((id) => id.trim());
   return [...new Set(candidates.filter((id) => id !== ''))];
 }
@@ -51,7 +64,11 @@ export function clusterSegments(path: string): string[] {
 }
 
 function decode(segment: string): string {
-  try { return decodeURIComponent(segment); } catch { return segment; }
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The request body as the operation's schema judges it: parsed, or why a vCenter refuses it. */
@@ -85,5 +102,9 @@ export function readBody(op: Operation, body: string | undefined): BodyReading {
 export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 }

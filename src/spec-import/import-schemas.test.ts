@@ -23,7 +23,14 @@ test.describe('importSchemas: task ids and query parameters', () => {
 
   test('without vmw-task=true the stage body would not be tagged', () => {
     const untasked = operations.map((o) => (o.id === 'software.stage' ? { ...o, query: { action: 'stage' } } : o));
-    const patched = { ...up, paths: { ...up.paths, '/esx/settings/clusters/{cluster}/software?action=stage': up.paths['/esx/settings/clusters/{cluster}/software?action=stage&vmw-task=true']! } };
+    const patched = {
+      ...up,
+      paths: {
+        ...up.paths,
+        '/esx/settings/clusters/{cluster}/software?action=stage':
+          up.paths['/esx/settings/clusters/{cluster}/software?action=stage&vmw-task=true']!,
+      },
+    };
     expect(importSchemas(patched, untasked).get(STAGE_TASK_ID)).not.toHaveProperty(RESOURCE_TYPE);
   });
 
@@ -34,8 +41,13 @@ test.describe('importSchemas: task ids and query parameters', () => {
   });
 
   test('a catalogue query parameter whose schema or name differs from the spec stops the import', () => {
-    const withSpec = (change: object) => operations.map((o) => (o.id === 'tasks.get' ? { ...o, queryParams: [{ ...o.queryParams![0]!, ...change }] } : o));
-    expect(() => importSchemas(up, withSpec({ schema: 'Cis.Tasks.ListSpec' }))).toThrow(/Failed to import query parameter spec of tasks\.get: .*"#\/components\/schemas\/Cis\.Tasks\.GetSpec".*the catalogue says Cis\.Tasks\.ListSpec/);
-    expect(() => importSchemas(up, withSpec({ name: 'get_spec' }))).toThrow(/query parameter get_spec of tasks\.get: the 9\.1 spec declares no such query parameter/);
+    const withSpec = (change: object) =>
+      operations.map((o) => (o.id === 'tasks.get' ? { ...o, queryParams: [{ ...o.queryParams![0]!, ...change }] } : o));
+    expect(() => importSchemas(up, withSpec({ schema: 'Cis.Tasks.ListSpec' }))).toThrow(
+      /Failed to import query parameter spec of tasks\.get: .*"#\/components\/schemas\/Cis\.Tasks\.GetSpec".*the catalogue says Cis\.Tasks\.ListSpec/,
+    );
+    expect(() => importSchemas(up, withSpec({ name: 'get_spec' }))).toThrow(
+      /query parameter get_spec of tasks\.get: the 9\.1 spec declares no such query parameter/,
+    );
   });
 });

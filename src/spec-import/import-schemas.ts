@@ -22,12 +22,21 @@ const MANY_ARE = /(?:property|parameter) (?:must|will) contain identifiers for t
 export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<string, Json> {
   const out = new Map<string, Json>();
   const pending: string[] = [];
-  const need = (id: string) => { if (!out.has(id) && !pending.includes(id)) pending.push(id); };
+  const need = (id: string) => {
+    if (!out.has(id) && !pending.includes(id)) pending.push(id);
+  };
   const convert = (node: Json, where: string) => convertNode(node, where, up, need);
 
   for (const op of ops) {
     const spec = upstreamOperation(up, op);
-    if (!spec) throw new SpecError(message(`import operation ${op.id}`, `the 9.1 spec has no ${op.method} ${upstreamKey(op)}`, 'Check path and query in specs/operations.ts'));
+    if (!spec)
+      throw new SpecError(
+        message(
+          `import operation ${op.id}`,
+          `the 9.1 spec has no ${op.method} ${upstreamKey(op)}`,
+          'Check path and query in specs/operations.ts',
+        ),
+      );
     const payloads: [string | undefined, Json | undefined][] = [
       [op.request?.schema, spec.requestBody as Json | undefined],
       [op.success.schema, (spec.responses as Record<string, Json>)[String(op.success.status)]],
@@ -35,9 +44,13 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
     for (const [id, part] of payloads) {
       if (!id) continue;
       const schema = jsonSchemaOf(part);
-      if (!schema) throw new SpecError(message(`import ${id}`, `${op.operationId} has no JSON schema for it`, 'Remove the schema from the catalogue entry'));
+      if (!schema)
+        throw new SpecError(
+          message(`import ${id}`, `${op.operationId} has no JSON schema for it`, 'Remove the schema from the catalogue entry'),
+        );
       if (typeof schema.$ref === 'string') {
-        if (refToId(schema.$ref) !== id) throw new SpecError(message(`import ${id}`, `${op.operationId} refers to ${refToId(schema.$ref)}, the catalogue says ${id}`));
+        if (refToId(schema.$ref) !== id)
+          throw new SpecError(message(`import ${id}`, `${op.operationId} refers to ${refToId(schema.$ref)}, the catalogue says ${id}`));
         need(id);
       } else if (!out.has(id)) {
         // The payload's own description (e.g. "The key in the parameter map must be…") is annotated too.
@@ -48,7 +61,14 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
     for (const q of op.queryParams ?? []) {
       const declared = ((spec.parameters as Json[] | undefined) ?? []).find((p) => p.in === 'query' && p.name === q.name);
       const ref = (declared?.schema as Json | undefined)?.$ref;
-      if (typeof ref !== 'string' || refToId(ref) !== q.schema) throw new SpecError(message(`import query parameter ${q.name} of ${op.id}`, `the 9.1 spec declares ${declared ? `its schema as ${JSON.stringify(declared.schema)}` : 'no such query parameter'}, the catalogue says ${q.schema}`, 'Check queryParams in specs/operations.ts'));
+      if (typeof ref !== 'string' || refToId(ref) !== q.schema)
+        throw new SpecError(
+          message(
+            `import query parameter ${q.name} of ${op.id}`,
+            `the 9.1 spec declares ${declared ? `its schema as ${JSON.stringify(declared.schema)}` : 'no such query parameter'}, the catalogue says ${q.schema}`,
+            'Check queryParams in specs/operations.ts',
+          ),
+        );
       need(q.schema);
     }
     for (const e of op.errors) need(e.schema);
@@ -97,7 +117,9 @@ function convertNode(node: Json, where: string, up: Upstream, need: (id: string)
     } else if (COPIED.has(key)) {
       out[key] = value;
     } else {
-      throw new SpecError(message(`import ${where}`, `unsupported keyword "${key}"`, 'Teach src/spec-import/import-schemas.ts the keyword'));
+      throw new SpecError(
+        message(`import ${where}`, `unsupported keyword "${key}"`, 'Teach src/spec-import/import-schemas.ts the keyword'),
+      );
     }
   }
   annotate(out, up, need);
@@ -124,5 +146,8 @@ function annotate(node: Json, up: Upstream, need: (id: string) => void): void {
 
 /** `Cis.Task.Info` → `cis-task-info.schema.json`. */
 export function schemaFileName(id: string): string {
-  return `${id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/\./g, '-').toLowerCase()}.schema.json`;
+  return `${id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/\./g, '-')
+    .toLowerCase()}.schema.json`;
 }

@@ -52,24 +52,29 @@ export interface UpstreamQueryParam {
 
 /** The `in: query` parameters of a spec operation, in the spec's order; an inline schema is `?inline`. */
 export function upstreamQueryParams(spec: Json): UpstreamQueryParam[] {
-  return ((spec.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'query').map((p) => {
-    const ref = (p.schema as Json | undefined)?.$ref;
-    return {
-      name: String(p.name),
-      schema: typeof ref === 'string' ? refToId(ref) : '?inline',
-      style: p.style as string | undefined,
-      explode: p.explode as boolean | undefined,
-      required: p.required === true,
-      description: normalise(String(p.description ?? '')),
-    };
-  });
+  return ((spec.parameters as Json[] | undefined) ?? [])
+    .filter((p) => p.in === 'query')
+    .map((p) => {
+      const ref = (p.schema as Json | undefined)?.$ref;
+      return {
+        name: String(p.name),
+        schema: typeof ref === 'string' ? refToId(ref) : '?inline',
+        style: p.style as string | undefined,
+        explode: p.explode as boolean | undefined,
+        required: p.required === true,
+        description: normalise(String(p.description ?? '')),
+      };
+    });
 }
 
 /** Privileges from the description prose: operation-level and per referenced resource. */
 export function upstreamPrivileges(spec: Json): { operation: string[]; resources: { resourceType: string; privileges: string[] }[] } {
   const text = String(spec.description ?? '');
   const operation = [...text.matchAll(/Operation execution requires `([^`]+)`/g)].map((m) => m[1]!);
-  const resources = [...text.matchAll(/The resource `([^`]+)` referenced by [^`]* requires `([^`]+)`/g)].map((m) => ({ resourceType: m[1]!, privileges: [m[2]!] }));
+  const resources = [...text.matchAll(/The resource `([^`]+)` referenced by [^`]* requires `([^`]+)`/g)].map((m) => ({
+    resourceType: m[1]!,
+    privileges: [m[2]!],
+  }));
   return { operation, resources };
 }
 

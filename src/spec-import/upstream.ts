@@ -16,7 +16,9 @@ export const UPSTREAM_DIR = join(__dirname, '..', '..', 'specs', 'upstream', 'vc
 /** Reads every vendored fragment of the 9.1 spec. */
 export function loadUpstream(dir = UPSTREAM_DIR): Upstream {
   const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Json;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   // components.json and components-more.json (the shared extract's second block, e.g. Appliance.System.Version.VersionStruct).
   const components: Record<string, Json> = {};
   for (const file of files.filter((f) => f.startsWith('components'))) {
@@ -32,7 +34,9 @@ export function loadUpstream(dir = UPSTREAM_DIR): Upstream {
 
 /** The spec's path key for an operation: relative to `/api`, with `action`/`vmw-task` inside. */
 export function upstreamKey(op: Pick<Operation, 'path' | 'query'>): string {
-  const query = Object.entries(op.query).map(([k, v]) => `${k}=${v}`).join('&');
+  const query = Object.entries(op.query)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   return op.path.replace(/^\/api/, '') + (query ? `?${query}` : '');
 }
 

@@ -16,7 +16,10 @@ export type BuildReading = { build: TargetBuild } | { build: null; why: string }
 
 const notReported = (why: string): BuildReading => ({ build: null, why });
 /** The first line of an error, without the harness prefix: the wire's errors name the request line, never its headers. */
-const firstLine = (e: unknown) => String((e as Error)?.message ?? e).replace(/^\[vcconform\] /, '').split('\n')[0];
+const firstLine = (e: unknown) =>
+  String((e as Error)?.message ?? e)
+    .replace(/^\[vcconform\] /, '')
+    .split('\n')[0];
 
 /**
  * Reads the build under test: one GET /api/appliance/system/version with the given (administrator's)
@@ -27,7 +30,11 @@ const firstLine = (e: unknown) => String((e as Error)?.message ?? e).replace(/^\
 export async function readBuild(send: Transport, url: string, session: string): Promise<BuildReading> {
   let answer: Awaited<ReturnType<Transport>>;
   try {
-    answer = await send({ method: 'GET', url: `${url}${VERSION.path}`, headers: { accept: 'application/json', 'vmware-api-session-id': session } });
+    answer = await send({
+      method: 'GET',
+      url: `${url}${VERSION.path}`,
+      headers: { accept: 'application/json', 'vmware-api-session-id': session },
+    });
   } catch (e) {
     return notReported(`got no answer (${firstLine(e)})`);
   }
@@ -41,7 +48,9 @@ export async function readBuild(send: Transport, url: string, session: string): 
   const struct = withoutNulls(body);
   if (!validate(struct)) {
     const first = validate.errors?.[0];
-    return notReported(`answered 200 with a body that does not match ${VERSION_STRUCT} (${first ? `${first.instancePath || '/'} ${first.message}` : 'invalid'})`);
+    return notReported(
+      `answered 200 with a body that does not match ${VERSION_STRUCT} (${first ? `${first.instancePath || '/'} ${first.message}` : 'invalid'})`,
+    );
   }
   const v = struct as Record<(typeof FIELDS)[number], string>;
   return { build: { product: v.product, version: v.version, build: v.build, type: v.type, releasedate: v.releasedate } };
@@ -52,10 +61,19 @@ export async function readBuild(send: Transport, url: string, session: string): 
  * (the embedded mock, started per worker). `onSession` learns the session id before it is used (the
  * redactor). Never throws: a login that fails is "not reported" too.
  */
-export async function readBuildAs(send: Transport, url: string, user: { username: string; password: string }, onSession: (id: string) => void): Promise<BuildReading> {
+export async function readBuildAs(
+  send: Transport,
+  url: string,
+  user: { username: string; password: string },
+  onSession: (id: string) => void,
+): Promise<BuildReading> {
   let login: Awaited<ReturnType<Transport>>;
   try {
-    login = await send({ method: 'POST', url: `${url}/api/session`, headers: { accept: 'application/json', authorization: `Basic ${basicToken(user.username, user.password)}` } });
+    login = await send({
+      method: 'POST',
+      url: `${url}/api/session`,
+      headers: { accept: 'application/json', authorization: `Basic ${basicToken(user.username, user.password)}` },
+    });
   } catch (e) {
     return notReported(`was not asked: the administrator's login got no answer (${firstLine(e)})`);
   }
@@ -65,7 +83,9 @@ export async function readBuildAs(send: Transport, url: string, user: { username
   try {
     return await readBuild(send, url, id);
   } finally {
-    await send({ method: 'DELETE', url: `${url}/api/session`, headers: { accept: 'application/json', 'vmware-api-session-id': id } }).catch(() => undefined);
+    await send({ method: 'DELETE', url: `${url}/api/session`, headers: { accept: 'application/json', 'vmware-api-session-id': id } }).catch(
+      () => undefined,
+    );
   }
 }
 
@@ -86,5 +106,7 @@ export function targetBuildFrom(text: string | undefined, name: string): TargetB
   if (text === undefined || text === '') return undefined;
   const value = safeParse(text);
   if (value === null || isTargetBuild(value)) return value;
-  throw new Error(`[vcconform] Failed to read ${name}: expected null or a JSON {product, version, build, type, releasedate} of strings, got ${JSON.stringify(text.slice(0, 200))}.`);
+  throw new Error(
+    `[vcconform] Failed to read ${name}: expected null or a JSON {product, version, build, type, releasedate} of strings, got ${JSON.stringify(text.slice(0, 200))}.`,
+  );
 }

@@ -17,7 +17,9 @@ import { mockRoles } from './mock-roles';
  */
 test.describe.configure({ mode: 'parallel', timeout: 240_000 });
 
-async function separateMock(options: { control?: boolean; tls?: true; faults?: string[]; appliance?: Partial<Inventory['appliance']> } = {}): Promise<RunningMock> {
+async function separateMock(
+  options: { control?: boolean; tls?: true; faults?: string[]; appliance?: Partial<Inventory['appliance']> } = {},
+): Promise<RunningMock> {
   // As a lab vCenter: virtual time at 2000×; sessions idle on real time, and only after a day.
   const { appliance, ...rest } = options;
   const inventory = loadInventory();
@@ -32,7 +34,10 @@ const conformance = (reports: string) => JSON.parse(readFileSync(join(reports, '
 /** What the mock's state says changed: every cluster (hosts and staged software included) and the administrator's tasks. */
 function snapshot(mock: RunningMock): string {
   const admin = adminOf(mock);
-  return JSON.stringify({ clusters: [...mock.state.clusters.values()], tasks: [...mock.state.tasks.values()].filter((t) => t.username === admin).length });
+  return JSON.stringify({
+    clusters: [...mock.state.clusters.values()],
+    tasks: [...mock.state.tasks.values()].filter((t) => t.username === admin).length,
+  });
 }
 
 const adminOf = (mock: RunningMock) => mock.users.find((u) => u.role === 'administrator')!.username;
@@ -43,14 +48,19 @@ const CHANGING = new Set(['clusters.upgrade', 'clusters.upgradeMultiple', 'softw
 
 /** Every test's final status and every check verdict, in a stable order (for comparing two runs). */
 function verdicts(report: Report): string[] {
-  interface Node { title?: string; specs?: { title: string; tests: { results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[]; suites?: Node[] }
+  interface Node {
+    title?: string;
+    specs?: { title: string; tests: { results: { status: string; annotations?: { type: string; description?: string }[] }[] }[] }[];
+    suites?: Node[];
+  }
   const out: string[] = [];
   const walk = (s: Node, path: string[]) => {
-    for (const spec of s.specs ?? []) for (const t of spec.tests) {
-      const last = t.results[t.results.length - 1];
-      out.push(`${[...path, spec.title].join(' › ')}: ${last?.status ?? 'not run'}`);
-      for (const a of last?.annotations ?? []) if (a.type === 'vcconform.check') out.push(`${spec.title} · ${a.description}`);
-    }
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests) {
+        const last = t.results[t.results.length - 1];
+        out.push(`${[...path, spec.title].join(' › ')}: ${last?.status ?? 'not run'}`);
+        for (const a of last?.annotations ?? []) if (a.type === 'vcconform.check') out.push(`${spec.title} · ${a.description}`);
+      }
     for (const c of s.suites ?? []) walk(c, [...path, c.title ?? '']);
   };
   for (const s of report.suites as Node[]) walk(s, [s.title ?? '']);
@@ -62,7 +72,10 @@ test('safe mode: a profile run against a separately started mock sends nothing t
   try {
     const before = snapshot(mock);
     const reports = reportsDir();
-    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--runs', '3', '--workers', '2', '--reports', reports], cleanEnv(labEnv(mock)));
+    const r = await bin(
+      ['--profile', writeLabProfile(mock, mock.url), '--runs', '3', '--workers', '2', '--reports', reports],
+      cleanEnv(labEnv(mock)),
+    );
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
     expect(r.stderr).toContain('safe mode: nothing that could change state is sent');
     const { report, skips } = readReport(reports);
@@ -73,7 +86,10 @@ test('safe mode: a profile run against a separately started mock sends nothing t
     expect(refused.length, 'requests a vCenter refuses were sent: the rejection paths are still tested in safe mode').toBeGreaterThan(0);
     // A state change needs a privileged caller, a cluster and a success: not one such request.
     const succeeded = refused.filter((e) => e.user === adminOf(mock) && existing(mock, e.clusters).length > 0 && e.status < 400);
-    expect(succeeded.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}] → ${e.status}`), 'no state-changing request that could succeed').toEqual([]);
+    expect(
+      succeeded.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}] → ${e.status}`),
+      'no state-changing request that could succeed',
+    ).toEqual([]);
     expect(snapshot(mock), 'the mock is as it was').toBe(before);
     expect(mock.state.sessions.size, 'every session was deleted at the end of the run').toBe(0);
   } finally {
@@ -89,14 +105,25 @@ test('with --allow-mutations, state changes touch only the allowlisted cluster, 
     const profile = writeLabProfile(mock, mock.url, { capabilities: { mutationAllowlist: [allowed] } });
     const r = await bin(['--profile', profile, '--allow-mutations', '--runs', '3', '--reports', reports], cleanEnv(labEnv(mock)));
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
-    const succeeded = mock.journal.all().filter((e) => e.operation !== undefined && CHANGING.has(e.operation) && e.user === adminOf(mock) && e.status < 300);
+    const succeeded = mock.journal
+      .all()
+      .filter((e) => e.operation !== undefined && CHANGING.has(e.operation) && e.user === adminOf(mock) && e.status < 300);
     expect(succeeded.filter((e) => e.clusters?.includes(allowed)).length, 'the allowlisted cluster was changed').toBeGreaterThan(0);
     const elsewhere = succeeded.filter((e) => existing(mock, e.clusters).some((c) => c !== allowed));
-    expect(elsewhere.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}]`), 'nothing else was touched').toEqual([]);
+    expect(
+      elsewhere.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}]`),
+      'nothing else was touched',
+    ).toEqual([]);
     const tasks = [...mock.state.tasks.values()].filter((t) => t.username === adminOf(mock) && t.clusterId !== allowed);
-    expect(tasks.map((t) => t.clusterId), 'no task on another cluster').toEqual([]);
+    expect(
+      tasks.map((t) => t.clusterId),
+      'no task on another cluster',
+    ).toEqual([]);
     const { skips } = readReport(reports);
-    expect(skips.some((s) => s.includes('not in the mutation allowlist')), skips.join('\n')).toBe(true);
+    expect(
+      skips.some((s) => s.includes('not in the mutation allowlist')),
+      skips.join('\n'),
+    ).toBe(true);
     expect(r.stderr).toContain(`this run changed state on ${mock.url}`);
     expect(r.stderr).toMatch(new RegExp(`${allowed}: .*software\\.stage`));
     expect(mock.state.sessions.size).toBe(0);
@@ -110,9 +137,18 @@ test('the build under test: the pre-flight asks once, as the administrator, and 
   const mock = await separateMock({ appliance: patched });
   try {
     const reports = reportsDir();
-    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--grep', 'session lifecycle', '--runs', '2', '--workers', '2', '--reports', reports], cleanEnv(labEnv(mock)));
+    const r = await bin(
+      ['--profile', writeLabProfile(mock, mock.url), '--grep', 'session lifecycle', '--runs', '2', '--workers', '2', '--reports', reports],
+      cleanEnv(labEnv(mock)),
+    );
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
-    const build = { product: 'VMware vCenter Server', version: '9.1.0.1', build: '24999999', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: 'June 2, 2026' };
+    const build = {
+      product: 'VMware vCenter Server',
+      version: '9.1.0.1',
+      build: '24999999',
+      type: 'vCenter Server with an embedded Platform Services Controller',
+      releasedate: 'June 2, 2026',
+    };
     expect(conformance(reports).target).toEqual({ kind: 'live', url: mock.url, build });
     // Once per run, though two workers ran: the pre-flight's administrator session, not another login.
     const reads = mock.journal.all().filter((e) => e.path === '/api/appliance/system/version');
@@ -122,7 +158,9 @@ test('the build under test: the pre-flight asks once, as the administrator, and 
     const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
     const properties = [...junit.matchAll(/<property name="vcconform\.build" value="([^"]*)">/g)].map((m) => m[1]);
     expect(properties.length).toBeGreaterThan(2);
-    expect(new Set(properties)).toEqual(new Set([`${name} (vCenter Server with an embedded Platform Services Controller; patch released June 2, 2026)`]));
+    expect(new Set(properties)).toEqual(
+      new Set([`${name} (vCenter Server with an embedded Platform Services Controller; patch released June 2, 2026)`]),
+    );
     expect(r.stderr).not.toContain('did not report its build');
     expect(mock.state.sessions.size).toBe(0);
   } finally {
@@ -134,7 +172,10 @@ test('a live target whose version read fails is "not reported by the target": on
   const mock = await separateMock({ faults: ['internal-error@appliance.version'] });
   try {
     const reports = reportsDir();
-    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--grep', 'session lifecycle', '--runs', '2', '--reports', reports], cleanEnv(labEnv(mock)));
+    const r = await bin(
+      ['--profile', writeLabProfile(mock, mock.url), '--grep', 'session lifecycle', '--runs', '2', '--reports', reports],
+      cleanEnv(labEnv(mock)),
+    );
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
     const line = `[vcconform] observation: ${mock.url} did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.`;
     expect((r.stdout + r.stderr).split('\n').filter((l) => l.includes('did not report its build'))).toEqual([line]);
@@ -142,8 +183,15 @@ test('a live target whose version read fails is "not reported by the target": on
     expect(report).toMatchObject({ target: { kind: 'live', url: mock.url, build: null }, verdict: 'pass', errors: [] });
     expect(report.tests.passed).toBeGreaterThan(2);
     expect(readFileSync(join(reports, 'conformance.html'), 'utf8')).toContain('<em>not reported by the target</em>');
-    expect(readFileSync(join(reports, 'junit.xml'), 'utf8')).toContain('<property name="vcconform.build" value="not reported by the target">');
-    expect(mock.journal.all().filter((e) => e.path === '/api/appliance/system/version').map((e) => e.status)).toEqual([500]);
+    expect(readFileSync(join(reports, 'junit.xml'), 'utf8')).toContain(
+      '<property name="vcconform.build" value="not reported by the target">',
+    );
+    expect(
+      mock.journal
+        .all()
+        .filter((e) => e.path === '/api/appliance/system/version')
+        .map((e) => e.status),
+    ).toEqual([500]);
   } finally {
     await mock.close();
   }
@@ -158,7 +206,9 @@ test('--dry-run prints test × operation × class with the safe-mode decision, a
     expect(r.stdout).toMatch(/state-changing\s+software\.stage/);
     expect(r.stdout).toMatch(/expected-rejected\s+.*clusters\.upgradeMultiple/);
     expect(r.stdout).toContain('→ skip (safe mode: state-changing');
-    expect(r.stdout).toMatch(/assumes\s+roles: stageCluster; lacks: operator VcIntegrity\.lifecycleSoftwareRemediation\.Write on stageCluster\n/);
+    expect(r.stdout).toMatch(
+      /assumes\s+roles: stageCluster; lacks: operator VcIntegrity\.lifecycleSoftwareRemediation\.Write on stageCluster\n/,
+    );
     expect(r.stdout).toMatch(/ 0 declare no plan\.$/m);
     expect(mock.journal.all(), 'not one request').toEqual([]);
     const allowed = await bin(['--profile', writeLabProfile(mock, mock.url), '--dry-run', '--allow-mutations'], cleanEnv(labEnv(mock)));
@@ -185,7 +235,16 @@ test.describe('TLS', () => {
       expect(mock.journal.all(), 'nothing got through').toEqual([]);
       const insecure = await bin(['--target', mock.url, '--insecure', ...small, '--reports', reportsDir()], cleanEnv(ADMIN));
       expect(insecure.code, insecure.stdout.slice(-2000) + insecure.stderr).toBe(0);
-      const withCa = await bin(['--profile', writeLabProfile(mock, mock.url, { tls: { caFile: join(MOCK_TLS_DIR, 'cert.pem') } }), ...small, '--reports', reportsDir()], cleanEnv(labEnv(mock)));
+      const withCa = await bin(
+        [
+          '--profile',
+          writeLabProfile(mock, mock.url, { tls: { caFile: join(MOCK_TLS_DIR, 'cert.pem') } }),
+          ...small,
+          '--reports',
+          reportsDir(),
+        ],
+        cleanEnv(labEnv(mock)),
+      );
       expect(withCa.code, withCa.stdout.slice(-2000) + withCa.stderr).toBe(0);
       expect(mock.journal.all().filter((e) => e.operation === 'session.create' && e.status === 201).length).toBeGreaterThan(1);
     } finally {
@@ -200,20 +259,35 @@ test('a session that expires mid-run is detected, re-created once, reported, and
     const admin = mock.users.find((u) => u.role === 'administrator')!.username;
     // The third successful read by the administrator ends every session, as an idle timeout would.
     let reads = 0;
-    const expired = mock.journal.waitFor((e) => e.method === 'GET' && e.user === admin && e.status === 200 && ++reads === 3, 'the third read');
-    void expired.then(() => mock.state.sessions.clear(), () => undefined);
+    const expired = mock.journal.waitFor(
+      (e) => e.method === 'GET' && e.user === admin && e.status === 200 && ++reads === 3,
+      'the third read',
+    );
+    void expired.then(
+      () => mock.state.sessions.clear(),
+      () => undefined,
+    );
     const reports = reportsDir();
-    const r = await bin(['--profile', writeLabProfile(mock, mock.url), '--grep', 'clusters.read', '--runs', '3', '--workers', '1', '--reports', reports], cleanEnv(labEnv(mock)));
+    const r = await bin(
+      ['--profile', writeLabProfile(mock, mock.url), '--grep', 'clusters.read', '--runs', '3', '--workers', '1', '--reports', reports],
+      cleanEnv(labEnv(mock)),
+    );
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
     const notes = JSON.stringify(readReport(reports).report);
     expect(notes).toContain('session expired (administrator)');
     expect(notes).toContain('session re-created (administrator)');
     const logins = mock.journal.all().filter((e) => e.operation === 'session.create' && e.status === 201);
     // The pre-flight logs every configured user in and out once; then the run's one login and its one re-creation.
-    expect(logins.length, 'the pre-flight\'s logins, one login, then one re-creation').toBe(mock.users.length + 2);
+    expect(logins.length, "the pre-flight's logins, one login, then one re-creation").toBe(mock.users.length + 2);
     const [probe, ...rest] = mock.journal.all();
-    expect(probe, 'the run first checks that the target answers, without credentials (the pre-flight reads that same answer)').toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
-    expect(mock.journal.all().filter((e) => e.method === 'GET' && e.path === '/api/session' && e.status === 401 && e.user === undefined), 'one unauthenticated GET /api/session').toHaveLength(1);
+    expect(
+      probe,
+      'the run first checks that the target answers, without credentials (the pre-flight reads that same answer)',
+    ).toMatchObject({ method: 'GET', path: '/api/session', status: 401 });
+    expect(
+      mock.journal.all().filter((e) => e.method === 'GET' && e.path === '/api/session' && e.status === 401 && e.user === undefined),
+      'one unauthenticated GET /api/session',
+    ).toHaveLength(1);
     const refused = rest.filter((e) => e.status === 401 && e.method === 'GET');
     expect(refused.length, 'exactly the one request that met the expired session').toBe(1);
     expect(mock.state.sessions.size).toBe(0);
@@ -226,7 +300,13 @@ test('record against a live target, then replay offline with the target stopped:
   const mock = await separateMock({ control: true });
   const cassettes = mkdtempSync(join(tmpdir(), 'vcconform-cassettes-'));
   const grep = 'upgradeMultiple|stage|session lifecycle';
-  const profile = writeLabProfile(mock, mock.url, { capabilities: { allowMutations: true, mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'], reset: { http: { method: 'POST', path: '/__vcconform/reset' } } } });
+  const profile = writeLabProfile(mock, mock.url, {
+    capabilities: {
+      allowMutations: true,
+      mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'],
+      reset: { http: { method: 'POST', path: '/__vcconform/reset' } },
+    },
+  });
   const env = cleanEnv(labEnv(mock));
   const recordReports = reportsDir();
   const recorded = await bin(['--profile', profile, '--record', cassettes, '--grep', grep, '--runs', '3', '--reports', recordReports], env);

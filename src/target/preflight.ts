@@ -24,13 +24,22 @@ export async function preflight(profile: TargetProfile, probe: ProbeAnswer, send
   if (!(probe.status === 401 && errorTypeOf(safeParse(probe.text)) !== undefined)) {
     const type = probe.contentType ?? 'no content type';
     const body = probe.text === '' ? 'no body' : JSON.stringify(probe.text.slice(0, 80));
-    throw new UsageError(message(action, `it is not a vCenter /api endpoint: GET /api/session without a session answered ${probe.status} (${type}, ${body})`,
-      'A vCenter answers 401 with a vAPI error body ({"error_type": "UNAUTHENTICATED", …}); give the base URL, without /api'));
+    throw new UsageError(
+      message(
+        action,
+        `it is not a vCenter /api endpoint: GET /api/session without a session answered ${probe.status} (${type}, ${body})`,
+        'A vCenter answers 401 with a vAPI error body ({"error_type": "UNAUTHENTICATED", …}); give the base URL, without /api',
+      ),
+    );
   }
   const refused: string[] = [];
-  let build: BuildReading = { build: null, why: 'was not asked: the administrator\'s login got no answer' };
+  let build: BuildReading = { build: null, why: "was not asked: the administrator's login got no answer" };
   for (const [role, user] of Object.entries(profile.users) as [Role, TargetProfile['users'][Role] & {}][]) {
-    const login = await send({ method: 'POST', url: url('/api/session'), headers: { accept: 'application/json', authorization: `Basic ${basicToken(user.username, user.password)}` } }).catch(() => undefined);
+    const login = await send({
+      method: 'POST',
+      url: url('/api/session'),
+      headers: { accept: 'application/json', authorization: `Basic ${basicToken(user.username, user.password)}` },
+    }).catch(() => undefined);
     if (!login) continue;
     if (login.status === 401 || login.status === 403) {
       const from = user.passwordEnv ? ` (its password comes from ${user.passwordEnv})` : '';
@@ -39,9 +48,24 @@ export async function preflight(profile: TargetProfile, probe: ProbeAnswer, send
       continue;
     }
     const id = login.status >= 200 && login.status < 300 ? sessionIdIn(login.text) : undefined;
-    if (role === 'administrator') build = id ? await readBuild(send, profile.url, id) : { build: null, why: `was not asked: the administrator's login answered ${login.status}` };
-    if (id) await send({ method: 'DELETE', url: url('/api/session'), headers: { accept: 'application/json', 'vmware-api-session-id': id } }).catch(() => undefined);
+    if (role === 'administrator')
+      build = id
+        ? await readBuild(send, profile.url, id)
+        : { build: null, why: `was not asked: the administrator's login answered ${login.status}` };
+    if (id)
+      await send({
+        method: 'DELETE',
+        url: url('/api/session'),
+        headers: { accept: 'application/json', 'vmware-api-session-id': id },
+      }).catch(() => undefined);
   }
-  if (refused.length) throw new UsageError(message(`log in to ${profile.url}`, refused.join('; '), 'Check the user names in the profile and the passwords in those variables; nothing was run'));
+  if (refused.length)
+    throw new UsageError(
+      message(
+        `log in to ${profile.url}`,
+        refused.join('; '),
+        'Check the user names in the profile and the passwords in those variables; nothing was run',
+      ),
+    );
   return build;
 }

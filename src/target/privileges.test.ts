@@ -29,9 +29,16 @@ test.describe('declared lacks', () => {
   test('an inventory grant becomes its lacks: all privileges lack nothing; a cluster grant is lacked on the other clusters', () => {
     expect(lacksOfGrant({ privileges: ['*'] }, UNIVERSE, CLUSTERS)).toEqual({});
     expect(lacksOfGrant({ privileges: ['System.Read'] }, UNIVERSE, CLUSTERS)).toEqual({ lacks: [UPGRADE, STAGE].sort() });
-    expect(lacksOfGrant({ privileges: ['System.Read'], clusterPrivileges: { 'domain-c10': [UPGRADE], 'domain-c11': [UPGRADE] } }, UNIVERSE, CLUSTERS))
-      .toEqual({ lacks: [STAGE], lacksOn: { 'domain-c12': [UPGRADE] } });
+    expect(
+      lacksOfGrant(
+        { privileges: ['System.Read'], clusterPrivileges: { 'domain-c10': [UPGRADE], 'domain-c11': [UPGRADE] } },
+        UNIVERSE,
+        CLUSTERS,
+      ),
+    ).toEqual({ lacks: [STAGE], lacksOn: { 'domain-c12': [UPGRADE] } });
     // A global grant wins over a cluster one: nothing is lacked anywhere.
-    expect(lacksOfGrant({ privileges: [UPGRADE, STAGE, 'System.Read'], clusterPrivileges: { 'domain-c10': [UPGRADE] } }, UNIVERSE, CLUSTERS)).toEqual({});
+    expect(
+      lacksOfGrant({ privileges: [UPGRADE, STAGE, 'System.Read'], clusterPrivileges: { 'domain-c10': [UPGRADE] } }, UNIVERSE, CLUSTERS),
+    ).toEqual({});
   });
 });

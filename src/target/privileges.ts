@@ -34,7 +34,11 @@ export const OPERATOR_DENIED_PRIVILEGE = 'Namespaces.Upgrade';
  * clusters (as the reference mock's inventory says): every privilege of `universe` it holds nowhere
  * is lacked everywhere; one it holds on some clusters is lacked on the rest of `clusters`. '*' holds all.
  */
-export function lacksOfGrant(grant: { privileges: readonly string[]; clusterPrivileges?: Readonly<Record<string, readonly string[]>> }, universe: readonly string[], clusters: readonly string[]): DeclaredLacks {
+export function lacksOfGrant(
+  grant: { privileges: readonly string[]; clusterPrivileges?: Readonly<Record<string, readonly string[]>> },
+  universe: readonly string[],
+  clusters: readonly string[],
+): DeclaredLacks {
   if (grant.privileges.includes('*')) return {};
   const global = new Set(grant.privileges);
   const onSome = new Set(Object.values(grant.clusterPrivileges ?? {}).flat());
@@ -68,5 +72,12 @@ export function requiredPrivileges(op: Operation): { operation: string[]; perClu
 
 /** Every privilege a catalogued operation requires: what a declaration of lacks can be about. */
 export function cataloguePrivileges(): string[] {
-  return [...new Set(operations.flatMap((op) => { const r = requiredPrivileges(op); return [...r.operation, ...r.perCluster]; }))].sort();
+  return [
+    ...new Set(
+      operations.flatMap((op) => {
+        const r = requiredPrivileges(op);
+        return [...r.operation, ...r.perCluster];
+      }),
+    ),
+  ].sort();
 }

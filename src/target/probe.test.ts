@@ -10,34 +10,58 @@ const CERT = join(MOCK_TLS_DIR, 'cert.pem');
 const SOURCE = 'profile probe-test.json';
 
 /** The profile fields probeTarget reads, for `url`, with TLS checking on unless `tls` says otherwise. */
-const profileFor = (url: string, tls: { insecure?: boolean; caFile?: string } = {}, timeoutMs = 10_000) => ({ url, tls: { insecure: false, ...tls }, timeoutMs, source: SOURCE });
+const profileFor = (url: string, tls: { insecure?: boolean; caFile?: string } = {}, timeoutMs = 10_000) => ({
+  url,
+  tls: { insecure: false, ...tls },
+  timeoutMs,
+  source: SOURCE,
+});
 
 /** The UsageError probeTarget rejects with, or fails the test. */
 async function probeError(profile: Parameters<typeof probeTarget>[0]): Promise<UsageError> {
-  const error = await probeTarget(profile).then(() => undefined, (e: unknown) => e);
+  const error = await probeTarget(profile).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error, 'probeTarget should have rejected').toBeInstanceOf(UsageError);
   return error as UsageError;
 }
 
 /** A plain HTTP server on 127.0.0.1 that records request headers and answers with `respond`. */
-async function rawServer(respond: (res: Parameters<Parameters<typeof createServer>[1] & {}>[1]) => void): Promise<{ url: string; seen: IncomingHttpHeaders[]; server: Server }> {
+async function rawServer(
+  respond: (res: Parameters<Parameters<typeof createServer>[1] & {}>[1]) => void,
+): Promise<{ url: string; seen: IncomingHttpHeaders[]; server: Server }> {
   const seen: IncomingHttpHeaders[] = [];
-  const server = createServer((req, res) => { seen.push(req.headers); respond(res); });
+  const server = createServer((req, res) => {
+    seen.push(req.headers);
+    respond(res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
 }
 
 function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 test.describe('against the plain-HTTP mock', () => {
   let mock: RunningMock;
-  test.beforeEach(async () => { mock = await startMock(); });
-  test.afterEach(async () => { await mock.close(); });
+  test.beforeEach(async () => {
+    mock = await startMock();
+  });
+  test.afterEach(async () => {
+    await mock.close();
+  });
 
   test('an http target answers the probe with 401', async () => {
-    expect(await probeTarget(profileFor(mock.url))).toEqual({ status: 401, contentType: 'application/json', text: expect.stringContaining('"error_type":"UNAUTHENTICATED"') });
+    expect(await probeTarget(profileFor(mock.url))).toEqual({
+      status: 401,
+      contentType: 'application/json',
+      text: expect.stringContaining('"error_type":"UNAUTHENTICATED"'),
+    });
   });
 
   test('the probe is one unauthenticated GET /api/session', async () => {
@@ -59,8 +83,12 @@ test.describe('against the plain-HTTP mock', () => {
 
 test.describe('against the HTTPS mock with its self-signed certificate', () => {
   let mock: RunningMock;
-  test.beforeEach(async () => { mock = await startMock({ tls: true }); });
-  test.afterEach(async () => { await mock.close(); });
+  test.beforeEach(async () => {
+    mock = await startMock({ tls: true });
+  });
+  test.afterEach(async () => {
+    await mock.close();
+  });
 
   test('without insecure or a CA file the probe is a UsageError saying the certificate is self-signed', async () => {
     const error = await probeError(profileFor(mock.url));
@@ -72,12 +100,20 @@ test.describe('against the HTTPS mock with its self-signed certificate', () => {
   });
 
   test('with tls.insecure the probe accepts the certificate and gets 401', async () => {
-    expect(await probeTarget(profileFor(mock.url, { insecure: true }))).toEqual({ status: 401, contentType: 'application/json', text: expect.stringContaining('"error_type":"UNAUTHENTICATED"') });
+    expect(await probeTarget(profileFor(mock.url, { insecure: true }))).toEqual({
+      status: 401,
+      contentType: 'application/json',
+      text: expect.stringContaining('"error_type":"UNAUTHENTICATED"'),
+    });
     expect(mock.journal.all().map((e) => `${e.method} ${e.path} ${e.user ?? 'no user'}`)).toEqual(['GET /api/session no user']);
   });
 
   test('with tls.caFile set to the mock certificate the probe trusts it and gets 401', async () => {
-    expect(await probeTarget(profileFor(mock.url, { caFile: CERT }))).toEqual({ status: 401, contentType: 'application/json', text: expect.stringContaining('"error_type":"UNAUTHENTICATED"') });
+    expect(await probeTarget(profileFor(mock.url, { caFile: CERT }))).toEqual({
+      status: 401,
+      contentType: 'application/json',
+      text: expect.stringContaining('"error_type":"UNAUTHENTICATED"'),
+    });
   });
 
   test('an http URL pointed at the HTTPS port is a UsageError naming the URL', async () => {
@@ -88,7 +124,10 @@ test.describe('against the HTTPS mock with its self-signed certificate', () => {
 });
 
 test('the probe reads no more of an answer than a vAPI error body needs', async () => {
-  const { url, server } = await rawServer((res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('x'.repeat(1024 * 1024)); });
+  const { url, server } = await rawServer((res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('x'.repeat(1024 * 1024));
+  });
   try {
     const answer = await probeTarget(profileFor(url));
     expect(answer).toMatchObject({ status: 200, contentType: 'text/html' });
@@ -99,7 +138,10 @@ test('the probe reads no more of an answer than a vAPI error body needs', async 
 });
 
 test('the probe sends no credentials, and any HTTP status will do', async () => {
-  const { url, seen, server } = await rawServer((res) => { res.statusCode = 418; res.end('teapot'); });
+  const { url, seen, server } = await rawServer((res) => {
+    res.statusCode = 418;
+    res.end('teapot');
+  });
   try {
     expect(await probeTarget(profileFor(url))).toEqual({ status: 418, text: 'teapot' });
     expect(seen).toHaveLength(1);
@@ -119,7 +161,9 @@ test('a closed port is a UsageError saying the connection was refused', async ()
 });
 
 test('a target that never answers is a UsageError after the profile timeout', async () => {
-  const { url, server } = await rawServer(() => { /* never answers */ });
+  const { url, server } = await rawServer(() => {
+    /* never answers */
+  });
   try {
     const error = await probeError(profileFor(url, {}, 300));
     expect(error.message).toContain(`Failed to reach the target ${url} (from ${SOURCE}): no answer within 300 ms.`);

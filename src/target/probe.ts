@@ -16,7 +16,8 @@ export interface ProbeAnswer {
 /** How much of the probe's answer is read: enough for any vAPI error body, not a web server's whole page. */
 const PROBE_BODY_BYTES = 64 * 1024;
 
-const TLS_HINT = 'Trust the lab CA with tls.caFile in the profile, or accept any certificate with tls.insecure: true (--insecure, VCENTER_INSECURE=1)';
+const TLS_HINT =
+  'Trust the lab CA with tls.caFile in the profile, or accept any certificate with tls.insecure: true (--insecure, VCENTER_INSECURE=1)';
 
 /**
  * Checks, before any suite runs, that the target answers HTTP at all with the profile's TLS settings:
@@ -31,15 +32,27 @@ export async function probeTarget(profile: Pick<TargetProfile, 'url' | 'tls' | '
   const ca = https && profile.tls.caFile ? readFileSync(profile.tls.caFile) : undefined;
   const action = `reach the target ${profile.url} (from ${profile.source})`;
   return new Promise((resolve, reject) => {
-    const options = { method: 'GET', headers: { accept: 'application/json' }, timeout: profile.timeoutMs, ...(https && { rejectUnauthorized: !profile.tls.insecure, ...(ca && { ca }) }) };
+    const options = {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      timeout: profile.timeoutMs,
+      ...(https && { rejectUnauthorized: !profile.tls.insecure, ...(ca && { ca }) }),
+    };
     const req = (https ? httpsRequest : httpRequest)(url, options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const answer = (): ProbeAnswer => ({ status: res.statusCode ?? 0, ...(res.headers['content-type'] !== undefined && { contentType: res.headers['content-type'] }), text: Buffer.concat(chunks).toString('utf8') });
+      const answer = (): ProbeAnswer => ({
+        status: res.statusCode ?? 0,
+        ...(res.headers['content-type'] !== undefined && { contentType: res.headers['content-type'] }),
+        text: Buffer.concat(chunks).toString('utf8'),
+      });
       res.on('data', (chunk: Buffer) => {
         chunks.push(chunk.subarray(0, PROBE_BODY_BYTES - size));
         size += chunk.length;
-        if (size >= PROBE_BODY_BYTES) { resolve(answer()); res.destroy(); }
+        if (size >= PROBE_BODY_BYTES) {
+          resolve(answer());
+          res.destroy();
+        }
       });
       res.on('end', () => resolve(answer()));
     });
@@ -48,8 +61,20 @@ export async function probeTarget(profile: Pick<TargetProfile, 'url' | 'tls' | '
       const code = e.code ?? '';
       const tls = TLS_PROBLEMS[code];
       if (tls) return reject(new UsageError(message(action, `${tls} (${code})`, TLS_HINT)));
-      if (code === 'EPROTO' || /wrong version number|ssl/i.test(e.message)) return reject(new UsageError(message(action, `the TLS handshake failed (${e.message})`, 'Check that the URL scheme (http/https) and port are right')));
-      const why = code === 'ECONNREFUSED' ? 'the connection was refused' : code === 'ENOTFOUND' ? 'the host name does not resolve' : code === 'ETIMEDOUT' ? `no answer within ${profile.timeoutMs} ms` : `${e.message}${code ? ` (${code})` : ''}`;
+      if (code === 'EPROTO' || /wrong version number|ssl/i.test(e.message))
+        return reject(
+          new UsageError(
+            message(action, `the TLS handshake failed (${e.message})`, 'Check that the URL scheme (http/https) and port are right'),
+          ),
+        );
+      const why =
+        code === 'ECONNREFUSED'
+          ? 'the connection was refused'
+          : code === 'ENOTFOUND'
+            ? 'the host name does not resolve'
+            : code === 'ETIMEDOUT'
+              ? `no answer within ${profile.timeoutMs} ms`
+              : `${e.message}${code ? ` (${code})` : ''}`;
       reject(new UsageError(message(action, why, 'Check the URL and that the vCenter is up')));
     });
     req.end();

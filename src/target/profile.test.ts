@@ -4,7 +4,19 @@ import { dirname, join } from 'node:path';
 import { validatorFor } from '../../specs/index';
 import { mockRoles } from './mock-roles';
 import { UsageError } from '../errors';
-import { DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RUN_BUDGET_MS, PROFILE_SCHEMA_ID, REDACTED, loadProfile, mockProfile, profileFromEnv, redactedProfile, splitProfile, type Env } from './profile';
+import {
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_RUN_BUDGET_MS,
+  PROFILE_SCHEMA_ID,
+  REDACTED,
+  loadProfile,
+  mockProfile,
+  profileFromEnv,
+  redactedProfile,
+  splitProfile,
+  type Env,
+} from './profile';
 
 const EXAMPLE = join(__dirname, '..', '..', 'fixtures', 'profiles', 'example.json');
 const ADMIN_PW = 'S3cret-Admin!pw';
@@ -24,7 +36,11 @@ function validProfile(): ProfileFile {
       administrator: { username: 'administrator@vsphere.local', passwordEnv: 'LAB_ADMIN_PW' },
       operator: { username: 'op@vsphere.local', passwordEnv: 'LAB_OP_PW' },
     },
-    roles: { upgradableCluster: { id: 'domain-c8', version: 'v1.30.4' }, nonWcpCluster: 'domain-c9', stageCluster: { id: 'domain-c8', hosts: ['host-1'], commits: ['1', '2'] } },
+    roles: {
+      upgradableCluster: { id: 'domain-c8', version: 'v1.30.4' },
+      nonWcpCluster: 'domain-c9',
+      stageCluster: { id: 'domain-c8', hosts: ['host-1'], commits: ['1', '2'] },
+    },
     capabilities: { reset: { command: ['./reset-lab.sh', '--yes'] }, allowMutations: true, mutationAllowlist: ['domain-c8'] },
   };
 }
@@ -59,7 +75,10 @@ test.describe('loadProfile', () => {
       url: 'https://vcsa.lab.example',
       tls: { insecure: true },
       timeoutMs: 5000,
-      users: { administrator: { username: 'administrator@vsphere.local', password: ADMIN_PW }, operator: { username: 'op@vsphere.local', password: OP_PW } },
+      users: {
+        administrator: { username: 'administrator@vsphere.local', password: ADMIN_PW },
+        operator: { username: 'op@vsphere.local', password: OP_PW },
+      },
       roles: validProfile().roles,
       capabilities: { reset: { command: ['./reset-lab.sh', '--yes'] }, allowMutations: true, mutationAllowlist: ['domain-c8'] },
     });
@@ -67,16 +86,33 @@ test.describe('loadProfile', () => {
   });
 
   test('a minimal profile gets safe defaults: TLS verified, no mutations, no reset, no roles', () => {
-    const profile = loadProfile(write('min.json', { url: 'http://10.0.0.5', users: { administrator: { username: 'a', passwordEnv: 'LAB_ADMIN_PW' } } }), ENV);
+    const profile = loadProfile(
+      write('min.json', { url: 'http://10.0.0.5', users: { administrator: { username: 'a', passwordEnv: 'LAB_ADMIN_PW' } } }),
+      ENV,
+    );
     expect(profile).toEqual({
-      source: profile.source, url: 'http://10.0.0.5', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS,
-      users: { administrator: { username: 'a', password: ADMIN_PW, passwordEnv: 'LAB_ADMIN_PW' } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
+      source: profile.source,
+      url: 'http://10.0.0.5',
+      tls: { insecure: false },
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+      runBudgetMs: DEFAULT_RUN_BUDGET_MS,
+      users: { administrator: { username: 'a', password: ADMIN_PW, passwordEnv: 'LAB_ADMIN_PW' } },
+      roles: {},
+      capabilities: { allowMutations: false, mutationAllowlist: [] },
     });
   });
 
   test('caFile is resolved against the profile directory; an HTTP reset is kept', () => {
     const ca = write('certs/lab-ca.pem', '-----BEGIN CERTIFICATE-----\n');
-    const profile = loadProfile(write('ca.json', { ...validProfile(), tls: { caFile: 'certs/lab-ca.pem' }, capabilities: { reset: { http: { method: 'POST', path: '/reset' } } } }), ENV);
+    const profile = loadProfile(
+      write('ca.json', {
+        ...validProfile(),
+        tls: { caFile: 'certs/lab-ca.pem' },
+        capabilities: { reset: { http: { method: 'POST', path: '/reset' } } },
+      }),
+      ENV,
+    );
     expect(profile.tls).toEqual({ insecure: false, caFile: ca });
     expect(profile.capabilities.reset).toEqual({ http: { method: 'POST', path: '/reset' } });
   });
@@ -92,37 +128,186 @@ test.describe('loadProfile', () => {
   });
 
   type Case = [name: string, content: unknown, expected: (string | RegExp)[], env?: Env];
-  const edit = (f: (p: ProfileFile) => void) => { const p = validProfile(); f(p); return p; };
+  const edit = (f: (p: ProfileFile) => void) => {
+    const p = validProfile();
+    f(p);
+    return p;
+  };
   const cases: Case[] = [
     ['not JSON', '{ "url": ', ['it is not JSON']],
     ['not an object', '[]', ['at /: must be object']],
     ['missing url and users', {}, ['at /: missing required property "url"', 'at /: missing required property "users"']],
-    ['a typo at the top', edit((p) => { p.timeout = 1; }), ['at /: unknown property "timeout" (a typo?)']],
-    ['a typo in tls', edit((p) => { p.tls = { insecureSkipVerify: true }; }), ['at /tls: unknown property "insecureSkipVerify"']],
-    ['a typo in a role', edit((p) => { p.roles.upgradeableCluster = 'domain-c8'; }), ['at /roles: unknown property "upgradeableCluster"']],
-    ['an unknown user role', edit((p) => { p.users.readonly = { username: 'r', passwordEnv: 'X' }; }), ['at /users: unknown property "readonly"']],
-    ['a password in the file', edit((p) => { p.users.administrator.password = 'hunter2'; }), ['at /users/administrator: unknown property "password"']],
-    ['no administrator', edit((p) => { delete p.users.administrator; }), ['at /users: missing required property "administrator"']],
-    ['wrong types, all reported', edit((p) => { p.timeoutMs = '5s'; p.tls.insecure = 'yes'; p.capabilities.allowMutations = 1; }),
-      ['at /timeoutMs: must be integer', 'at /tls/insecure: must be boolean', 'at /capabilities/allowMutations: must be boolean']],
-    ['a bad reset method', edit((p) => { p.capabilities.reset = { http: { method: 'RESET', path: '/r' } }; }), ['at /capabilities/reset/http/method: must be one of "POST", "PUT"']],
-    ['a url that is not a URI', edit((p) => { p.url = 'vcsa.lab'; }), ['at /url: must match format "uri"']],
-    ['a url that is not http(s)', edit((p) => { p.url = 'ftp://vcsa.lab'; }), ['at /url: must be http or https, got "ftp"']],
-    ['a url with credentials', edit((p) => { p.url = `https://root:${ADMIN_PW}@vcsa.lab`; }), ['at /url: must not carry credentials']],
-    ['a password env var not set', edit((p) => { p.users.operator.passwordEnv = 'NOPE_PW'; }), ['at /users/operator/passwordEnv: the environment variable "NOPE_PW" is not set']],
-    ['a password env var empty', validProfile(), ['at /users/operator/passwordEnv: the environment variable "LAB_OP_PW" is empty'], { LAB_ADMIN_PW: ADMIN_PW, LAB_OP_PW: '' }],
-    ['a caFile that does not exist', edit((p) => { p.tls = { caFile: 'missing-ca.pem' }; }), [/at \/tls\/caFile: "missing-ca\.pem" is not a file \(looked for .*missing-ca\.pem\)/]],
-    ['a non-positive timeout', edit((p) => { p.timeoutMs = 0; }), ['at /timeoutMs: must be a positive number of milliseconds, got 0']],
-    ['both reset kinds', edit((p) => { p.capabilities.reset = { command: ['x'], http: { method: 'POST', path: '/r' } }; }), ['at /capabilities/reset: give exactly one of "http" or "command"']],
-    ['an empty reset', edit((p) => { p.capabilities.reset = {}; }), ['at /capabilities/reset: give exactly one of "http" or "command"']],
-    ['an empty reset command', edit((p) => { p.capabilities.reset = { command: [] }; }), ['at /capabilities/reset/command: must name a command']],
-    ['a relative reset path', edit((p) => { p.capabilities.reset = { http: { method: 'POST', path: 'reset' } }; }), ['at /capabilities/reset/http/path: must start with "/"']],
-    ['an operations pattern that matches nothing', edit((p) => { p.operations = ['clusters.*', 'stage']; }), ['at /operations: "stage" matches no catalogued operation']],
-    ['a lacks that is not a list of privilege ids', edit((p) => { p.users.operator.lacks = 'Namespaces.Upgrade'; }), ['at /users/operator/lacks: must be array']],
-    ['a privilege id with a space', edit((p) => { p.users.operator.lacks = ['Namespaces Upgrade']; }), ['at /users/operator/lacks/0: "Namespaces Upgrade" is not a privilege id']],
-    ['a lacksOn cluster with no privileges', edit((p) => { p.users.operator.lacksOn = { 'domain-c8': [] }; }), ['at /users/operator/lacksOn/domain-c8: name at least one privilege']],
-    ['semantic problems, all reported', edit((p) => { p.url = 'ftp://x'; p.users.administrator.passwordEnv = 'NOPE_A'; p.users.operator.passwordEnv = 'NOPE_O'; }),
-      ['must be http or https', '"NOPE_A" is not set', '"NOPE_O" is not set']],
+    [
+      'a typo at the top',
+      edit((p) => {
+        p.timeout = 1;
+      }),
+      ['at /: unknown property "timeout" (a typo?)'],
+    ],
+    [
+      'a typo in tls',
+      edit((p) => {
+        p.tls = { insecureSkipVerify: true };
+      }),
+      ['at /tls: unknown property "insecureSkipVerify"'],
+    ],
+    [
+      'a typo in a role',
+      edit((p) => {
+        p.roles.upgradeableCluster = 'domain-c8';
+      }),
+      ['at /roles: unknown property "upgradeableCluster"'],
+    ],
+    [
+      'an unknown user role',
+      edit((p) => {
+        p.users.readonly = { username: 'r', passwordEnv: 'X' };
+      }),
+      ['at /users: unknown property "readonly"'],
+    ],
+    [
+      'a password in the file',
+      edit((p) => {
+        p.users.administrator.password = 'hunter2';
+      }),
+      ['at /users/administrator: unknown property "password"'],
+    ],
+    [
+      'no administrator',
+      edit((p) => {
+        delete p.users.administrator;
+      }),
+      ['at /users: missing required property "administrator"'],
+    ],
+    [
+      'wrong types, all reported',
+      edit((p) => {
+        p.timeoutMs = '5s';
+        p.tls.insecure = 'yes';
+        p.capabilities.allowMutations = 1;
+      }),
+      ['at /timeoutMs: must be integer', 'at /tls/insecure: must be boolean', 'at /capabilities/allowMutations: must be boolean'],
+    ],
+    [
+      'a bad reset method',
+      edit((p) => {
+        p.capabilities.reset = { http: { method: 'RESET', path: '/r' } };
+      }),
+      ['at /capabilities/reset/http/method: must be one of "POST", "PUT"'],
+    ],
+    [
+      'a url that is not a URI',
+      edit((p) => {
+        p.url = 'vcsa.lab';
+      }),
+      ['at /url: must match format "uri"'],
+    ],
+    [
+      'a url that is not http(s)',
+      edit((p) => {
+        p.url = 'ftp://vcsa.lab';
+      }),
+      ['at /url: must be http or https, got "ftp"'],
+    ],
+    [
+      'a url with credentials',
+      edit((p) => {
+        p.url = `https://root:${ADMIN_PW}@vcsa.lab`;
+      }),
+      ['at /url: must not carry credentials'],
+    ],
+    [
+      'a password env var not set',
+      edit((p) => {
+        p.users.operator.passwordEnv = 'NOPE_PW';
+      }),
+      ['at /users/operator/passwordEnv: the environment variable "NOPE_PW" is not set'],
+    ],
+    [
+      'a password env var empty',
+      validProfile(),
+      ['at /users/operator/passwordEnv: the environment variable "LAB_OP_PW" is empty'],
+      { LAB_ADMIN_PW: ADMIN_PW, LAB_OP_PW: '' },
+    ],
+    [
+      'a caFile that does not exist',
+      edit((p) => {
+        p.tls = { caFile: 'missing-ca.pem' };
+      }),
+      [/at \/tls\/caFile: "missing-ca\.pem" is not a file \(looked for .*missing-ca\.pem\)/],
+    ],
+    [
+      'a non-positive timeout',
+      edit((p) => {
+        p.timeoutMs = 0;
+      }),
+      ['at /timeoutMs: must be a positive number of milliseconds, got 0'],
+    ],
+    [
+      'both reset kinds',
+      edit((p) => {
+        p.capabilities.reset = { command: ['x'], http: { method: 'POST', path: '/r' } };
+      }),
+      ['at /capabilities/reset: give exactly one of "http" or "command"'],
+    ],
+    [
+      'an empty reset',
+      edit((p) => {
+        p.capabilities.reset = {};
+      }),
+      ['at /capabilities/reset: give exactly one of "http" or "command"'],
+    ],
+    [
+      'an empty reset command',
+      edit((p) => {
+        p.capabilities.reset = { command: [] };
+      }),
+      ['at /capabilities/reset/command: must name a command'],
+    ],
+    [
+      'a relative reset path',
+      edit((p) => {
+        p.capabilities.reset = { http: { method: 'POST', path: 'reset' } };
+      }),
+      ['at /capabilities/reset/http/path: must start with "/"'],
+    ],
+    [
+      'an operations pattern that matches nothing',
+      edit((p) => {
+        p.operations = ['clusters.*', 'stage'];
+      }),
+      ['at /operations: "stage" matches no catalogued operation'],
+    ],
+    [
+      'a lacks that is not a list of privilege ids',
+      edit((p) => {
+        p.users.operator.lacks = 'Namespaces.Upgrade';
+      }),
+      ['at /users/operator/lacks: must be array'],
+    ],
+    [
+      'a privilege id with a space',
+      edit((p) => {
+        p.users.operator.lacks = ['Namespaces Upgrade'];
+      }),
+      ['at /users/operator/lacks/0: "Namespaces Upgrade" is not a privilege id'],
+    ],
+    [
+      'a lacksOn cluster with no privileges',
+      edit((p) => {
+        p.users.operator.lacksOn = { 'domain-c8': [] };
+      }),
+      ['at /users/operator/lacksOn/domain-c8: name at least one privilege'],
+    ],
+    [
+      'semantic problems, all reported',
+      edit((p) => {
+        p.url = 'ftp://x';
+        p.users.administrator.passwordEnv = 'NOPE_A';
+        p.users.operator.passwordEnv = 'NOPE_O';
+      }),
+      ['must be http or https', '"NOPE_A" is not set', '"NOPE_O" is not set'],
+    ],
   ];
   for (const [name, content, expected, env] of cases) {
     test(`rejects ${name}`, () => {
@@ -139,7 +324,15 @@ test.describe('loadProfile', () => {
   });
 
   test('an allowlisted cluster id that does not look like domain-c… is accepted (no over-validation)', () => {
-    const profile = loadProfile(write('odd.json', edit((p) => { p.capabilities.mutationAllowlist = ['cluster-7', 'domain-c8']; })), ENV);
+    const profile = loadProfile(
+      write(
+        'odd.json',
+        edit((p) => {
+          p.capabilities.mutationAllowlist = ['cluster-7', 'domain-c8'];
+        }),
+      ),
+      ENV,
+    );
     expect(profile.capabilities.mutationAllowlist).toEqual(['cluster-7', 'domain-c8']);
   });
 });
@@ -160,16 +353,36 @@ test.describe('the profile schema', () => {
       f(p);
       expect(errors(p), path).toContainEqual(expect.stringMatching(new RegExp(`^${path} additionalProperties`)));
     };
-    at('', (p) => { p.extra = 1; });
-    at('/tls', (p) => { p.tls.extra = 1; });
-    at('/users', (p) => { p.users.guest = { username: 'g', passwordEnv: 'G' }; });
-    at('/users/operator', (p) => { p.users.operator.extra = 1; });
-    at('/roles', (p) => { p.roles.extra = 'domain-c1'; });
-    at('/roles/upgradableCluster', (p) => { p.roles.upgradableCluster.extra = 1; });
-    at('/roles/stageCluster', (p) => { p.roles.stageCluster.extra = 1; });
-    at('/capabilities', (p) => { p.capabilities.extra = 1; });
-    at('/capabilities/reset', (p) => { p.capabilities.reset.extra = 1; });
-    at('/capabilities/reset/http', (p) => { p.capabilities.reset = { http: { method: 'POST', path: '/r', extra: 1 } }; });
+    at('', (p) => {
+      p.extra = 1;
+    });
+    at('/tls', (p) => {
+      p.tls.extra = 1;
+    });
+    at('/users', (p) => {
+      p.users.guest = { username: 'g', passwordEnv: 'G' };
+    });
+    at('/users/operator', (p) => {
+      p.users.operator.extra = 1;
+    });
+    at('/roles', (p) => {
+      p.roles.extra = 'domain-c1';
+    });
+    at('/roles/upgradableCluster', (p) => {
+      p.roles.upgradableCluster.extra = 1;
+    });
+    at('/roles/stageCluster', (p) => {
+      p.roles.stageCluster.extra = 1;
+    });
+    at('/capabilities', (p) => {
+      p.capabilities.extra = 1;
+    });
+    at('/capabilities/reset', (p) => {
+      p.capabilities.reset.extra = 1;
+    });
+    at('/capabilities/reset/http', (p) => {
+      p.capabilities.reset = { http: { method: 'POST', path: '/r', extra: 1 } };
+    });
   });
 });
 
@@ -180,7 +393,11 @@ test.describe('passwords never leak', () => {
     const text = JSON.stringify(redacted);
     expect(text).not.toContain(ADMIN_PW);
     expect(text).not.toContain(OP_PW);
-    expect(redacted.users.administrator).toEqual({ username: 'administrator@vsphere.local', password: REDACTED, passwordEnv: 'LAB_ADMIN_PW' });
+    expect(redacted.users.administrator).toEqual({
+      username: 'administrator@vsphere.local',
+      password: REDACTED,
+      passwordEnv: 'LAB_ADMIN_PW',
+    });
     expect(redacted.users.operator?.password).toBe(REDACTED);
     expect(profile.users.administrator.password).toBe(ADMIN_PW);
     expect({ ...redacted, users: profile.users }).toEqual(profile);
@@ -192,7 +409,9 @@ test.describe('passwords never leak', () => {
     const text = envError({ VCENTER_URL: `https://root:${ADMIN_PW}@vc`, VCENTER_USER: 'u', VCENTER_PASSWORD: ADMIN_PW });
     expect(text).toContain('VCENTER_URL: must not carry credentials');
     expect(text).not.toContain(ADMIN_PW);
-    expect(envError({ VCENTER_URL: `https://root:${ADMIN_PW} x@vc`, VCENTER_USER: 'u', VCENTER_PASSWORD: ADMIN_PW })).not.toContain(ADMIN_PW);
+    expect(envError({ VCENTER_URL: `https://root:${ADMIN_PW} x@vc`, VCENTER_USER: 'u', VCENTER_PASSWORD: ADMIN_PW })).not.toContain(
+      ADMIN_PW,
+    );
   });
 });
 
@@ -202,7 +421,9 @@ function envError(env: Env): string {
     profileFromEnv(env);
   } catch (e) {
     expect(e).toBeInstanceOf(UsageError);
-    expect((e as Error).message).toMatch(/^\[vcconform\] Failed to configure the target from the environment: .+\. Set VCENTER_URL, VCENTER_USER and VCENTER_PASSWORD .+\.$/);
+    expect((e as Error).message).toMatch(
+      /^\[vcconform\] Failed to configure the target from the environment: .+\. Set VCENTER_URL, VCENTER_USER and VCENTER_PASSWORD .+\.$/,
+    );
     return (e as Error).message;
   }
   throw new Error(`expected ${JSON.stringify(Object.keys(env))} to be rejected`);
@@ -213,12 +434,28 @@ test.describe('profileFromEnv', () => {
 
   test('the administrator only, no roles, no mutations, no reset, TLS verified by default', () => {
     expect(profileFromEnv(base)).toEqual({
-      source: 'environment', url: 'https://vc.lab', tls: { insecure: false }, timeoutMs: DEFAULT_TIMEOUT_MS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, runBudgetMs: DEFAULT_RUN_BUDGET_MS,
-      users: { administrator: { username: 'administrator@vsphere.local', password: ADMIN_PW, passwordEnv: 'VCENTER_PASSWORD' } }, roles: {}, capabilities: { allowMutations: false, mutationAllowlist: [] },
+      source: 'environment',
+      url: 'https://vc.lab',
+      tls: { insecure: false },
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+      runBudgetMs: DEFAULT_RUN_BUDGET_MS,
+      users: { administrator: { username: 'administrator@vsphere.local', password: ADMIN_PW, passwordEnv: 'VCENTER_PASSWORD' } },
+      roles: {},
+      capabilities: { allowMutations: false, mutationAllowlist: [] },
     });
   });
 
-  const insecure: [string | undefined, boolean][] = [[undefined, false], ['', false], ['0', false], ['false', false], ['FALSE', false], ['1', true], ['true', true], ['True', true]];
+  const insecure: [string | undefined, boolean][] = [
+    [undefined, false],
+    ['', false],
+    ['0', false],
+    ['false', false],
+    ['FALSE', false],
+    ['1', true],
+    ['true', true],
+    ['True', true],
+  ];
   for (const [value, expected] of insecure) {
     test(`VCENTER_INSECURE=${JSON.stringify(value)} → insecure ${expected}`, () => {
       expect(profileFromEnv({ ...base, VCENTER_INSECURE: value }).tls.insecure).toBe(expected);
@@ -242,35 +479,55 @@ test.describe('profileFromEnv', () => {
   }
   test('declared lacks are kept per user, reach the public profile, and operatorDeniedCluster adds Namespaces.Upgrade there', () => {
     const p = validProfile();
-      p.users.operator.lacks = ['VcIntegrity.lifecycleSoftwareRemediation.Write'];
-      p.users.operator.lacksOn = { 'domain-c9': ['Namespaces.Upgrade'] };
-      p.roles.operatorDeniedCluster = 'domain-c7';
+    p.users.operator.lacks = ['VcIntegrity.lifecycleSoftwareRemediation.Write'];
+    p.users.operator.lacksOn = { 'domain-c9': ['Namespaces.Upgrade'] };
+    p.roles.operatorDeniedCluster = 'domain-c7';
     const file = write('lacks.json', p);
     const profile = loadProfile(file, ENV);
-    expect(profile.users.operator).toMatchObject({ lacks: ['VcIntegrity.lifecycleSoftwareRemediation.Write'], lacksOn: { 'domain-c9': ['Namespaces.Upgrade'], 'domain-c7': ['Namespaces.Upgrade'] } });
+    expect(profile.users.operator).toMatchObject({
+      lacks: ['VcIntegrity.lifecycleSoftwareRemediation.Write'],
+      lacksOn: { 'domain-c9': ['Namespaces.Upgrade'], 'domain-c7': ['Namespaces.Upgrade'] },
+    });
     // Nothing is assumed for a user that declares nothing.
     expect(profile.users.administrator).not.toHaveProperty('lacks');
     expect(profile.users.administrator).not.toHaveProperty('lacksOn');
     const { profile: pub } = splitProfile(profile);
-    expect(pub.users.operator).toEqual({ username: 'op@vsphere.local', lacks: ['VcIntegrity.lifecycleSoftwareRemediation.Write'], lacksOn: { 'domain-c9': ['Namespaces.Upgrade'], 'domain-c7': ['Namespaces.Upgrade'] } });
+    expect(pub.users.operator).toEqual({
+      username: 'op@vsphere.local',
+      lacks: ['VcIntegrity.lifecycleSoftwareRemediation.Write'],
+      lacksOn: { 'domain-c9': ['Namespaces.Upgrade'], 'domain-c7': ['Namespaces.Upgrade'] },
+    });
     expect(JSON.stringify(pub)).not.toContain(OP_PW);
   });
 });
 
 test.describe('mockProfile', () => {
-  const users = { administrator: { username: 'administrator@vsphere.local', password: 'mock-Admin!23' }, 'read-only': { username: 'ro', password: 'mock-RO' } };
+  const users = {
+    administrator: { username: 'administrator@vsphere.local', password: 'mock-Admin!23' },
+    'read-only': { username: 'ro', password: 'mock-RO' },
+  };
 
   test('the mock roles, mutations allowed on the clusters they name, reset through the control API', () => {
     const profile = mockProfile('http://127.0.0.1:4010/', users);
-    expect(profile).toMatchObject({ source: 'embedded mock', url: 'http://127.0.0.1:4010', users, roles: mockRoles, tls: { insecure: false } });
+    expect(profile).toMatchObject({
+      source: 'embedded mock',
+      url: 'http://127.0.0.1:4010',
+      users,
+      roles: mockRoles,
+      tls: { insecure: false },
+    });
     expect(profile.capabilities.allowMutations).toBe(true);
     expect(profile.capabilities.reset).toEqual({ http: { method: 'POST', path: '/__vcconform/reset' } });
-    expect(profile.capabilities.mutationAllowlist).toEqual(expect.arrayContaining(['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15']));
+    expect(profile.capabilities.mutationAllowlist).toEqual(
+      expect.arrayContaining(['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15']),
+    );
     expect(mockProfile('http://m', users, ['domain-c1']).capabilities.mutationAllowlist).toEqual(['domain-c1']);
     expect(JSON.stringify(redactedProfile(profile))).not.toContain('mock-Admin!23');
   });
 
   test('an inventory without an administrator is a clear error', () => {
-    expect(() => mockProfile('http://m', { operator: { username: 'o', password: 'p' } })).toThrow(/Failed to build the embedded mock's profile for http:\/\/m: its inventory has no administrator user/);
+    expect(() => mockProfile('http://m', { operator: { username: 'o', password: 'p' } })).toThrow(
+      /Failed to build the embedded mock's profile for http:\/\/m: its inventory has no administrator user/,
+    );
   });
 });

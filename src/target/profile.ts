@@ -63,7 +63,11 @@ interface ProfileFile {
   users: Partial<Record<Role, { username: string; passwordEnv: string } & DeclaredLacks>>;
   roles?: InventoryRoles;
   operations?: string[];
-  capabilities?: { reset?: { http?: { method: string; path: string }; command?: string[] }; allowMutations?: boolean; mutationAllowlist?: string[] };
+  capabilities?: {
+    reset?: { http?: { method: string; path: string }; command?: string[] };
+    allowMutations?: boolean;
+    mutationAllowlist?: string[];
+  };
 }
 
 /**
@@ -120,7 +124,8 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
   const limits = { ...DEFAULT_LIMITS };
   for (const key of ['timeoutMs', 'maxResponseBytes', 'runBudgetMs'] as const) {
     const value = raw[key] ?? DEFAULT_LIMITS[key];
-    if (!(value > 0)) problems.push(`at /${key}: must be a positive number of ${key === 'maxResponseBytes' ? 'bytes' : 'milliseconds'}, got ${value}`);
+    if (!(value > 0))
+      problems.push(`at /${key}: must be a positive number of ${key === 'maxResponseBytes' ? 'bytes' : 'milliseconds'}, got ${value}`);
     limits[key] = value;
   }
   const users: Partial<Record<Role, RoleUser>> = {};
@@ -128,17 +133,24 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     const user = raw.users[role];
     if (!user) continue;
     const password = env[user.passwordEnv];
-    if (!password) problems.push(`at /users/${role}/passwordEnv: the environment variable ${JSON.stringify(user.passwordEnv)} is ${password === '' ? 'empty' : 'not set'}`);
+    if (!password)
+      problems.push(
+        `at /users/${role}/passwordEnv: the environment variable ${JSON.stringify(user.passwordEnv)} is ${password === '' ? 'empty' : 'not set'}`,
+      );
     users[role] = { username: user.username, password: password ?? '', passwordEnv: user.passwordEnv, ...lacksOf(user) };
     problems.push(...declarationProblems(role, user));
   }
   const caps = raw.capabilities ?? {};
-  const capabilities: TargetProfile['capabilities'] = { allowMutations: caps.allowMutations ?? false, mutationAllowlist: caps.mutationAllowlist ?? [] };
+  const capabilities: TargetProfile['capabilities'] = {
+    allowMutations: caps.allowMutations ?? false,
+    mutationAllowlist: caps.mutationAllowlist ?? [],
+  };
   if (caps.reset) {
     const { http, command } = caps.reset;
     if ((http === undefined) === (command === undefined)) problems.push('at /capabilities/reset: give exactly one of "http" or "command"');
     else if (http) {
-      if (!http.path.startsWith('/')) problems.push(`at /capabilities/reset/http/path: must start with "/", got ${JSON.stringify(http.path)}`);
+      if (!http.path.startsWith('/'))
+        problems.push(`at /capabilities/reset/http/path: must start with "/", got ${JSON.stringify(http.path)}`);
       capabilities.reset = { http };
     } else if (command) {
       if (command.length === 0 || command[0] === '') problems.push('at /capabilities/reset/command: must name a command');
@@ -148,18 +160,39 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
   const roles = raw.roles ?? {};
   let operations: string[] | undefined;
   if (raw.operations !== undefined) {
-    try { operations = parseScope(raw.operations, 'at /operations'); } catch (e) { problems.push((e as Error).message); }
+    try {
+      operations = parseScope(raw.operations, 'at /operations');
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
   }
-  return { source: file, ...(raw.description !== undefined && { description: raw.description }), url, tls, ...limits, users: withImpliedLacks(users, roles) as TargetProfile['users'], roles, capabilities, ...(operations && { operations }) };
+  return {
+    source: file,
+    ...(raw.description !== undefined && { description: raw.description }),
+    url,
+    tls,
+    ...limits,
+    users: withImpliedLacks(users, roles) as TargetProfile['users'],
+    roles,
+    capabilities,
+    ...(operations && { operations }),
+  };
 }
 
 /** A privilege id is one word (VcIntegrity.lifecycleSoftwareRemediation.Write); a lacksOn entry names at least one. */
 function declarationProblems(role: Role, user: DeclaredLacks): string[] {
   const bad = (p: string) => !/^\S+$/.test(p);
-  const problems = (user.lacks ?? []).flatMap((p, i) => (bad(p) ? [`at /users/${role}/lacks/${i}: ${JSON.stringify(p)} is not a privilege id (one word, e.g. Namespaces.Upgrade)`] : []));
+  const problems = (user.lacks ?? []).flatMap((p, i) =>
+    bad(p) ? [`at /users/${role}/lacks/${i}: ${JSON.stringify(p)} is not a privilege id (one word, e.g. Namespaces.Upgrade)`] : [],
+  );
   for (const [cluster, privileges] of Object.entries(user.lacksOn ?? {})) {
     if (privileges.length === 0) problems.push(`at /users/${role}/lacksOn/${cluster}: name at least one privilege`);
-    privileges.forEach((p, i) => { if (bad(p)) problems.push(`at /users/${role}/lacksOn/${cluster}/${i}: ${JSON.stringify(p)} is not a privilege id (one word, e.g. Namespaces.Upgrade)`); });
+    privileges.forEach((p, i) => {
+      if (bad(p))
+        problems.push(
+          `at /users/${role}/lacksOn/${cluster}/${i}: ${JSON.stringify(p)} is not a privilege id (one word, e.g. Namespaces.Upgrade)`,
+        );
+    });
   }
   return problems;
 }
@@ -186,9 +219,11 @@ function checkUrl(value: string, pointer: string, problems: string[]): string {
     problems.push(`at ${pointer}: ${value.includes('@') ? 'the value' : JSON.stringify(value)} is not a URL`);
     return value;
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') problems.push(`at ${pointer}: must be http or https, got ${JSON.stringify(parsed.protocol.replace(/:$/, ''))}`);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    problems.push(`at ${pointer}: must be http or https, got ${JSON.stringify(parsed.protocol.replace(/:$/, ''))}`);
   // Never echo the URL when it carries credentials: the password would be in the message.
-  if (parsed.username || parsed.password) problems.push(`at ${pointer}: must not carry credentials (user:password@); name users under /users instead`);
+  if (parsed.username || parsed.password)
+    problems.push(`at ${pointer}: must not carry credentials (user:password@); name users under /users instead`);
   return value.replace(/\/+$/, '');
 }
 
@@ -214,7 +249,14 @@ export function profileFromEnv(env: Env): TargetProfile {
   if (missing.length) problems.push(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set`);
   const insecure = parseBoolean(env.VCENTER_INSECURE);
   if (insecure === undefined) problems.push(`VCENTER_INSECURE must be 1, true, 0 or false, got ${JSON.stringify(env.VCENTER_INSECURE)}`);
-  if (problems.length) throw new UsageError(message('configure the target from the environment', problems.join('; '), 'Set VCENTER_URL, VCENTER_USER and VCENTER_PASSWORD (the administrator), or give --profile FILE'));
+  if (problems.length)
+    throw new UsageError(
+      message(
+        'configure the target from the environment',
+        problems.join('; '),
+        'Set VCENTER_URL, VCENTER_USER and VCENTER_PASSWORD (the administrator), or give --profile FILE',
+      ),
+    );
   return {
     source: 'environment',
     url,
@@ -237,7 +279,17 @@ function parseBoolean(value: string | undefined): boolean | undefined {
 /** Every cluster id the mock's roles name: where the embedded mock lets state change. */
 function mockClusters(): string[] {
   const r = mockRoles;
-  const ids = [r.upgradableCluster?.id, r.warningsCluster?.id, r.errorsCluster?.id, r.nonWcpCluster, r.stageCluster?.id, r.failingStageCluster, r.nonSingleImageCluster, r.noDesiredDocumentCluster, r.operatorDeniedCluster];
+  const ids = [
+    r.upgradableCluster?.id,
+    r.warningsCluster?.id,
+    r.errorsCluster?.id,
+    r.nonWcpCluster,
+    r.stageCluster?.id,
+    r.failingStageCluster,
+    r.nonSingleImageCluster,
+    r.noDesiredDocumentCluster,
+    r.operatorDeniedCluster,
+  ];
   return [...new Set(ids.filter((id): id is string => id !== undefined))].sort();
 }
 
@@ -246,7 +298,14 @@ function mockClusters(): string[] {
  * every cluster those roles name (or on `clusters`), reset through its control API.
  */
 export function mockProfile(url: string, users: Partial<Record<Role, RoleUser>>, clusters: string[] = mockClusters()): TargetProfile {
-  if (!users.administrator) throw new UsageError(message(`build the embedded mock's profile for ${url}`, 'its inventory has no administrator user', 'Add a user with role "administrator" to the inventory'));
+  if (!users.administrator)
+    throw new UsageError(
+      message(
+        `build the embedded mock's profile for ${url}`,
+        'its inventory has no administrator user',
+        'Add a user with role "administrator" to the inventory',
+      ),
+    );
   return {
     source: 'embedded mock',
     url: url.replace(/\/+$/, ''),
@@ -254,7 +313,11 @@ export function mockProfile(url: string, users: Partial<Record<Role, RoleUser>>,
     ...DEFAULT_LIMITS,
     users: withImpliedLacks({ ...users, administrator: users.administrator }, mockRoles),
     roles: mockRoles,
-    capabilities: { reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } }, allowMutations: true, mutationAllowlist: [...clusters] },
+    capabilities: {
+      reset: { http: { method: 'POST', path: `${CONTROL_PREFIX}/reset` } },
+      allowMutations: true,
+      mutationAllowlist: [...clusters],
+    },
   };
 }
 
@@ -283,12 +346,15 @@ export type PublicProfile = Omit<TargetProfile, 'users'> & {
  */
 export function splitProfile(profile: TargetProfile): { profile: PublicProfile; password: (role: Role) => string } {
   const passwords = new Map(Object.entries(profile.users).map(([role, user]) => [role as Role, user.password]));
-  const users = Object.fromEntries(Object.entries(profile.users).map(([role, user]) => [role, { username: user.username, ...lacksOf(user) }]));
+  const users = Object.fromEntries(
+    Object.entries(profile.users).map(([role, user]) => [role, { username: user.username, ...lacksOf(user) }]),
+  );
   return {
     profile: structuredClone({ ...profile, users: users as PublicProfile['users'] }),
     password: (role) => {
       const password = passwords.get(role);
-      if (password === undefined) throw new UsageError(message(`log in as ${role}`, `the profile ${profile.source} names no user for that role`));
+      if (password === undefined)
+        throw new UsageError(message(`log in as ${role}`, `the profile ${profile.source} names no user for that role`));
       return password;
     },
   };

@@ -9,7 +9,10 @@ type Sent = Parameters<Send>[0];
 /** A Send that records every request and answers `status` with `text`. */
 function fakeSend(status: number, text = '') {
   const sent: Sent[] = [];
-  const send: Send = async (r) => { sent.push(r); return { status, text }; };
+  const send: Send = async (r) => {
+    sent.push(r);
+    return { status, text };
+  };
   return { sent, send };
 }
 
@@ -22,7 +25,10 @@ function workDir(): string {
 
 /** The message resetTarget rejects with, or fails the test. */
 async function resetError(...args: Parameters<typeof resetTarget>): Promise<string> {
-  const error = await resetTarget(...args).then(() => undefined, (e: unknown) => e);
+  const error = await resetTarget(...args).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error, 'resetTarget should have rejected').toBeInstanceOf(Error);
   return (error as Error).message;
 }
@@ -32,7 +38,10 @@ const WRITE_ARGV = "require('fs').writeFileSync('argv.json', JSON.stringify(proc
 
 test('an http reset sends the method to the target URL plus the path, with the administrator session', async () => {
   const { sent, send } = fakeSend(204);
-  await resetTarget({ http: { method: 'POST', path: '/api/lab/reset?full=true' } }, { url: URL, session: 'sid-admin', send, cwd: workDir() });
+  await resetTarget(
+    { http: { method: 'POST', path: '/api/lab/reset?full=true' } },
+    { url: URL, session: 'sid-admin', send, cwd: workDir() },
+  );
   expect(sent).toEqual([{ method: 'POST', url: `${URL}/api/lab/reset?full=true`, headers: { 'vmware-api-session-id': 'sid-admin' } }]);
 });
 
@@ -45,7 +54,10 @@ test('an http reset without a session sends no session header', async () => {
 for (const status of [500, 404, 302, 199]) {
   test(`an http reset answered ${status} is an error naming the method, path and status`, async () => {
     const { send } = fakeSend(status, 'the lab said no');
-    const text = await resetError({ http: { method: 'POST', path: '/api/lab/reset' } }, { url: URL, session: 'sid-admin', send, cwd: workDir() });
+    const text = await resetError(
+      { http: { method: 'POST', path: '/api/lab/reset' } },
+      { url: URL, session: 'sid-admin', send, cwd: workDir() },
+    );
     expect(text).toContain('[vcconform] Failed to reset the target with POST /api/lab/reset');
     expect(text).toContain(`it answered ${status} the lab said no`);
     expect(text).toContain('capabilities.reset');
@@ -65,7 +77,8 @@ test('a command reset runs in the given directory without a shell: shell syntax 
   const args = ['a; touch pwned', '$(touch pwned2)', '`touch pwned3`', '>out.txt', '*', 'two words'];
   await resetTarget({ command: [process.execPath, '-e', WRITE_ARGV, ...args] }, { url: URL, send: fakeSend(200).send, cwd });
   expect(JSON.parse(readFileSync(join(cwd, 'argv.json'), 'utf8'))).toEqual(args);
-  for (const f of ['pwned', 'pwned2', 'pwned3', 'out.txt', 'touch']) expect(existsSync(join(cwd, f)), `${f} was created by a shell`).toBe(false);
+  for (const f of ['pwned', 'pwned2', 'pwned3', 'out.txt', 'touch'])
+    expect(existsSync(join(cwd, f)), `${f} was created by a shell`).toBe(false);
 });
 
 test('a command reset sends nothing to the target', async () => {
@@ -86,7 +99,10 @@ test('a command that exits non-zero is an error with the exit code and the last 
 });
 
 test('a command that exits non-zero silently is an error with just the exit code', async () => {
-  const text = await resetError({ command: [process.execPath, '-e', 'process.exit(7)'] }, { url: URL, send: fakeSend(200).send, cwd: workDir() });
+  const text = await resetError(
+    { command: [process.execPath, '-e', 'process.exit(7)'] },
+    { url: URL, send: fakeSend(200).send, cwd: workDir() },
+  );
   expect(text).toContain('it exited with 7.');
 });
 

@@ -13,13 +13,22 @@ export const RESET_COMMAND_TIMEOUT_MS = 15 * 60_000;
  * (with the administrator's session, if one is given), or a local command without a shell. Anything
  * but success is an error naming the request or command and what it answered.
  */
-export async function resetTarget(reset: ResetCapability, target: { url: string; session?: string; send: Send; cwd: string }): Promise<void> {
+export async function resetTarget(
+  reset: ResetCapability,
+  target: { url: string; session?: string; send: Send; cwd: string },
+): Promise<void> {
   if ('http' in reset) {
     const { method, path } = reset.http;
     const headers: Record<string, string> = target.session ? { 'vmware-api-session-id': target.session } : {};
     const response = await target.send({ method, url: target.url + path, headers });
     if (response.status < 200 || response.status > 299) {
-      throw new Error(message(`reset the target with ${method} ${path}`, `it answered ${response.status} ${response.text.slice(0, 200)}`, 'Check capabilities.reset in the profile'));
+      throw new Error(
+        message(
+          `reset the target with ${method} ${path}`,
+          `it answered ${response.status} ${response.text.slice(0, 200)}`,
+          'Check capabilities.reset in the profile',
+        ),
+      );
     }
     return;
   }
@@ -27,8 +36,20 @@ export async function resetTarget(reset: ResetCapability, target: { url: string;
   await new Promise<void>((done, fail) => {
     execFile(file!, args, { cwd: target.cwd, timeout: RESET_COMMAND_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (!error) return done();
-      const why = error.killed ? `it did not finish within ${RESET_COMMAND_TIMEOUT_MS / 60_000} minutes` : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the command was not found' : `it exited with ${error.code ?? error.signal}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
-      fail(new Error(message(`reset the target with the command ${JSON.stringify(reset.command.join(' '))}`, why, 'Check capabilities.reset in the profile')));
+      const why = error.killed
+        ? `it did not finish within ${RESET_COMMAND_TIMEOUT_MS / 60_000} minutes`
+        : (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'the command was not found'
+          : `it exited with ${error.code ?? error.signal}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
+      fail(
+        new Error(
+          message(
+            `reset the target with the command ${JSON.stringify(reset.command.join(' '))}`,
+            why,
+            'Check capabilities.reset in the profile',
+          ),
+        ),
+      );
     });
   });
 }
@@ -38,7 +59,12 @@ export async function directLogin(send: Send, url: string, username: string, pas
   const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
   const r = await send({ method: 'POST', url: `${url}/api/session`, headers: { authorization } });
   let id: unknown;
-  try { id = JSON.parse(r.text); } catch { id = undefined; }
-  if (r.status !== 201 || typeof id !== 'string') throw new Error(message('log in to reset the target', `POST /api/session answered ${r.status}`));
+  try {
+    id = JSON.parse(r.text);
+  } catch {
+    id = undefined;
+  }
+  if (r.status !== 201 || typeof id !== 'string')
+    throw new Error(message('log in to reset the target', `POST /api/session answered ${r.status}`));
   return id;
 }

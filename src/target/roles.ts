@@ -45,8 +45,16 @@ export type InventoryRole = keyof InventoryRoles;
 
 /** Every inventory role, in the order InventoryRoles lists them (the record makes the compiler keep it complete). */
 export const INVENTORY_ROLES = Object.keys({
-  upgradableCluster: 0, warningsCluster: 0, errorsCluster: 0, nonWcpCluster: 0, stageCluster: 0, failingStageCluster: 0,
-  nonSingleImageCluster: 0, noDesiredDocumentCluster: 0, hostOutsideCluster: 0, operatorDeniedCluster: 0,
+  upgradableCluster: 0,
+  warningsCluster: 0,
+  errorsCluster: 0,
+  nonWcpCluster: 0,
+  stageCluster: 0,
+  failingStageCluster: 0,
+  nonSingleImageCluster: 0,
+  noDesiredDocumentCluster: 0,
+  hostOutsideCluster: 0,
+  operatorDeniedCluster: 0,
 } satisfies Record<InventoryRole, 0>) as InventoryRole[];
 
 /** The cluster ids an inventory role names (host roles name none). */

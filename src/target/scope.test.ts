@@ -6,7 +6,9 @@ test.describe('scope', () => {
   test('patterns are comma-separated globs over catalogue ids, each of which must match some operation', () => {
     expect(parseScope(['clusters.*, tasks.get', 'software.stage'], '--operations')).toEqual(['clusters.*', 'tasks.get', 'software.stage']);
     expect(() => parseScope(['clusters.*,tasks.gte'], '--operations')).toThrow(UsageError);
-    expect(() => parseScope(['clusters.*,tasks.gte'], '--operations')).toThrow(/^--operations: "tasks\.gte" matches no catalogued operation \(vcconform operations lists them: .*tasks\.get/);
+    expect(() => parseScope(['clusters.*,tasks.gte'], '--operations')).toThrow(
+      /^--operations: "tasks\.gte" matches no catalogued operation \(vcconform operations lists them: .*tasks\.get/,
+    );
     expect(() => parseScope([' , '], 'at /operations')).toThrow(/^at \/operations must name at least one operation/);
     // A dot is a dot, not any character.
     expect(() => parseScope(['clustersXlist'], '--operations')).toThrow(/matches no catalogued operation/);
@@ -21,6 +23,9 @@ test.describe('scope', () => {
     expect(inScope(scope, 'session.create')).toBe(true);
     expect(inScope(scope, 'unlisted')).toBe(true);
     expect(inScope(undefined, 'software.stage')).toBe(true);
-    expect(outOfScope(scope, ['session.create', 'tasks.get', 'software.stage', 'tasks.list', 'software.stage'])).toEqual(['software.stage', 'tasks.list']);
+    expect(outOfScope(scope, ['session.create', 'tasks.get', 'software.stage', 'tasks.list', 'software.stage'])).toEqual([
+      'software.stage',
+      'tasks.list',
+    ]);
   });
 });

@@ -10,16 +10,27 @@ import { UsageError } from '../errors';
 const ALWAYS = new Set(['session.create', 'session.delete']);
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 /** The patterns of a comma-separated list, each checked to match some catalogued operation. `from` names the flag or field for the message. */
 export function parseScope(patterns: readonly string[], from: string): string[] {
-  const list = patterns.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
+  const list = patterns
+    .flatMap((p) => p.split(','))
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new UsageError(`${from} must name at least one operation id or pattern, e.g. 'clusters.*,tasks.get'`);
   const ids = operations.map((op) => op.id);
   const unmatched = list.filter((p) => !ids.some((id) => globToRegExp(p).test(id)));
-  if (unmatched.length) throw new UsageError(`${from}: ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length > 1 ? 'match' : 'matches'} no catalogued operation (vcconform operations lists them: ${ids.join(', ')})`);
+  if (unmatched.length)
+    throw new UsageError(
+      `${from}: ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length > 1 ? 'match' : 'matches'} no catalogued operation (vcconform operations lists them: ${ids.join(', ')})`,
+    );
   return list;
 }
 

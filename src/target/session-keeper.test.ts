@@ -28,8 +28,16 @@ function fakeTransport(expired: Set<string>) {
   return { calls, transport };
 }
 
-const get = (path: string, session?: string): Request => ({ method: 'GET', url: BASE + path, headers: { accept: 'application/json', ...(session !== undefined && { 'vmware-api-session-id': session }) } });
-const deleteSession = (session: string): Request => ({ method: 'DELETE', url: `${BASE}/api/session`, headers: { 'vmware-api-session-id': session } });
+const get = (path: string, session?: string): Request => ({
+  method: 'GET',
+  url: BASE + path,
+  headers: { accept: 'application/json', ...(session !== undefined && { 'vmware-api-session-id': session }) },
+});
+const deleteSession = (session: string): Request => ({
+  method: 'DELETE',
+  url: `${BASE}/api/session`,
+  headers: { 'vmware-api-session-id': session },
+});
 const kinds = (events: readonly SessionEvent[]) => events.map((e) => `${e.kind} ${e.role}`);
 
 /** Fails when any recorded event mentions one of the ids (events go into reports). */
@@ -56,7 +64,9 @@ test('concurrent get() calls for one role share one login', async () => {
   const calls: Role[] = [];
   const keeper = new SessionKeeper((role) => {
     calls.push(role);
-    return new Promise<string>((resolve) => { release = resolve; });
+    return new Promise<string>((resolve) => {
+      release = resolve;
+    });
   });
   const first = keeper.get('read-only');
   const second = keeper.get('read-only');
@@ -93,11 +103,15 @@ test('close() deletes each live session once and records it as deleted', async (
   const admin = await keeper.get('administrator');
   const operator = await keeper.get('operator');
   const loggedOut: string[] = [];
-  await keeper.close(async (id) => { loggedOut.push(id); });
+  await keeper.close(async (id) => {
+    loggedOut.push(id);
+  });
   expect(loggedOut.sort()).toEqual([admin, operator].sort());
   expect(kinds(keeper.events.slice(2)).sort()).toEqual(['deleted administrator', 'deleted operator']);
   expect(keeper.role(admin)).toBeUndefined();
-  await keeper.close(async (id) => { loggedOut.push(id); });
+  await keeper.close(async (id) => {
+    loggedOut.push(id);
+  });
   expect(loggedOut, 'a second close() has nothing left to delete').toHaveLength(2);
   expectNoIds(keeper.events, [admin, operator]);
 });
@@ -150,7 +164,10 @@ test('a second 401 right after the re-created session is returned as is, without
   const old = await keeper.get('administrator');
   // Every session is refused: the target's answer, not an expiry to recover from again.
   const calls: Request[] = [];
-  const send = keeper.recovering(async (r) => { calls.push(r); return { status: 401, headers: {}, text: 'no' }; });
+  const send = keeper.recovering(async (r) => {
+    calls.push(r);
+    return { status: 401, headers: {}, text: 'no' };
+  });
 
   const response = await send(get(CLUSTERS, old));
 
@@ -172,7 +189,11 @@ test('once a fresh session is refused at once, later 401s for that role are pass
   expect(logins, 'no third login').toHaveLength(2);
   expect(keeper.role(renewed), 'the refused session is still held').toBe('operator');
   const admin = await keeper.get('administrator');
-  const adminSend = keeper.recovering(async (r) => ({ status: r.headers['vmware-api-session-id'] === admin ? 401 : 200, headers: {}, text: '' }));
+  const adminSend = keeper.recovering(async (r) => ({
+    status: r.headers['vmware-api-session-id'] === admin ? 401 : 200,
+    headers: {},
+    text: '',
+  }));
   expect((await adminSend(get(CLUSTERS, admin))).status, 'other roles still recover').toBe(200);
 });
 
@@ -180,7 +201,10 @@ test('the session header is found whatever its case', async () => {
   const keeper = new SessionKeeper(fakeLogin().login);
   const old = await keeper.get('administrator');
   const calls: Request[] = [];
-  const send = keeper.recovering(async (r) => { calls.push(r); return { status: r.headers['VMware-Api-Session-Id'] === old ? 401 : 200, headers: {}, text: '' }; });
+  const send = keeper.recovering(async (r) => {
+    calls.push(r);
+    return { status: r.headers['VMware-Api-Session-Id'] === old ? 401 : 200, headers: {}, text: '' };
+  });
   const response = await send({ method: 'get', url: BASE + CLUSTERS, headers: { 'VMware-Api-Session-Id': old } });
   expect(response.status).toBe(200);
   expect(calls.map((c) => c.headers['VMware-Api-Session-Id'])).toEqual([old, await keeper.get('administrator')]);
@@ -222,7 +246,10 @@ test('requests without the session header pass through untouched, even when answ
   await keeper.get('administrator');
   const calls: Request[] = [];
   const answer = { status: 401, headers: { 'www-authenticate': 'Basic' }, text: 'who?' };
-  const send = keeper.recovering(async (r) => { calls.push(r); return answer; });
+  const send = keeper.recovering(async (r) => {
+    calls.push(r);
+    return answer;
+  });
   const request = get(CLUSTERS);
 
   expect(await send(request)).toBe(answer);

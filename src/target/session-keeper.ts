@@ -37,7 +37,10 @@ export class SessionKeeper {
   private readonly refusing = new Set<Role>();
   readonly events: SessionEvent[] = [];
 
-  constructor(private readonly login: Login, private readonly listeners: { onEvent?: (e: SessionEvent) => void } = {}) {}
+  constructor(
+    private readonly login: Login,
+    private readonly listeners: { onEvent?: (e: SessionEvent) => void } = {},
+  ) {}
 
   /** The role's live session, created on first use. */
   async get(role: Role): Promise<string> {
@@ -96,7 +99,8 @@ export class SessionKeeper {
       const headerName = Object.keys(request.headers).find((h) => h.toLowerCase() === SESSION_HEADER);
       const sent = headerName === undefined ? undefined : request.headers[headerName]!;
       const current = sent === undefined ? undefined : this.newest(sent);
-      const withSession = (id: string | undefined) => (headerName === undefined || id === undefined ? request : { ...request, headers: { ...request.headers, [headerName]: id } });
+      const withSession = (id: string | undefined) =>
+        headerName === undefined || id === undefined ? request : { ...request, headers: { ...request.headers, [headerName]: id } };
       const response = await transport(withSession(current));
       if (current === undefined) return response;
       const path = pathAndQuery(request.url);
@@ -109,7 +113,12 @@ export class SessionKeeper {
       const renewing = this.renewing.get(current);
       const role = this.roleOf.get(current);
       if (!renewing && (role === undefined || this.refusing.has(role))) return response;
-      const renewed = await (renewing ?? this.renew(current, role!, `${request.method.toUpperCase()} ${path.split('?')[0]} answered 401 with the ${role} session the run held`));
+      const renewed = await (renewing ??
+        this.renew(
+          current,
+          role!,
+          `${request.method.toUpperCase()} ${path.split('?')[0]} answered 401 with the ${role} session the run held`,
+        ));
       const retried = await transport(withSession(renewed));
       // A brand-new session refused at once did not expire: the target refuses live sessions. That is for the
       // checks to judge, so this role's 401s are passed on as they come from now on.
@@ -129,10 +138,12 @@ export class SessionKeeper {
   private renew(expired: string, role: Role, detail: string): Promise<string> {
     this.drop(expired);
     this.record({ role, kind: 'expired', detail });
-    const renewal = this.create(role, 'recreated').then((renewed) => {
-      this.replaced.set(expired, renewed);
-      return renewed;
-    }).finally(() => this.renewing.delete(expired));
+    const renewal = this.create(role, 'recreated')
+      .then((renewed) => {
+        this.replaced.set(expired, renewed);
+        return renewed;
+      })
+      .finally(() => this.renewing.delete(expired));
     this.renewing.set(expired, renewal);
     return renewal;
   }

@@ -28,7 +28,9 @@ export function sessionsLeftSummary(reports: string): string[] {
   const dir = join(reports, SESSIONS_LEFT_DIR);
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
@@ -36,7 +38,10 @@ export function sessionsLeftSummary(reports: string): string[] {
   for (const file of files) {
     try {
       const { target, sessions } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SessionsLeft;
-      for (const s of sessions) lines.push(`[vcconform] a session of the ${s.role} user could not be deleted on ${target} (it ends at the target's idle timeout): ${s.reason}`);
+      for (const s of sessions)
+        lines.push(
+          `[vcconform] a session of the ${s.role} user could not be deleted on ${target} (it ends at the target's idle timeout): ${s.reason}`,
+        );
     } catch (e) {
       lines.push(`[vcconform] ${join(dir, file)} is not a sessions-left file: ${(e as Error).message}`);
     }

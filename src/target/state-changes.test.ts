@@ -18,7 +18,7 @@ function write(reports: string, worker: string, clusters: ClusterReadBack[], at 
   writeStateChanges(reports, worker, { target: TARGET, at, clusters });
 }
 
-test('two workers\' files are merged per cluster, operations unioned and sorted, clusters sorted', async () => {
+test("two workers' files are merged per cluster, operations unioned and sorted, clusters sorted", async () => {
   const reports = reportsDir();
   write(reports, 'worker-0-100', [
     { cluster: 'domain-c9', operations: ['upgrade-multiple', 'software.stage'], readBack: ready('v1') },
@@ -41,7 +41,10 @@ test('writeStateChanges writes one JSON file per worker under the reports direct
   write(reports, 'worker-3-42', [{ cluster: 'domain-c8', operations: ['x'], readBack: ready('v1') }]);
   write(reports, 'worker-3-42', [{ cluster: 'domain-c7', operations: ['y'], readBack: ready('v1') }]);
   const { clusters } = readStateChanges(reports);
-  expect(clusters.map((c) => c.cluster), 'a worker writing again replaces its own file').toEqual(['domain-c7']);
+  expect(
+    clusters.map((c) => c.cluster),
+    'a worker writing again replaces its own file',
+  ).toEqual(['domain-c7']);
 });
 
 test('the summary has one line per changed cluster with what its read-back answered', async () => {
@@ -99,7 +102,9 @@ test('a problem is reported even when no file could be read', async () => {
   writeFileSync(join(reports, STATE_CHANGES_DIR, 'worker-0-1.json'), '');
   const lines = stateChangeSummary(reports);
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toContain(`[vcconform] Failed to read a state-change record: ${join(reports, STATE_CHANGES_DIR, 'worker-0-1.json')} cannot be read`);
+  expect(lines[0]).toContain(
+    `[vcconform] Failed to read a state-change record: ${join(reports, STATE_CHANGES_DIR, 'worker-0-1.json')} cannot be read`,
+  );
 });
 
 test('files that are not .json (a half-written temporary) are not read', async () => {
@@ -112,8 +117,18 @@ test('files that are not .json (a half-written temporary) are not read', async (
 // The read-back taken last wins by its time, not by file name order (worker-10 sorts before worker-2).
 test('the read-back written last (by `at`) is the one reported for a cluster', async () => {
   const reports = reportsDir();
-  write(reports, 'worker-10-200', [{ cluster: 'domain-c8', operations: ['upgrade'], readBack: ready('v2-after') }], '2025-01-01T10:00:00.000Z');
-  write(reports, 'worker-2-100', [{ cluster: 'domain-c8', operations: ['software.stage'], readBack: ready('v1-before') }], '2025-01-01T09:00:00.000Z');
+  write(
+    reports,
+    'worker-10-200',
+    [{ cluster: 'domain-c8', operations: ['upgrade'], readBack: ready('v2-after') }],
+    '2025-01-01T10:00:00.000Z',
+  );
+  write(
+    reports,
+    'worker-2-100',
+    [{ cluster: 'domain-c8', operations: ['software.stage'], readBack: ready('v1-before') }],
+    '2025-01-01T09:00:00.000Z',
+  );
   expect(readStateChanges(reports).clusters[0]!.readBack).toEqual(ready('v2-after'));
 });
 

@@ -33,7 +33,9 @@ export function readStateChanges(reports: string): { target?: string; clusters: 
   const dir = join(reports, STATE_CHANGES_DIR);
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return { clusters: [], problems: [] };
   }
@@ -56,8 +58,13 @@ export function readStateChanges(reports: string): { target?: string; clusters: 
     for (const c of changes.clusters) {
       const seen = byCluster.get(c.cluster);
       // The read-back taken last (by its time) wins; the operations add up.
-      const latest = seen === undefined || changes.at >= seen.at ? { readBack: c.readBack, at: changes.at } : { readBack: seen.readBack, at: seen.at };
-      byCluster.set(c.cluster, { cluster: c.cluster, operations: [...new Set([...(seen?.operations ?? []), ...c.operations])].sort(), ...latest });
+      const latest =
+        seen === undefined || changes.at >= seen.at ? { readBack: c.readBack, at: changes.at } : { readBack: seen.readBack, at: seen.at };
+      byCluster.set(c.cluster, {
+        cluster: c.cluster,
+        operations: [...new Set([...(seen?.operations ?? []), ...c.operations])].sort(),
+        ...latest,
+      });
     }
   }
   const clusters = [...byCluster.values()].map(({ at: _at, ...c }) => c).sort((a, b) => a.cluster.localeCompare(b.cluster));
@@ -69,10 +76,15 @@ export function stateChangeSummary(reports: string): string[] {
   const { target, clusters, problems } = readStateChanges(reports);
   const lines = problems.map((p) => `[vcconform] Failed to read a state-change record: ${p}.`);
   if (clusters.length === 0) return lines;
-  lines.push(`[vcconform] this run changed state on ${target ?? 'the target'} — read back at its end (details in ${join(reports, STATE_CHANGES_DIR)}):`);
+  lines.push(
+    `[vcconform] this run changed state on ${target ?? 'the target'} — read back at its end (details in ${join(reports, STATE_CHANGES_DIR)}):`,
+  );
   for (const c of clusters) {
     const body = c.readBack.body as { state?: unknown; current_version?: unknown } | undefined;
-    const seen = c.readBack.status === 200 ? `state ${String(body?.state ?? '?')}, version ${String(body?.current_version ?? '?')}` : `GET answered ${c.readBack.status}`;
+    const seen =
+      c.readBack.status === 200
+        ? `state ${String(body?.state ?? '?')}, version ${String(body?.current_version ?? '?')}`
+        : `GET answered ${c.readBack.status}`;
     lines.push(`[vcconform]   ${c.cluster}: ${c.operations.join(', ')} → ${seen}`);
   }
   return lines;
@@ -80,6 +92,12 @@ export function stateChangeSummary(reports: string): string[] {
 
 function isStateChanges(value: unknown): value is StateChanges {
   const v = value as Partial<StateChanges> | null;
-  return typeof v === 'object' && v !== null && typeof v.target === 'string' && typeof v.at === 'string' && Array.isArray(v.clusters)
-    && v.clusters.every((c) => typeof c?.cluster === 'string' && Array.isArray(c.operations) && typeof c.readBack?.status === 'number');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.target === 'string' &&
+    typeof v.at === 'string' &&
+    Array.isArray(v.clusters) &&
+    v.clusters.every((c) => typeof c?.cluster === 'string' && Array.isArray(c.operations) && typeof c.readBack?.status === 'number')
+  );
 }

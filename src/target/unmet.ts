@@ -18,8 +18,17 @@ export interface TargetOffer {
 }
 
 /** What a profile (with or without passwords) offers; a live run allows state changes only on its mutationAllowlist. */
-export function profileOffer(profile: { roles: InventoryRoles; users: Partial<Record<Role, DeclaredLacks>>; capabilities: { reset?: unknown; mutationAllowlist: readonly string[] } }): TargetOffer {
-  return { roles: profile.roles, users: profile.users, canReset: profile.capabilities.reset !== undefined, allowlist: profile.capabilities.mutationAllowlist };
+export function profileOffer(profile: {
+  roles: InventoryRoles;
+  users: Partial<Record<Role, DeclaredLacks>>;
+  capabilities: { reset?: unknown; mutationAllowlist: readonly string[] };
+}): TargetOffer {
+  return {
+    roles: profile.roles,
+    users: profile.users,
+    canReset: profile.capabilities.reset !== undefined,
+    allowlist: profile.capabilities.mutationAllowlist,
+  };
 }
 
 export function unmappedRoles(keys: readonly InventoryRole[], roles: InventoryRoles): string | undefined {
@@ -28,10 +37,16 @@ export function unmappedRoles(keys: readonly InventoryRole[], roles: InventoryRo
 }
 
 /** For a test that changes state: the roles' clusters outside the mutation allowlist. */
-export function outsideAllowlist(keys: readonly InventoryRole[], roles: InventoryRoles, allowlist: readonly string[] | '*'): string | undefined {
+export function outsideAllowlist(
+  keys: readonly InventoryRole[],
+  roles: InventoryRoles,
+  allowlist: readonly string[] | '*',
+): string | undefined {
   if (allowlist === '*') return undefined;
   const outside = [...new Set(keys.flatMap((k) => clustersOfRole(roles[k])).filter((id) => !allowlist.includes(id)))];
-  return outside.length ? `safe mode: this test changes state and ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not in the mutation allowlist` : undefined;
+  return outside.length
+    ? `safe mode: this test changes state and ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not in the mutation allowlist`
+    : undefined;
 }
 
 export function missingUsers(wanted: readonly Role[], users: Partial<Record<Role, unknown>>): string | undefined {
@@ -40,8 +55,18 @@ export function missingUsers(wanted: readonly Role[], users: Partial<Record<Role
 }
 
 /** Whether `user` is declared to lack `privilege` everywhere (no clusters) or on each of `clusters`; else where to declare it. */
-export function undeclaredLack(role: Role, privilege: string, clusters: readonly string[], user: DeclaredLacks | undefined): string | undefined {
-  const undeclared = clusters.length === 0 ? (declaresLack(user, privilege) ? [] : [undefined]) : [...new Set(clusters)].sort().filter((c) => !declaresLack(user, privilege, c));
+export function undeclaredLack(
+  role: Role,
+  privilege: string,
+  clusters: readonly string[],
+  user: DeclaredLacks | undefined,
+): string | undefined {
+  const undeclared =
+    clusters.length === 0
+      ? declaresLack(user, privilege)
+        ? []
+        : [undefined]
+      : [...new Set(clusters)].sort().filter((c) => !declaresLack(user, privilege, c));
   if (undeclared.length === 0) return undefined;
   return `the profile does not declare that the ${role} user lacks ${privilege}${undeclared[0] === undefined ? '' : ` on ${undeclared.join(', ')}`} (${declarationPointer(role, undeclared[0])})`;
 }
@@ -60,7 +85,8 @@ export function unmetAssumption(a: Assumed, offer: TargetOffer, changesState: bo
   for (const l of a.lacks) {
     const key = `${l.role} ${l.privilege}`;
     const entry = lacks.get(key) ?? { role: l.role, privilege: l.privilege, everywhere: false, on: [] };
-    if (l.on === undefined) entry.everywhere = true; else entry.on.push(l.on);
+    if (l.on === undefined) entry.everywhere = true;
+    else entry.on.push(l.on);
     lacks.set(key, entry);
   }
   return [
@@ -70,7 +96,17 @@ export function unmetAssumption(a: Assumed, offer: TargetOffer, changesState: bo
     () => missingUsers(assumedUsers(a), offer.users),
     ...[...lacks.values()].flatMap((l) => [
       ...(l.everywhere ? [() => undeclaredLack(l.role, l.privilege, [], offer.users[l.role])] : []),
-      ...(l.on.length ? [() => undeclaredLack(l.role, l.privilege, l.on.flatMap((k) => clustersOfRole(offer.roles[k])), offer.users[l.role])] : []),
+      ...(l.on.length
+        ? [
+            () =>
+              undeclaredLack(
+                l.role,
+                l.privilege,
+                l.on.flatMap((k) => clustersOfRole(offer.roles[k])),
+                offer.users[l.role],
+              ),
+          ]
+        : []),
     ]),
   ].reduce<string | undefined>((found, reason) => found ?? reason(), undefined);
 }

@@ -12,15 +12,38 @@ function scripted(answers: { status?: string; completed?: number; http?: number 
     return { status: a.http ?? 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) };
   });
   const waits: number[] = [];
-  return { api, waits, options: { budgetMs: 1000, now: () => now, wait: async (ms: number) => { waits.push(ms); now += ms; } } };
+  return {
+    api,
+    waits,
+    options: {
+      budgetMs: 1000,
+      now: () => now,
+      wait: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+    },
+  };
 }
 
 test.describe('task poller', () => {
   test('polls with growing delays until a terminal status and keeps the whole history', async () => {
-    const { api, waits, options } = scripted([{ status: 'PENDING' }, { status: 'RUNNING', completed: 1 }, { status: 'BLOCKED', completed: 2 }, { status: 'RUNNING', completed: 5 }, { status: 'SUCCEEDED', completed: 10 }]);
+    const { api, waits, options } = scripted([
+      { status: 'PENDING' },
+      { status: 'RUNNING', completed: 1 },
+      { status: 'BLOCKED', completed: 2 },
+      { status: 'RUNNING', completed: 5 },
+      { status: 'SUCCEEDED', completed: 10 },
+    ]);
     const history = await pollTask(api, 't1', 's', options);
     expect(history.outcome).toBe('terminal');
-    expect(history.polls.map((p) => (p.body as { status: string }).status)).toEqual(['PENDING', 'RUNNING', 'BLOCKED', 'RUNNING', 'SUCCEEDED']);
+    expect(history.polls.map((p) => (p.body as { status: string }).status)).toEqual([
+      'PENDING',
+      'RUNNING',
+      'BLOCKED',
+      'RUNNING',
+      'SUCCEEDED',
+    ]);
     expect(waits).toHaveLength(4);
     for (let k = 1; k < waits.length; k += 1) expect(waits[k]!).toBeGreaterThan(waits[k - 1]!);
   });

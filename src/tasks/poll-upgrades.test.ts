@@ -21,23 +21,45 @@ function scripted(scripts: Record<string, { body: unknown; http?: number }[]>) {
     return { status: a.http ?? 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(a.body) };
   });
   const waits: number[] = [];
-  return { api, waits, options: { budgetMs: 1000, now: () => now, wait: async (ms: number) => { waits.push(ms); now += ms; } } };
+  return {
+    api,
+    waits,
+    options: {
+      budgetMs: 1000,
+      now: () => now,
+      wait: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+    },
+  };
 }
 
 /** An upgradeMultiple exchange as answered (only what readBackUpgrades reads). */
 function batch(request: Record<string, unknown>, results: Record<string, unknown>): Exchange {
   return {
-    operation: 'clusters.upgradeMultiple', request: { method: 'POST', url: `${BASE}?action=upgradeMultiple`, headers: {}, body: request },
-    status: 200, headers: {}, body: results, text: JSON.stringify(results), bodyIsJson: true, at: '2026-01-01T00:00:00.000Z', durationMs: 1,
+    operation: 'clusters.upgradeMultiple',
+    request: { method: 'POST', url: `${BASE}?action=upgradeMultiple`, headers: {}, body: request },
+    status: 200,
+    headers: {},
+    body: results,
+    text: JSON.stringify(results),
+    bodyIsJson: true,
+    at: '2026-01-01T00:00:00.000Z',
+    durationMs: 1,
   };
 }
 
-const states = (xs: Exchange[]) => xs.map((x) => `${/\/clusters\/([^/?]+)/.exec(x.request.url)![1]} ${(x.body as { state?: string }).state ?? x.status}`);
+const states = (xs: Exchange[]) =>
+  xs.map((x) => `${/\/clusters\/([^/?]+)/.exec(x.request.url)![1]} ${(x.body as { state?: string }).state ?? x.status}`);
 
 test.describe('upgrade read-back poller', () => {
   test('reads every cluster once; a STARTED cluster that already shows the upgrade and a REJECTED one are not read again', async () => {
     const { api, waits, options } = scripted({ 'domain-c10': [{ body: pending }], 'domain-c12': [{ body: ready() }] });
-    const call = batch({ 'domain-c10': { desired_version: V }, 'domain-c12': { desired_version: V } }, { 'domain-c10': { res: 'STARTED' }, 'domain-c12': { res: 'REJECTED' } });
+    const call = batch(
+      { 'domain-c10': { desired_version: V }, 'domain-c12': { desired_version: V } },
+      { 'domain-c10': { res: 'STARTED' }, 'domain-c12': { res: 'REJECTED' } },
+    );
     const r = await readBackUpgrades(api, ['domain-c10', 'domain-c12'], call, 's', options);
     expect(states(r.readBack)).toEqual(['domain-c10 PENDING', 'domain-c12 READY']);
     expect(r.polls).toHaveLength(2);
@@ -46,8 +68,14 @@ test.describe('upgrade read-back poller', () => {
   });
 
   test('polls a STARTED cluster with growing delays until it shows the upgrade; the last read is the read-back', async () => {
-    const { api, waits, options } = scripted({ 'domain-c10': [{ body: ready() }, { body: ready() }, { body: pending }], 'domain-c12': [{ body: ready() }] });
-    const call = batch({ 'domain-c10': { desired_version: V }, 'domain-c12': { desired_version: V } }, { 'domain-c10': { res: 'STARTED' }, 'domain-c12': { res: 'REJECTED' } });
+    const { api, waits, options } = scripted({
+      'domain-c10': [{ body: ready() }, { body: ready() }, { body: pending }],
+      'domain-c12': [{ body: ready() }],
+    });
+    const call = batch(
+      { 'domain-c10': { desired_version: V }, 'domain-c12': { desired_version: V } },
+      { 'domain-c10': { res: 'STARTED' }, 'domain-c12': { res: 'REJECTED' } },
+    );
     const r = await readBackUpgrades(api, ['domain-c10', 'domain-c12'], call, 's', options);
     expect(states(r.polls)).toEqual(['domain-c10 READY', 'domain-c12 READY', 'domain-c10 READY', 'domain-c10 PENDING']);
     expect(states(r.readBack)).toEqual(['domain-c10 PENDING', 'domain-c12 READY']);
@@ -58,7 +86,13 @@ test.describe('upgrade read-back poller', () => {
 
   test('a STARTED cluster that never shows the upgrade is polled until the budget runs out, not forever', async () => {
     const { api, options } = scripted({ 'domain-c10': [{ body: ready() }] });
-    const r = await readBackUpgrades(api, ['domain-c10'], batch({ 'domain-c10': { desired_version: V } }, { 'domain-c10': { res: 'STARTED' } }), 's', options);
+    const r = await readBackUpgrades(
+      api,
+      ['domain-c10'],
+      batch({ 'domain-c10': { desired_version: V } }, { 'domain-c10': { res: 'STARTED' } }),
+      's',
+      options,
+    );
     expect(r.poll.reads['domain-c10']!).toBeGreaterThan(3);
     expect(r.poll.polledMs['domain-c10']!).toBeLessThanOrEqual(1000);
     expect(r.poll.polledMs['domain-c10']!).toBeGreaterThan(500);
@@ -67,18 +101,34 @@ test.describe('upgrade read-back poller', () => {
 
   test('a read that is not a 200 ends the polling of that cluster', async () => {
     const { api, options } = scripted({ 'domain-c10': [{ body: ready() }, { body: { error_type: 'ERROR', messages: [] }, http: 500 }] });
-    const r = await readBackUpgrades(api, ['domain-c10'], batch({ 'domain-c10': { desired_version: V } }, { 'domain-c10': { res: 'STARTED' } }), 's', options);
+    const r = await readBackUpgrades(
+      api,
+      ['domain-c10'],
+      batch({ 'domain-c10': { desired_version: V } }, { 'domain-c10': { res: 'STARTED' } }),
+      's',
+      options,
+    );
     expect(r.polls.map((x) => x.status)).toEqual([200, 500]);
     expect(r.readBack[0]!.status).toBe(500);
   });
 
   test('a single upgrade answered 204 is polled like a STARTED cluster; one answered 400 is read once', async () => {
     const single = (status: number): Exchange => ({
-      operation: 'clusters.upgrade', request: { method: 'POST', url: `${BASE}/domain-c10?action=upgrade`, headers: {}, body: { desired_version: V } },
-      status, headers: {}, body: undefined, text: '', bodyIsJson: false, at: '2026-01-01T00:00:00.000Z', durationMs: 1,
+      operation: 'clusters.upgrade',
+      request: { method: 'POST', url: `${BASE}/domain-c10?action=upgrade`, headers: {}, body: { desired_version: V } },
+      status,
+      headers: {},
+      body: undefined,
+      text: '',
+      bodyIsJson: false,
+      at: '2026-01-01T00:00:00.000Z',
+      durationMs: 1,
     });
     const accepted = scripted({ 'domain-c10': [{ body: ready() }, { body: ready(V) }] });
-    expect(states((await readBackUpgrades(accepted.api, ['domain-c10'], single(204), 's', accepted.options)).polls)).toEqual(['domain-c10 READY', 'domain-c10 READY']);
+    expect(states((await readBackUpgrades(accepted.api, ['domain-c10'], single(204), 's', accepted.options)).polls)).toEqual([
+      'domain-c10 READY',
+      'domain-c10 READY',
+    ]);
     const refused = scripted({ 'domain-c10': [{ body: ready() }] });
     expect((await readBackUpgrades(refused.api, ['domain-c10'], single(400), 's', refused.options)).polls).toHaveLength(1);
   });

@@ -19,7 +19,13 @@ export interface UpgradeReadBack {
  * upgrade's 204) until it shows the upgrade (showsUpgrade), answers anything but 200, or the budget
  * runs out. How soon a started upgrade shows is not documented, so it is polled, never read once.
  */
-export async function readBackUpgrades(api: ApiClient, clusters: readonly string[], call: Exchange, session: string, options: PollOptions): Promise<UpgradeReadBack> {
+export async function readBackUpgrades(
+  api: ApiClient,
+  clusters: readonly string[],
+  call: Exchange,
+  session: string,
+  options: PollOptions,
+): Promise<UpgradeReadBack> {
   const { budgetMs, now = Date.now } = options;
   const started = upgradesStarted(call);
   const last = new Map<string, Exchange>();

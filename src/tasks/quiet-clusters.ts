@@ -14,7 +14,10 @@ export async function busyOn(api: ApiClient, session: string, clusters: readonly
   if (clusters.length === 0) return [];
   const busy: string[] = [];
   const tasks = await api.call('tasks.list', {
-    body: { filter_spec: { services: TASK_SERVICES, status: ACTIVE, targets: clusters.map((id) => ({ type: 'ClusterComputeResource', id })) }, result_spec: { exclude_result: true } },
+    body: {
+      filter_spec: { services: TASK_SERVICES, status: ACTIVE, targets: clusters.map((id) => ({ type: 'ClusterComputeResource', id })) },
+      result_spec: { exclude_result: true },
+    },
     session,
   });
   // A target that cannot list tasks tells nothing: the test goes on, and its own checks judge what it meets.
@@ -31,7 +34,9 @@ export async function busyOn(api: ApiClient, session: string, clusters: readonly
       if (!isObject(summary) || !clusters.includes(String(summary.cluster))) continue;
       // "desired_version: if missing or null, the cluster upgrade is not in progress"; state PENDING: "Upgrade is in progress".
       if (summary.state === 'PENDING' || (summary.desired_version !== undefined && summary.desired_version !== null)) {
-        busy.push(`${String(summary.cluster)} is upgrading${summary.desired_version ? ` to ${String(summary.desired_version)}` : ''} (state ${String(summary.state)})`);
+        busy.push(
+          `${String(summary.cluster)} is upgrading${summary.desired_version ? ` to ${String(summary.desired_version)}` : ''} (state ${String(summary.state)})`,
+        );
       }
     }
   }
@@ -44,7 +49,12 @@ export async function busyOn(api: ApiClient, session: string, clusters: readonly
  * clusters while something else runs there would meet a documented refusal
  * (400 NOT_ALLOWED_IN_CURRENT_STATE) and fail for it.
  */
-export async function waitUntilQuiet(api: ApiClient, session: string, clusters: readonly string[], options: PollOptions): Promise<string[]> {
+export async function waitUntilQuiet(
+  api: ApiClient,
+  session: string,
+  clusters: readonly string[],
+  options: PollOptions,
+): Promise<string[]> {
   let busy: string[] = [];
   const quiet = async () => {
     busy = await busyOn(api, session, clusters);

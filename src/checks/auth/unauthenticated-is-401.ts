@@ -4,7 +4,8 @@ import { errorTypeOf } from '../generic/operation-facts';
 
 export const unauthenticatedIs401: Check = {
   name: 'unauthenticated-is-401',
-  reason: 'A missing, malformed, unknown or deleted session id (and bad Basic credentials) gets 401 with an UNAUTHENTICATED error body, never 403 (vcenter-contract.md §2, §6).',
+  reason:
+    'A missing, malformed, unknown or deleted session id (and bad Basic credentials) gets 401 with an UNAUTHENTICATED error body, never 403 (vcenter-contract.md §2, §6).',
   severity: 'failure',
   appliesTo: (e) => e.intent.kind === 'unauthenticated',
   run(e) {
@@ -13,6 +14,11 @@ export const unauthenticatedIs401: Check = {
     const type = errorTypeOf(body);
     if (status === 401 && type === 'UNAUTHENTICATED') return [];
     const received = text === '' ? `${status} (no body)` : `${status} ${type ?? excerpt(text, 80)}`;
-    return [issue(this, `a request with a ${credential} credential was not refused as unauthenticated`, { received, documented: '401 {"error_type":"UNAUTHENTICATED", "messages": [...]}' })];
+    return [
+      issue(this, `a request with a ${credential} credential was not refused as unauthenticated`, {
+        received,
+        documented: '401 {"error_type":"UNAUTHENTICATED", "messages": [...]}',
+      }),
+    ];
   },
 };

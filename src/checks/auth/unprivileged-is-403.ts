@@ -4,7 +4,8 @@ import { declares403, errorTypeOf, operationOf } from '../generic/operation-fact
 
 export const unprivilegedIs403: Check = {
   name: 'unprivileged-is-403-unauthorized',
-  reason: 'Where an operation declares 403, a user without the documented privilege gets 403 UNAUTHORIZED — not 400, not 401 (vcenter-contract.md §6, §7; prior-art §4.4).',
+  reason:
+    'Where an operation declares 403, a user without the documented privilege gets 403 UNAUTHORIZED — not 400, not 401 (vcenter-contract.md §6, §7; prior-art §4.4).',
   severity: 'failure',
   appliesTo: (e) => e.intent.kind === 'unprivileged' && declares403(operationOf(e)!),
   run(e) {
@@ -12,6 +13,11 @@ export const unprivilegedIs403: Check = {
     const type = errorTypeOf(body);
     if (status === 403 && type === 'UNAUTHORIZED') return [];
     const privilege = e.intent.kind === 'unprivileged' ? `${e.intent.role} without ${e.intent.privilege}` : '';
-    return [issue(this, `the call by ${privilege} was not refused as unauthorized`, { received: `${status} ${type ?? ''}`.trim(), documented: '403 UNAUTHORIZED' })];
+    return [
+      issue(this, `the call by ${privilege} was not refused as unauthorized`, {
+        received: `${status} ${type ?? ''}`.trim(),
+        documented: '403 UNAUTHORIZED',
+      }),
+    ];
   },
 };

@@ -13,23 +13,39 @@ export function schemaForStatus(e: Parameters<Check['run']>[0]): string | undefi
 
 export const bodyMatchesSchema: Check = {
   name: 'body-matches-schema',
-  reason: 'Every response body has the documented shape for its status (9.1 spec response schemas; errors are Vapi.Std.Errors.Error, §6); null on an optional property counts as unset (§1).',
+  reason:
+    'Every response body has the documented shape for its status (9.1 spec response schemas; errors are Vapi.Std.Errors.Error, §6); null on an optional property counts as unset (§1).',
   severity: 'failure',
   appliesTo: (e) => operationOf(e) !== undefined,
   run(e) {
     const id = schemaForStatus(e);
     const { body, text, status } = e.exchange;
-    if (!id) return text === '' ? [] : [issue(this, `a ${status} answer of ${e.exchange.operation} has no documented body, but one was sent`, { received: show(text), documented: 'no body' })];
+    if (!id)
+      return text === ''
+        ? []
+        : [
+            issue(this, `a ${status} answer of ${e.exchange.operation} has no documented body, but one was sent`, {
+              received: show(text),
+              documented: 'no body',
+            }),
+          ];
     if (text === '') return [issue(this, `the ${status} answer has no body`, { received: '(empty body)', documented: id })];
     if (!e.exchange.bodyIsJson) return [issue(this, 'the body is not JSON', { received: show(text), documented: id })];
     const validate = validatorFor(id);
     if (validate(withoutNulls(body))) return [];
-    return (validate.errors ?? []).slice(0, 10).map((err) => issue(this, `the body does not match ${id}: ${err.message}`, {
-      received: show(valueAt(body, err.instancePath)), documented: `${id} ${err.keyword} ${JSON.stringify(err.params)}`, pointer: err.instancePath,
-    }));
+    return (validate.errors ?? []).slice(0, 10).map((err) =>
+      issue(this, `the body does not match ${id}: ${err.message}`, {
+        received: show(valueAt(body, err.instancePath)),
+        documented: `${id} ${err.keyword} ${JSON.stringify(err.params)}`,
+        pointer: err.instancePath,
+      }),
+    );
   },
 };
 
 function valueAt(value: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], value);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], value);
 }

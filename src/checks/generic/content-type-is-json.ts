@@ -9,6 +9,8 @@ export const contentTypeIsJson: Check = {
   run(e) {
     const type = e.exchange.headers['content-type'] ?? '';
     if (/^application\/json\b/i.test(type)) return [];
-    return [issue(this, 'a body was sent with another content type', { received: type || '(no content-type)', documented: 'application/json' })];
+    return [
+      issue(this, 'a body was sent with another content type', { received: type || '(no content-type)', documented: 'application/json' }),
+    ];
   },
 };

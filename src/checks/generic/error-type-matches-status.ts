@@ -11,7 +11,8 @@ import { errorTypeOf, errorsAt, operationOf } from './operation-facts';
  */
 export const errorTypeMatchesStatus: Check = {
   name: 'error-type-matches-status',
-  reason: 'Each (status, error_type) pair is fixed per operation by the 9.1 spec, and error_type ↔ HTTP status follows the /api table (vcenter-contract.md §7).',
+  reason:
+    'Each (status, error_type) pair is fixed per operation by the 9.1 spec, and error_type ↔ HTTP status follows the /api table (vcenter-contract.md §7).',
   severity: 'failure',
   appliesTo: (e) => operationOf(e) !== undefined && e.exchange.status >= 400 && e.exchange.bodyIsJson,
   run(e) {
@@ -21,10 +22,22 @@ export const errorTypeMatchesStatus: Check = {
     const documented = errorsAt(op, status).flatMap((x) => x.errorTypes);
     if (documented.length) {
       if (type && documented.includes(type as ErrorType)) return [];
-      return [issue(this, `${op.id} documents other error types at ${status}`, { received: String(type), documented: documented.join(' | '), pointer: '/error_type' })];
+      return [
+        issue(this, `${op.id} documents other error types at ${status}`, {
+          received: String(type),
+          documented: documented.join(' | '),
+          pointer: '/error_type',
+        }),
+      ];
     }
     const tableStatus = type ? STATUS_OF[type as ErrorType] : undefined;
     if (tableStatus === status) return [];
-    return [issue(this, `error_type ${type} does not belong to HTTP ${status}`, { received: `${status} ${type}`, documented: tableStatus ? `${type} → ${tableStatus}` : 'a Vapi.Std.Errors.Error.Type mapped to this status', pointer: '/error_type' })];
+    return [
+      issue(this, `error_type ${type} does not belong to HTTP ${status}`, {
+        received: `${status} ${type}`,
+        documented: tableStatus ? `${type} → ${tableStatus}` : 'a Vapi.Std.Errors.Error.Type mapped to this status',
+        pointer: '/error_type',
+      }),
+    ];
   },
 };

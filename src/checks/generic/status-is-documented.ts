@@ -14,13 +14,22 @@ export const statusIsDocumented: Check = {
   appliesTo(e) {
     const op = operationOf(e);
     if (!op) return false;
-    return e.intent.kind === 'valid' || e.intent.kind === 'documented-error' || e.intent.kind === 'unauthenticated'
-      || (e.intent.kind === 'unprivileged' && declares403(op));
+    return (
+      e.intent.kind === 'valid' ||
+      e.intent.kind === 'documented-error' ||
+      e.intent.kind === 'unauthenticated' ||
+      (e.intent.kind === 'unprivileged' && declares403(op))
+    );
   },
   run(e) {
     const op = operationOf(e)!;
     const documented = documentedStatuses(op);
     if (documented.includes(e.exchange.status)) return [];
-    return [issue(this, `${op.id} answered a status it does not document`, { received: String(e.exchange.status), documented: documented.join(', ') })];
+    return [
+      issue(this, `${op.id} answered a status it does not document`, {
+        received: String(e.exchange.status),
+        documented: documented.join(', '),
+      }),
+    ];
   },
 };

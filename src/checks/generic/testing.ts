@@ -1,7 +1,16 @@
 import type { Evidence, Exchange, Intent } from '../types';
 
 /** A hand-built Exchange for check self-tests: give what matters, the rest is filled in consistently. */
-export function exchange(x: { operation?: string; status: number; body?: unknown; text?: string; headers?: Record<string, string>; method?: string; url?: string; requestBody?: string }): Exchange {
+export function exchange(x: {
+  operation?: string;
+  status: number;
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+  method?: string;
+  url?: string;
+  requestBody?: string;
+}): Exchange {
   const text = x.text ?? (x.body === undefined ? '' : JSON.stringify(x.body));
   let bodyIsJson = false;
   try {
@@ -12,7 +21,12 @@ export function exchange(x: { operation?: string; status: number; body?: unknown
   }
   return {
     ...(x.operation !== undefined && { operation: x.operation }),
-    request: { method: x.method ?? 'GET', url: x.url ?? '/api/session', headers: {}, ...(x.requestBody !== undefined && { rawBody: x.requestBody }) },
+    request: {
+      method: x.method ?? 'GET',
+      url: x.url ?? '/api/session',
+      headers: {},
+      ...(x.requestBody !== undefined && { rawBody: x.requestBody }),
+    },
     status: x.status,
     headers: x.headers ?? (text === '' ? {} : { 'content-type': 'application/json' }),
     body: bodyIsJson ? JSON.parse(text) : undefined,

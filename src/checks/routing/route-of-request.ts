@@ -7,8 +7,18 @@ export function routeOf(request: RecordedRequest): Operation | undefined {
   const url = new URL(request.url, 'http://target');
   const action = url.searchParams.get('action') ?? undefined;
   const task = url.searchParams.get('vmw-task') ?? undefined;
-  return operations.find((op) => op.method === request.method.toUpperCase() && op.query.action === action && op.query['vmw-task'] === task
-    && new RegExp(`^${op.path.split('/').map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))).join('/')}$`).test(url.pathname));
+  return operations.find(
+    (op) =>
+      op.method === request.method.toUpperCase() &&
+      op.query.action === action &&
+      op.query['vmw-task'] === task &&
+      new RegExp(
+        `^${op.path
+          .split('/')
+          .map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')))
+          .join('/')}$`,
+      ).test(url.pathname),
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ function shapeOf(body: unknown): string {
 
 export const sessionIdIsJsonString: Check = {
   name: 'session-id-is-json-string',
-  reason: 'POST /api/session answers with the session id as a bare JSON string (Cis.Session.Id), not wrapped as legacy /rest\'s {"value": …} (vcenter-contract.md §1, §2).',
+  reason:
+    'POST /api/session answers with the session id as a bare JSON string (Cis.Session.Id), not wrapped as legacy /rest\'s {"value": …} (vcenter-contract.md §1, §2).',
   severity: 'failure',
   appliesTo: (e) => e.exchange.operation === 'session.create' && e.exchange.status >= 200 && e.exchange.status < 300,
   run(e) {
@@ -19,6 +20,12 @@ export const sessionIdIsJsonString: Check = {
     // A session token "to be used for authenticating further requests" cannot be empty.
     if (bodyIsJson && typeof body === 'string' && body !== '') return [];
     const received = text === '' ? '(empty body)' : bodyIsJson ? shapeOf(body) : `${text.length} characters that are not JSON`;
-    return [issue(this, 'the login answer does not carry the session id as a bare JSON string', { received, documented: 'a non-empty JSON string, e.g. "b7c4…"', pointer: '' })];
+    return [
+      issue(this, 'the login answer does not carry the session id as a bare JSON string', {
+        received,
+        documented: 'a non-empty JSON string, e.g. "b7c4…"',
+        pointer: '',
+      }),
+    ];
   },
 };

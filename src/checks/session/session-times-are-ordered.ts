@@ -16,19 +16,33 @@ function timesOf(x: Exchange): { created: number; accessed: number; accessedText
  */
 export const sessionTimesAreOrdered: Check = {
   name: 'session-times-are-ordered',
-  reason: 'A session is used after it is created and every call moves last_accessed_time forward, so created_time ≤ last_accessed_time and last_accessed_time never goes back (Cis.Session.Info; vcenter-contract.md §2).',
+  reason:
+    'A session is used after it is created and every call moves last_accessed_time forward, so created_time ≤ last_accessed_time and last_accessed_time never goes back (Cis.Session.Info; vcenter-contract.md §2).',
   severity: 'failure',
   appliesTo: (e) => e.exchange.operation === 'session.get' && timesOf(e.exchange) !== undefined,
   run(e) {
     const earlier = [e.related?.earlier ?? []].flat().filter((x): x is Exchange => x !== undefined);
     const seen = [...earlier, e.exchange].map(timesOf).filter((t) => t !== undefined);
     const now = seen.at(-1)!;
-    const issues = now.created > now.accessed
-      ? [issue(this, 'the session was last accessed before it was created', { received: `last_accessed_time ${new Date(now.accessed).toISOString()} < created_time ${new Date(now.created).toISOString()}`, documented: 'created_time ≤ last_accessed_time', pointer: '/last_accessed_time' })]
-      : [];
+    const issues =
+      now.created > now.accessed
+        ? [
+            issue(this, 'the session was last accessed before it was created', {
+              received: `last_accessed_time ${new Date(now.accessed).toISOString()} < created_time ${new Date(now.created).toISOString()}`,
+              documented: 'created_time ≤ last_accessed_time',
+              pointer: '/last_accessed_time',
+            }),
+          ]
+        : [];
     const back = seen.findIndex((t, i) => i > 0 && t.accessed < seen[i - 1]!.accessed);
     if (back > 0) {
-      issues.push(issue(this, `last_accessed_time went back between get ${back} and get ${back + 1} of the same session`, { received: `${seen[back - 1]!.accessedText} then ${seen[back]!.accessedText}`, documented: 'last_accessed_time never decreases', pointer: '/last_accessed_time' }));
+      issues.push(
+        issue(this, `last_accessed_time went back between get ${back} and get ${back + 1} of the same session`, {
+          received: `${seen[back - 1]!.accessedText} then ${seen[back]!.accessedText}`,
+          documented: 'last_accessed_time never decreases',
+          pointer: '/last_accessed_time',
+        }),
+      );
     }
     return issues;
   },

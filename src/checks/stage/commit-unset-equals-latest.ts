@@ -18,7 +18,9 @@ function judged(e: Evidence): StageRun[] {
 
 /** The related runs that name `commit` (null, "" or a commit of the cluster) and were refused. */
 function refused(e: Evidence): RefusedStageRun[] {
-  return refusedStageRuns(e).filter((r) => Object.hasOwn(r.sent, 'commit') && resolvesToLatest(r.spec, e.facts!.latestCommit as string, commitsOf(e)));
+  return refusedStageRuns(e).filter(
+    (r) => Object.hasOwn(r.sent, 'commit') && resolvesToLatest(r.spec, e.facts!.latestCommit as string, commitsOf(e)),
+  );
 }
 
 /**
@@ -27,7 +29,8 @@ function refused(e: Evidence): RefusedStageRun[] {
  */
 export const commitUnsetEqualsLatest: Check = {
   name: 'commit-unset-equals-latest',
-  reason: 'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used ({} ≡ {commit: null} ≡ {commit: ""}, none of them refused), and a newer commit is used when one exists, so result.commit is the latest commit (vcenter-contract.md §1, §4, §4.1).',
+  reason:
+    'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used ({} ≡ {commit: null} ≡ {commit: ""}, none of them refused), and a newer commit is used when one exists, so result.commit is the latest commit (vcenter-contract.md §1, §4, §4.1).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && typeof e.facts?.latestCommit === 'string' && (judged(e).length > 0 || refused(e).length > 0),
   run(e) {
@@ -35,12 +38,23 @@ export const commitUnsetEqualsLatest: Check = {
     const staged = judged(e).flatMap((run) => {
       if (run.result!.commit === latest) return [];
       const asked = run.spec.commit === undefined ? 'commit unset' : `commit ${JSON.stringify(run.spec.commit)}`;
-      return [issue(this, `${run.name} (${asked}) did not stage the latest commit`, { received: `result.commit ${JSON.stringify(run.result!.commit)}`, documented: `the latest commit ${JSON.stringify(latest)}`, pointer: `${run.pointer}/commit` })];
+      return [
+        issue(this, `${run.name} (${asked}) did not stage the latest commit`, {
+          received: `result.commit ${JSON.stringify(run.result!.commit)}`,
+          documented: `the latest commit ${JSON.stringify(latest)}`,
+          pointer: `${run.pointer}/commit`,
+        }),
+      ];
     });
     const refusals = refused(e).map((run) => {
-      const why = run.spec.commit === undefined || run.spec.commit === '' ? '"missing or null or empty" means the latest commit' : 'an older commit is only the minimum: the latest is used';
+      const why =
+        run.spec.commit === undefined || run.spec.commit === ''
+          ? '"missing or null or empty" means the latest commit'
+          : 'an older commit is only the minimum: the latest is used';
       return issue(this, `${run.name} (${show(run.sent)}) was refused, but ${why}`, {
-        received: run.answer, documented: `202 and a task that stages the latest commit ${JSON.stringify(latest)}`, pointer: run.pointer,
+        received: run.answer,
+        documented: `202 and a task that stages the latest commit ${JSON.stringify(latest)}`,
+        pointer: run.pointer,
       });
     });
     return [...staged, ...refusals];

@@ -30,7 +30,8 @@ function refused(e: Evidence): RefusedStageRun[] {
  */
 export const hostsUnsetEqualsAllHosts: Check = {
   name: 'hosts-unset-equals-all-hosts',
-  reason: 'StageSpec.hosts "if missing or null or empty" stages all hosts within the cluster: {} ≡ {hosts: null} ≡ {hosts: []} ≡ every host in the result\'s host_info, none of them refused (vcenter-contract.md §1, §4; prior-art §4.6).',
+  reason:
+    'StageSpec.hosts "if missing or null or empty" stages all hosts within the cluster: {} ≡ {hosts: null} ≡ {hosts: []} ≡ every host in the result\'s host_info, none of them refused (vcenter-contract.md §1, §4; prior-art §4.6).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && Array.isArray(e.facts?.allHosts) && (judged(e).length > 0 || refused(e).length > 0),
   run(e) {
@@ -41,15 +42,27 @@ export const hostsUnsetEqualsAllHosts: Check = {
       const extra = [...got].filter((h) => !all.has(h));
       if (!missing.length && !extra.length) return [];
       const hosts = run.spec.hosts === undefined ? 'hosts unset' : `hosts ${JSON.stringify(run.spec.hosts)}`;
-      const diff = [...(missing.length ? [`missing ${showSet(missing)}`] : []), ...(extra.length ? [`not of the cluster ${showSet(extra)}`] : [])].join('; ');
-      return [issue(this, `${run.name} (${hosts}) did not stage exactly the cluster's hosts: ${diff}`, {
-        received: `host_info keys ${showSet(got)}`, documented: `every host of the cluster ${showSet(all)}`, pointer: `${run.pointer}/host_info`,
-      })];
+      const diff = [
+        ...(missing.length ? [`missing ${showSet(missing)}`] : []),
+        ...(extra.length ? [`not of the cluster ${showSet(extra)}`] : []),
+      ].join('; ');
+      return [
+        issue(this, `${run.name} (${hosts}) did not stage exactly the cluster's hosts: ${diff}`, {
+          received: `host_info keys ${showSet(got)}`,
+          documented: `every host of the cluster ${showSet(all)}`,
+          pointer: `${run.pointer}/host_info`,
+        }),
+      ];
     });
     const refusals = refused(e).map((run) => {
-      const why = requestedHosts(run.spec) === undefined ? '"missing or null or empty" hosts means every host of the cluster' : 'it names the cluster\'s own hosts';
+      const why =
+        requestedHosts(run.spec) === undefined
+          ? '"missing or null or empty" hosts means every host of the cluster'
+          : "it names the cluster's own hosts";
       return issue(this, `${run.name} (${show(run.sent)}) was refused, but ${why}`, {
-        received: run.answer, documented: `202 and a task that stages every host ${showSet(all)}`, pointer: run.pointer,
+        received: run.answer,
+        documented: `202 and a task that stages every host ${showSet(all)}`,
+        pointer: run.pointer,
       });
     });
     return [...staged, ...refusals];

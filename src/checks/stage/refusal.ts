@@ -22,7 +22,11 @@ export function refusalOf(e: Evidence): Refusal {
   const last = terminalPoll(e.task);
   if (!last) return { kind: 'unfinished', text: `${status}, task not finished (${e.task ? e.task.outcome : 'not polled'})` };
   const errorType = errorTypeOf(last.info.error);
-  if (last.status === 'FAILED' && errorType === 'UNAUTHORIZED') return { kind: 'refused-task', text: `${status}, task FAILED with UNAUTHORIZED` };
+  if (last.status === 'FAILED' && errorType === 'UNAUTHORIZED')
+    return { kind: 'refused-task', text: `${status}, task FAILED with UNAUTHORIZED` };
   if (last.status === 'SUCCEEDED') return { kind: 'served', text: `${status}, task SUCCEEDED` };
-  return { kind: 'other', text: `${status}, task FAILED with ${errorType ?? (last.info.error === undefined ? 'no error' : 'an error without error_type')}` };
+  return {
+    kind: 'other',
+    text: `${status}, task FAILED with ${errorType ?? (last.info.error === undefined ? 'no error' : 'an error without error_type')}`,
+  };
 }

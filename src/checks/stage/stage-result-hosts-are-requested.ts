@@ -5,9 +5,10 @@ import { hostsNamedIn, isStage, requestedHosts, resultOf, showSet, type StageSpe
 
 export const stageResultHostsAreRequested: Check = {
   name: 'stage-result-hosts-are-requested',
-  reason: 'StageSpec.hosts names "the specific hosts within the cluster to be considered": when it is not empty, the result names no other host (vcenter-contract.md §4; StageSpec.hosts).',
+  reason:
+    'StageSpec.hosts names "the specific hosts within the cluster to be considered": when it is not empty, the result names no other host (vcenter-contract.md §4; StageSpec.hosts).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && hasTask(e) && requestedHosts(e.exchange.request.body as StageSpecView ?? {}) !== undefined,
+  appliesTo: (e) => isStage(e) && hasTask(e) && requestedHosts((e.exchange.request.body as StageSpecView) ?? {}) !== undefined,
   run(e) {
     const requested = new Set(requestedHosts(e.exchange.request.body as StageSpecView)!);
     const reported = new Set<string>();
@@ -15,7 +16,15 @@ export const stageResultHostsAreRequested: Check = {
       const result = resultOf(poll);
       const extra = result ? hostsNamedIn(result).filter((h) => !requested.has(h) && !reported.has(h)) : [];
       for (const h of extra) reported.add(h);
-      return extra.length ? [issue(this, `the result names hosts that were not requested (poll ${poll.index})`, { received: showSet(extra), documented: `only the requested hosts ${showSet(requested)}`, pointer: at(poll, 'result', 'host_info') })] : [];
+      return extra.length
+        ? [
+            issue(this, `the result names hosts that were not requested (poll ${poll.index})`, {
+              received: showSet(extra),
+              documented: `only the requested hosts ${showSet(requested)}`,
+              pointer: at(poll, 'result', 'host_info'),
+            }),
+          ]
+        : [];
     });
   },
 };

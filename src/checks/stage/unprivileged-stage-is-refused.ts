@@ -11,13 +11,19 @@ import { isUnprivilegedStage, refusalOf } from './refusal';
  */
 export const unprivilegedStageIsRefused: Check = {
   name: 'unprivileged-stage-is-refused',
-  reason: 'stage "returns an authorization error if you do not have all of the privileges" (VcIntegrity.lifecycleSoftwareRemediation.Write): a stage that succeeds for a caller without it is a failure (vcenter-contract.md §4, §8).',
+  reason:
+    'stage "returns an authorization error if you do not have all of the privileges" (VcIntegrity.lifecycleSoftwareRemediation.Write): a stage that succeeds for a caller without it is a failure (vcenter-contract.md §4, §8).',
   severity: 'failure',
   appliesTo: isUnprivilegedStage,
   run(e) {
     const refusal = refusalOf(e);
     if (refusal.kind !== 'served') return [];
     const who = e.intent.kind === 'unprivileged' ? `${e.intent.role} without ${e.intent.privilege}` : 'an unprivileged user';
-    return [issue(this, `the stage by ${who} was served`, { received: refusal.text, documented: 'refused: 403 UNAUTHORIZED, or a task that ends FAILED with an UNAUTHORIZED error' })];
+    return [
+      issue(this, `the stage by ${who} was served`, {
+        received: refusal.text,
+        documented: 'refused: 403 UNAUTHORIZED, or a task that ends FAILED with an UNAUTHORIZED error',
+      }),
+    ];
   },
 };

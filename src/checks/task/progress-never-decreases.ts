@@ -4,7 +4,8 @@ import { at, hasTask, pollsOf, progressOf } from './task-polls';
 
 export const progressNeverDecreases: Check = {
   name: 'progress-never-decreases',
-  reason: 'Cis.Task.Progress.completed "can only be incremented", so it never goes down from one poll to the next (vcenter-contract.md §5.1).',
+  reason:
+    'Cis.Task.Progress.completed "can only be incremented", so it never goes down from one poll to the next (vcenter-contract.md §5.1).',
   severity: 'failure',
   appliesTo: hasTask,
   run(e) {
@@ -15,7 +16,13 @@ export const progressNeverDecreases: Check = {
       const before = last;
       last = { completed: p.completed, index: poll.index };
       if (!before || p.completed >= before.completed) return [];
-      return [issue(this, `progress.completed went down after poll ${before.index}`, { received: `${before.completed} → ${p.completed}`, documented: 'completed can only be incremented', pointer: at(poll, 'progress', 'completed') })];
+      return [
+        issue(this, `progress.completed went down after poll ${before.index}`, {
+          received: `${before.completed} → ${p.completed}`,
+          documented: 'completed can only be incremented',
+          pointer: at(poll, 'progress', 'completed'),
+        }),
+      ];
     });
   },
 };

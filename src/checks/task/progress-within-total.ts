@@ -12,7 +12,13 @@ export const progressWithinTotal: Check = {
     return pollsOf(e.task).flatMap((poll) => {
       const p = progressOf(poll.info);
       if (!p || (p.completed >= 0 && p.completed <= p.total)) return [];
-      return [issue(this, `progress.completed is outside 0…total (poll ${poll.index})`, { received: `completed ${p.completed}, total ${p.total}`, documented: '0 ≤ completed ≤ total', pointer: at(poll, 'progress', 'completed') })];
+      return [
+        issue(this, `progress.completed is outside 0…total (poll ${poll.index})`, {
+          received: `completed ${p.completed}, total ${p.total}`,
+          documented: '0 ≤ completed ≤ total',
+          pointer: at(poll, 'progress', 'completed'),
+        }),
+      ];
     });
   },
 };

@@ -8,12 +8,21 @@ const notExpectedIn = (status: unknown) => (taskFieldsFor(status)?.notExpected ?
 
 export const taskFieldsAbsentOutsideStatus: Check = {
   name: 'task-fields-absent-outside-status',
-  reason: 'A status-dependent task field is "optional and it is only relevant when" the status is in its list; one present outside it (e.g. progress while PENDING, end_time while RUNNING) is a warning, since 9.1 calls it irrelevant there but never forbids it (vcenter-contract.md §5.1: "a field present outside its statuses is a warning").',
+  reason:
+    'A status-dependent task field is "optional and it is only relevant when" the status is in its list; one present outside it (e.g. progress while PENDING, end_time while RUNNING) is a warning, since 9.1 calls it irrelevant there but never forbids it (vcenter-contract.md §5.1: "a field present outside its statuses is a warning").',
   severity: 'warning',
   appliesTo: hasTask,
   run(e) {
-    return pollsOf(e.task).flatMap((poll) => notExpectedIn(poll.status)
-      .filter((field) => poll.info[field] !== undefined)
-      .map((field) => issue(this, `a ${poll.status} task carries ${field} (poll ${poll.index})`, { received: show(poll.info[field], 120), documented: `${field} is not expected when status is ${poll.status}`, pointer: at(poll, field) })));
+    return pollsOf(e.task).flatMap((poll) =>
+      notExpectedIn(poll.status)
+        .filter((field) => poll.info[field] !== undefined)
+        .map((field) =>
+          issue(this, `a ${poll.status} task carries ${field} (poll ${poll.index})`, {
+            received: show(poll.info[field], 120),
+            documented: `${field} is not expected when status is ${poll.status}`,
+            pointer: at(poll, field),
+          }),
+        ),
+    );
   },
 };

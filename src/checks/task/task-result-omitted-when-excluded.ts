@@ -12,12 +12,19 @@ const asksToExclude = (url: string): boolean => new URLSearchParams(url.split('?
  */
 export const taskResultOmittedWhenExcluded: Check = {
   name: 'task-result-omitted-when-excluded',
-  reason: 'With Cis.Tasks.GetSpec.exclude_result set the task Info carries no result; an observation, since the on-the-wire spelling of GetSpec on /api is not documented ("This spelling is unconfirmed on a real server", vcenter-contract.md §5, §8).',
+  reason:
+    'With Cis.Tasks.GetSpec.exclude_result set the task Info carries no result; an observation, since the on-the-wire spelling of GetSpec on /api is not documented ("This spelling is unconfirmed on a real server", vcenter-contract.md §5, §8).',
   severity: 'observation',
   appliesTo: (e) => e.exchange.operation === 'tasks.get' && e.exchange.status === 200 && asksToExclude(e.exchange.request.url),
   run(e) {
     const result = (e.exchange.body as { result?: unknown } | undefined)?.result;
     if (result === undefined || result === null) return [];
-    return [issue(this, 'the result came back although ?exclude_result=true was sent (the server may spell GetSpec differently)', { received: show(result, 120), documented: 'no result with exclude_result=true', pointer: '/result' })];
+    return [
+      issue(this, 'the result came back although ?exclude_result=true was sent (the server may spell GetSpec differently)', {
+        received: show(result, 120),
+        documented: 'no result with exclude_result=true',
+        pointer: '/result',
+      }),
+    ];
   },
 };

@@ -7,7 +7,8 @@ const STAGE: Record<string, number> = { PENDING: 0, RUNNING: 1, BLOCKED: 1, SUCC
 
 export const taskTransitionsAreLegal: Check = {
   name: 'task-transitions-are-legal',
-  reason: 'A task moves PENDING → RUNNING (⇄ BLOCKED, which is not terminal) → SUCCEEDED or FAILED, and nothing leaves SUCCEEDED or FAILED (vcenter-contract.md §5, §5.1).',
+  reason:
+    'A task moves PENDING → RUNNING (⇄ BLOCKED, which is not terminal) → SUCCEEDED or FAILED, and nothing leaves SUCCEEDED or FAILED (vcenter-contract.md §5, §5.1).',
   severity: 'failure',
   appliesTo: hasTask,
   run(e) {
@@ -18,7 +19,13 @@ export const taskTransitionsAreLegal: Check = {
       const to = poll.status!;
       const illegal = TERMINAL_STATUSES.has(from) ? to !== from : STAGE[to]! < STAGE[from]!;
       return illegal
-        ? [issue(this, `the task went from ${from} (poll ${before.index}) back to ${to}`, { received: `${from} → ${to}`, documented: TERMINAL_STATUSES.has(from) ? `${from} is terminal` : 'PENDING → RUNNING ⇄ BLOCKED → SUCCEEDED | FAILED', pointer: at(poll, 'status') })]
+        ? [
+            issue(this, `the task went from ${from} (poll ${before.index}) back to ${to}`, {
+              received: `${from} → ${to}`,
+              documented: TERMINAL_STATUSES.has(from) ? `${from} is terminal` : 'PENDING → RUNNING ⇄ BLOCKED → SUCCEEDED | FAILED',
+              pointer: at(poll, 'status'),
+            }),
+          ]
         : [];
     });
   },

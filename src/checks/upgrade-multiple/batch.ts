@@ -18,7 +18,6 @@ export interface UpgradeSpecSent {
 
 type Json = Record<string, unknown>;
 
-
 /** Whether the evidence is about an upgradeMultiple call. */
 export const isBatch = (e: Evidence): boolean => e.exchange.operation === 'clusters.upgradeMultiple';
 
@@ -87,8 +86,12 @@ export function upgradeLine(info: Json): string {
 export function upgradeBegan(before: Json, after: Json): boolean {
   if (before.state === 'PENDING') return false; // already upgrading: the comparison says nothing
   const upgrading = (i: Json) => isObject(i.upgrade_status);
-  return after.state !== before.state || upgrading(after) !== upgrading(before)
-    || after.current_version !== before.current_version || after.last_upgraded_date !== before.last_upgraded_date;
+  return (
+    after.state !== before.state ||
+    upgrading(after) !== upgrading(before) ||
+    after.current_version !== before.current_version ||
+    after.last_upgraded_date !== before.last_upgraded_date
+  );
 }
 
 /**
@@ -136,7 +139,9 @@ export interface UpgradePoll {
 /** The evidence's `upgradePoll` fact, if it has that shape. */
 export function upgradePollOf(e: Evidence): UpgradePoll | undefined {
   const poll = e.facts?.upgradePoll;
-  return isObject(poll) && typeof poll.budgetMs === 'number' && isObject(poll.reads) && isObject(poll.polledMs) ? (poll as unknown as UpgradePoll) : undefined;
+  return isObject(poll) && typeof poll.budgetMs === 'number' && isObject(poll.reads) && isObject(poll.polledMs)
+    ? (poll as unknown as UpgradePoll)
+    : undefined;
 }
 
 /** A JSON pointer to a map key. */

@@ -5,15 +5,22 @@ import { isBatch, isObject, pointerTo, requested, resOf, resultsOf } from './bat
 /** The scenario puts a cluster in facts.upgradableClusters only from a state where it is idle and the version is available. */
 export const cleanPrecheckClusterIsStarted: Check = {
   name: 'clean-precheck-cluster-is-started',
-  reason: 'REJECTED "implies pre-check failed"; a cluster whose pre-check passes (INFO at most) proceeds, so an idle cluster asked for an available version with clean pre-checks is STARTED (vcenter-contract.md §3.2, §3.3).',
+  reason:
+    'REJECTED "implies pre-check failed"; a cluster whose pre-check passes (INFO at most) proceeds, so an idle cluster asked for an available version with clean pre-checks is STARTED (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'upgradableClusters').length > 0,
   run(e) {
     const results = resultsOf(e.exchange)!;
-    return requested(e, 'upgradableClusters').filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'STARTED').map((id) => {
-      const result = results[id];
-      const exception = isObject(result) && result.exception !== undefined ? ` (exception ${show(result.exception, 120)})` : '';
-      return issue(this, `cluster ${id}, whose pre-check is clean, was not started`, { received: `res ${String(resOf(result))}${exception}`, documented: 'res STARTED', pointer: pointerTo(id, 'res') });
-    });
+    return requested(e, 'upgradableClusters')
+      .filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'STARTED')
+      .map((id) => {
+        const result = results[id];
+        const exception = isObject(result) && result.exception !== undefined ? ` (exception ${show(result.exception, 120)})` : '';
+        return issue(this, `cluster ${id}, whose pre-check is clean, was not started`, {
+          received: `res ${String(resOf(result))}${exception}`,
+          documented: 'res STARTED',
+          pointer: pointerTo(id, 'res'),
+        });
+      });
   },
 };

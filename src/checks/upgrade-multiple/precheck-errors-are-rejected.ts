@@ -4,7 +4,8 @@ import { isBatch, pointerTo, requestSpecs, requested, resOf, resultsOf } from '.
 
 export const precheckErrorsAreRejected: Check = {
   name: 'precheck-errors-are-rejected',
-  reason: 'A cluster whose pre-check reports ERROR "does not proceed beyond pre-check", whatever ignore_precheck_warnings says: its Result is REJECTED (vcenter-contract.md §3.3).',
+  reason:
+    'A cluster whose pre-check reports ERROR "does not proceed beyond pre-check", whatever ignore_precheck_warnings says: its Result is REJECTED (vcenter-contract.md §3.3).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'errorsClusters').length > 0,
   run(e) {
@@ -12,9 +13,12 @@ export const precheckErrorsAreRejected: Check = {
     const specs = requestSpecs(e.exchange)!;
     return requested(e, 'errorsClusters')
       .filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'REJECTED')
-      .map((id) => issue(this, `cluster ${id}, whose pre-check reports errors, was not rejected`, {
-        received: `res ${String(resOf(results[id]))} (ignore_precheck_warnings ${JSON.stringify(specs[id]?.ignore_precheck_warnings) ?? 'unset'})`,
-        documented: 'res REJECTED', pointer: pointerTo(id, 'res'),
-      }));
+      .map((id) =>
+        issue(this, `cluster ${id}, whose pre-check reports errors, was not rejected`, {
+          received: `res ${String(resOf(results[id]))} (ignore_precheck_warnings ${JSON.stringify(specs[id]?.ignore_precheck_warnings) ?? 'unset'})`,
+          documented: 'res REJECTED',
+          pointer: pointerTo(id, 'res'),
+        }),
+      );
   },
 };

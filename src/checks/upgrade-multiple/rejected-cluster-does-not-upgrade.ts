@@ -5,16 +5,21 @@ import { infosByCluster, isBatch, relatedList, resOf, resultsOf, upgradeBegan, u
 /** Evidence: `related.before` and `related.readBack`, clusters.get of the listed clusters around the batch. */
 export const rejectedClusterDoesNotUpgrade: Check = {
   name: 'rejected-cluster-does-not-upgrade',
-  reason: 'REJECTED "implies pre-check failed", and a failed pre-check stops the upgrade (ERROR: does not proceed; WARNING: proceeds only if ignored): a read-back of a REJECTED cluster shows no upgrade began (vcenter-contract.md §3.2, §3.3).',
+  reason:
+    'REJECTED "implies pre-check failed", and a failed pre-check stops the upgrade (ERROR: does not proceed; WARNING: proceeds only if ignored): a read-back of a REJECTED cluster shows no upgrade began (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'readBack').length > 0,
   run(e) {
     const results = resultsOf(e.exchange)!;
     const before = infosByCluster(relatedList(e, 'before'));
     const after = infosByCluster(relatedList(e, 'readBack'));
-    return Object.keys(results).filter((id) => resOf(results[id]) === 'REJECTED' && before.has(id) && after.has(id) && upgradeBegan(before.get(id)!, after.get(id)!))
-      .map((id) => issue(this, `cluster ${id} was REJECTED but began upgrading`, {
-        received: `${upgradeLine(before.get(id)!)} → ${upgradeLine(after.get(id)!)}`, documented: 'unchanged after REJECTED',
-      }));
+    return Object.keys(results)
+      .filter((id) => resOf(results[id]) === 'REJECTED' && before.has(id) && after.has(id) && upgradeBegan(before.get(id)!, after.get(id)!))
+      .map((id) =>
+        issue(this, `cluster ${id} was REJECTED but began upgrading`, {
+          received: `${upgradeLine(before.get(id)!)} → ${upgradeLine(after.get(id)!)}`,
+          documented: 'unchanged after REJECTED',
+        }),
+      );
   },
 };

@@ -10,7 +10,8 @@ import { isBatch, isObject, pointerTo, resOf, resultsOf } from './batch';
  */
 export const rejectedExceptionIsAnObject: Check = {
   name: 'rejected-exception-is-an-object',
-  reason: 'A REJECTED Result\'s exception is an object (9.1: `type: object`), and the SDK 8.0U2 bindings type it as a Vapi.Std.Errors.Error; its std-error shape is advice only, since 9.1 leaves the object free-form, the 7.0 reference shows `{}` and the contract leaves what it contains beyond "an object" unspecified (vcenter-contract.md §3.2 note, §6, §8).',
+  reason:
+    'A REJECTED Result\'s exception is an object (9.1: `type: object`), and the SDK 8.0U2 bindings type it as a Vapi.Std.Errors.Error; its std-error shape is advice only, since 9.1 leaves the object free-form, the 7.0 reference shows `{}` and the contract leaves what it contains beyond "an object" unspecified (vcenter-contract.md §3.2 note, §6, §8).',
   severity: 'warning',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined,
   run(e) {
@@ -19,10 +20,16 @@ export const rejectedExceptionIsAnObject: Check = {
       if (resOf(result) !== 'REJECTED' || !isObject(result) || result.exception === undefined || result.exception === null) return [];
       const exception = result.exception;
       if (isObject(exception) && validate(exception)) return [];
-      const why = isObject(exception) ? `is not a std error (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? ''})` : 'is not an object';
-      return [issue(this, `the exception of REJECTED cluster ${id} ${why}`, {
-        received: show(exception, 160), documented: 'an object shaped as Vapi.Std.Errors.Error {error_type, messages[, data]}', pointer: pointerTo(id, 'exception'),
-      })];
+      const why = isObject(exception)
+        ? `is not a std error (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? ''})`
+        : 'is not an object';
+      return [
+        issue(this, `the exception of REJECTED cluster ${id} ${why}`, {
+          received: show(exception, 160),
+          documented: 'an object shaped as Vapi.Std.Errors.Error {error_type, messages[, data]}',
+          pointer: pointerTo(id, 'exception'),
+        }),
+      ];
     });
   },
 };

@@ -4,7 +4,8 @@ import { isBatch, pointerTo, requestSpecs, resultsOf } from './batch';
 
 export const resultKeysMatchRequest: Check = {
   name: 'result-keys-match-request',
-  reason: 'The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are exactly the request\'s keys, none missing, none added (vcenter-contract.md §3.2, §8 note).',
+  reason:
+    "The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are exactly the request's keys, none missing, none added (vcenter-contract.md §3.2, §8 note).",
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && requestSpecs(e.exchange) !== undefined && resultsOf(e.exchange) !== undefined,
   run(e) {
@@ -16,8 +17,20 @@ export const resultKeysMatchRequest: Check = {
     const missing = asked.filter((id) => !answeredSet.has(id));
     const added = answered.filter((id) => !askedSet.has(id));
     return [
-      ...missing.map((id) => issue(this, `no Result for requested cluster ${id}`, { received: `keys ${answered.join(', ') || '(none)'}`, documented: `keys exactly ${asked.join(', ') || '(none)'}`, pointer: pointerTo(id) })),
-      ...added.map((id) => issue(this, `a Result for cluster ${id}, which was not requested`, { received: `keys ${answered.join(', ')}`, documented: `keys exactly ${asked.join(', ') || '(none)'}`, pointer: pointerTo(id) })),
+      ...missing.map((id) =>
+        issue(this, `no Result for requested cluster ${id}`, {
+          received: `keys ${answered.join(', ') || '(none)'}`,
+          documented: `keys exactly ${asked.join(', ') || '(none)'}`,
+          pointer: pointerTo(id),
+        }),
+      ),
+      ...added.map((id) =>
+        issue(this, `a Result for cluster ${id}, which was not requested`, {
+          received: `keys ${answered.join(', ')}`,
+          documented: `keys exactly ${asked.join(', ') || '(none)'}`,
+          pointer: pointerTo(id),
+        }),
+      ),
     ];
   },
 };

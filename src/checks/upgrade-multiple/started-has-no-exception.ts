@@ -5,14 +5,21 @@ import { isBatch, isObject, pointerTo, resOf, resultsOf } from './batch';
 /** `null` counts as unset (vcenter-contract.md §1); the null itself is reported by unset-fields-are-omitted-not-null. */
 export const startedHasNoException: Check = {
   name: 'started-has-no-exception',
-  reason: 'Result.exception is "optional and it is only relevant when the value of res is REJECTED" (9.1 Result schema, vcenter-contract.md §3.2): the wording never forbids it on a STARTED Result, so, as for task fields outside their statuses (§5.1), an exception on STARTED is advisory.',
+  reason:
+    'Result.exception is "optional and it is only relevant when the value of res is REJECTED" (9.1 Result schema, vcenter-contract.md §3.2): the wording never forbids it on a STARTED Result, so, as for task fields outside their statuses (§5.1), an exception on STARTED is advisory.',
   severity: 'warning',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined,
   run(e) {
     return Object.entries(resultsOf(e.exchange)!)
-      .filter(([, result]) => resOf(result) === 'STARTED' && isObject(result) && result.exception !== undefined && result.exception !== null)
-      .map(([id, result]) => issue(this, `cluster ${id} is STARTED but carries an exception`, {
-        received: show((result as { exception: unknown }).exception, 160), documented: 'exception only with res REJECTED', pointer: pointerTo(id, 'exception'),
-      }));
+      .filter(
+        ([, result]) => resOf(result) === 'STARTED' && isObject(result) && result.exception !== undefined && result.exception !== null,
+      )
+      .map(([id, result]) =>
+        issue(this, `cluster ${id} is STARTED but carries an exception`, {
+          received: show((result as { exception: unknown }).exception, 160),
+          documented: 'exception only with res REJECTED',
+          pointer: pointerTo(id, 'exception'),
+        }),
+      );
   },
 };

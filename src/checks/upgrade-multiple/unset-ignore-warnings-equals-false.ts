@@ -4,7 +4,10 @@ import { errorTypeOf } from '../generic/operation-facts';
 import { isBatch, pointerTo, requestSpecs, resOf, resultsOf } from './batch';
 
 /** The related twins: the same batch from the same state with the flag false (`twin`) and null (`nullTwin`). */
-const TWINS = [['twin', 'false'], ['nullTwin', 'null']] as const;
+const TWINS = [
+  ['twin', 'false'],
+  ['nullTwin', 'null'],
+] as const;
 
 function twinsOf(e: Evidence): [flag: string, twin: Exchange][] {
   return TWINS.flatMap(([name, flag]): [string, Exchange][] => {
@@ -20,22 +23,32 @@ const outcome = (x: Exchange) => (x.status === 200 ? '200' : `${x.status} ${erro
  */
 export const unsetIgnoreWarningsEqualsFalse: Check = {
   name: 'unset-ignore-warnings-equals-false',
-  reason: 'ignore_precheck_warnings "If missing or null … is equivalent to setting the value to false": the same batch from the same state gives the same answer and res per cluster with it unset, null or false (vcenter-contract.md §1, §3.3; UpgradeSpec).',
+  reason:
+    'ignore_precheck_warnings "If missing or null … is equivalent to setting the value to false": the same batch from the same state gives the same answer and res per cluster with it unset, null or false (vcenter-contract.md §1, §3.3; UpgradeSpec).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && twinsOf(e).length > 0 && requestSpecs(e.exchange) !== undefined,
   run(e) {
     return twinsOf(e).flatMap(([flag, twin]): Issue[] => {
       if (outcome(e.exchange) !== outcome(twin)) {
-        return [issue(this, `the batch was answered differently with the flag unset and with it ${flag}`, { received: `unset: ${outcome(e.exchange)}; ${flag}: ${outcome(twin)}`, documented: 'the same answer' })];
+        return [
+          issue(this, `the batch was answered differently with the flag unset and with it ${flag}`, {
+            received: `unset: ${outcome(e.exchange)}; ${flag}: ${outcome(twin)}`,
+            documented: 'the same answer',
+          }),
+        ];
       }
       const unset = resultsOf(e.exchange);
       const other = resultsOf(twin);
       if (!unset || !other) return [];
       return Object.keys(requestSpecs(e.exchange)!)
         .filter((id) => Object.hasOwn(unset, id) && Object.hasOwn(other, id) && resOf(unset[id]) !== resOf(other[id]))
-        .map((id) => issue(this, `cluster ${id} got a different res with ignore_precheck_warnings unset than with ${flag}`, {
-          received: `unset: ${String(resOf(unset[id]))}; ${flag}: ${String(resOf(other[id]))}`, documented: 'the same res', pointer: pointerTo(id, 'res'),
-        }));
+        .map((id) =>
+          issue(this, `cluster ${id} got a different res with ignore_precheck_warnings unset than with ${flag}`, {
+            received: `unset: ${String(resOf(unset[id]))}; ${flag}: ${String(resOf(other[id]))}`,
+            documented: 'the same res',
+            pointer: pointerTo(id, 'res'),
+          }),
+        );
     });
   },
 };

@@ -21,7 +21,10 @@ async function cli(...argv: string[]) {
 /** A temp dir with base/conformance.json and now/conformance.json. */
 function runs(baseline: SampleRun, current: SampleRun) {
   const dir = mkdtempSync(join(tmpdir(), 'vcconform-compare-'));
-  for (const [name, run] of [['base', baseline], ['now', current]] as const) {
+  for (const [name, run] of [
+    ['base', baseline],
+    ['now', current],
+  ] as const) {
     mkdirSync(join(dir, name));
     writeFileSync(join(dir, name, 'conformance.json'), JSON.stringify(sampleReport(run)));
   }
@@ -30,7 +33,20 @@ function runs(baseline: SampleRun, current: SampleRun) {
 
 test.describe('vcconform compare: exit codes and files', () => {
   test('no new failure: exit 0, the text printed and written with compare.html beside CURRENT.json', async () => {
-    const r = runs({ results: [[OP, CHECK, 'failed'], [OP, 'x', 'failed']] }, { results: [[OP, CHECK, 'failed'], [OP, 'x', 'passed']] });
+    const r = runs(
+      {
+        results: [
+          [OP, CHECK, 'failed'],
+          [OP, 'x', 'failed'],
+        ],
+      },
+      {
+        results: [
+          [OP, CHECK, 'failed'],
+          [OP, 'x', 'passed'],
+        ],
+      },
+    );
     const result = await cli('compare', r.baseline, r.current, '--today', '2026-07-15');
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
@@ -38,7 +54,9 @@ test.describe('vcconform compare: exit codes and files', () => {
     expect(text.split('\n')[0]).toBe('0 new failures, 1 fixed, 1 still failing');
     expect(text).toContain(`Baseline: ${r.baseline} — mock`);
     expect(result.out).toBe(`${text}\nWritten: ${join(r.dir, 'now', 'compare.txt')}, ${join(r.dir, 'now', 'compare.html')}`);
-    expect(readFileSync(join(r.dir, 'now', 'compare.html'), 'utf8')).toContain('<p id="compare-verdict" class="steady">0 new failures, 1 fixed, 1 still failing</p>');
+    expect(readFileSync(join(r.dir, 'now', 'compare.html'), 'utf8')).toContain(
+      '<p id="compare-verdict" class="steady">0 new failures, 1 fixed, 1 still failing</p>',
+    );
     expect(readdirSync(join(r.dir, 'now')).sort()).toEqual(['compare.html', 'compare.txt', 'conformance.json']);
     expect(readdirSync(join(r.dir, 'base'))).toEqual(['conformance.json']);
   });
@@ -60,7 +78,7 @@ test.describe('vcconform compare: exit codes and files', () => {
     expect(dayAfter.out).toContain('1 expired known (counting again)');
   });
 
-  test('without --today, known failures are judged on today\'s date in UTC', async () => {
+  test("without --today, known failures are judged on today's date in UTC", async () => {
     const r = runs({ knownFailures: [known('2026-07-15')] }, { results: [[OP, CHECK, 'failed']] });
     const at = (iso: string) => createCompareCommand(() => new Date(iso)).run([r.baseline, r.current], { out: () => {}, err: () => {} });
     // A local zone behind UTC, so a local-date default would give a different day (restored below).
@@ -75,7 +93,7 @@ test.describe('vcconform compare: exit codes and files', () => {
     }
   });
 
-  test('--out DIR receives both files (created when missing); CURRENT\'s directory is left alone', async () => {
+  test("--out DIR receives both files (created when missing); CURRENT's directory is left alone", async () => {
     const r = runs({}, { results: [[OP, CHECK, 'failed']] });
     const out = join(r.dir, 'deep', 'out');
     const result = await cli('compare', r.baseline, r.current, '--out', out, '--today', '2026-07-15');
@@ -95,7 +113,14 @@ test.describe('vcconform compare: exit codes and files', () => {
   test('--help documents the arguments, the flags and the exit codes', async () => {
     const r = await cli('compare', '--help');
     expect(r.code).toBe(0);
-    for (const text of ['Usage: vcconform compare BASELINE.json CURRENT.json [--out DIR] [--today YYYY-MM-DD]', 'knownFailures', '--out DIR', '--today DATE', 'Exit status: 1 when there are new failures']) expect(r.out).toContain(text);
+    for (const text of [
+      'Usage: vcconform compare BASELINE.json CURRENT.json [--out DIR] [--today YYYY-MM-DD]',
+      'knownFailures',
+      '--out DIR',
+      '--today DATE',
+      'Exit status: 1 when there are new failures',
+    ])
+      expect(r.out).toContain(text);
     expect((await cli('--help')).out).toContain('vcconform compare BASELINE.json CURRENT.json');
   });
 });
@@ -103,22 +128,37 @@ test.describe('vcconform compare: exit codes and files', () => {
 test.describe('vcconform compare: usage errors', () => {
   test('every bad file or flag exits 2 with one line naming it, and writes nothing', async () => {
     const r = runs({}, {});
-    const file = (name: string, text: string) => { writeFileSync(join(r.dir, name), text); return join(r.dir, name); };
+    const file = (name: string, text: string) => {
+      writeFileSync(join(r.dir, name), text);
+      return join(r.dir, name);
+    };
     const notJson = file('not-json.json', '{"format": ');
     const playwright = file('results.json', JSON.stringify({ config: {}, suites: [], stats: { expected: 1 } }));
     const v2 = file('v2.json', JSON.stringify({ ...sampleReport(), version: 2 }));
     const shapeless = file('shapeless.json', JSON.stringify({ ...sampleReport(), results: 'none' }));
-    const badExpiry = file('bad-expiry.json', JSON.stringify(sampleReport({ knownFailures: [known('2026-12-31'), { ...known('2026-02-30'), operation: 'tasks.get' }] })));
+    const badExpiry = file(
+      'bad-expiry.json',
+      JSON.stringify(sampleReport({ knownFailures: [known('2026-12-31'), { ...known('2026-02-30'), operation: 'tasks.get' }] })),
+    );
     const missing = join(r.dir, 'missing.json');
     const cases: [string[], string[]][] = [
       [[missing, r.current], [`compare: ${missing}: cannot be read (no such file)`]],
       [[r.baseline, missing], [`compare: ${missing}: cannot be read (no such file)`]],
       [[join(r.dir, 'base'), r.current], [`compare: ${join(r.dir, 'base')}: cannot be read (EISDIR`]],
       [[notJson, r.current], [`compare: ${notJson}: not JSON (`]],
-      [[r.baseline, playwright], [`compare: ${playwright}: not a vcconform conformance report`, 'not results.json']],
+      [
+        [r.baseline, playwright],
+        [`compare: ${playwright}: not a vcconform conformance report`, 'not results.json'],
+      ],
       [[v2, r.current], [`compare: ${v2}: a conformance report of version 2, but this vcconform reads version 1`]],
-      [[r.baseline, shapeless], [`compare: ${shapeless}: not a valid conformance report (Vcconform.Conformance.Report): at /results: must be array`]],
-      [[badExpiry, r.current], [`compare: ${badExpiry}: knownFailures[1] (tasks.get › ${CHECK}) has expires "2026-02-30", which is not a YYYY-MM-DD date`]],
+      [
+        [r.baseline, shapeless],
+        [`compare: ${shapeless}: not a valid conformance report (Vcconform.Conformance.Report): at /results: must be array`],
+      ],
+      [
+        [badExpiry, r.current],
+        [`compare: ${badExpiry}: knownFailures[1] (tasks.get › ${CHECK}) has expires "2026-02-30", which is not a YYYY-MM-DD date`],
+      ],
       [[r.baseline, r.current, '--today', '2026-7-1'], ['compare: --today must be a date as YYYY-MM-DD, got "2026-7-1"']],
       [[r.baseline, r.current, '--today', '2026-02-29'], ['compare: --today must be a date as YYYY-MM-DD, got "2026-02-29"']],
       [[r.baseline, r.current, '--out', r.baseline], [`compare: --out must be a directory, but ${JSON.stringify(r.baseline)} is a file`]],

@@ -54,7 +54,8 @@ export function compareSettings(args: string[], now: Date = new Date()) {
   if (!isIsoDate(today)) throw new UsageError(`compare: --today must be a date as YYYY-MM-DD, got ${JSON.stringify(today)}`);
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('compare: --out must not be empty');
   const out = resolve(values.out ?? dirname(current));
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`compare: --out must be a directory, but ${JSON.stringify(out)} is a file`);
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`compare: --out must be a directory, but ${JSON.stringify(out)} is a file`);
   return { baseline, current, today, out };
 }
 
@@ -62,7 +63,7 @@ export function compareSettings(args: string[], now: Date = new Date()) {
 export function createCompareCommand(clock: () => Date = () => new Date()): Command {
   return {
     name: 'compare',
-    summary: 'compare a run\'s conformance.json with a baseline: new failures, fixed, still failing, known; exit 1 only for new failures',
+    summary: "compare a run's conformance.json with a baseline: new failures, fixed, still failing, known; exit 1 only for new failures",
     usage: USAGE,
     help: [
       '  BASELINE.json    the conformance.json of an earlier run; it may list knownFailures: [{operation, check, reason,',

@@ -12,7 +12,12 @@ export const generateCommand: Command = {
   summary: 'print generated values for a schema, one JSON per line (--invalid: values that break it, with the mutation)',
   usage: 'vcconform generate SCHEMA_ID [--count N] [--seed N] [--invalid]',
   async run(args, io) {
-    const { values, positionals } = parse('generate', args, { count: { type: 'string' }, seed: { type: 'string' }, invalid: { type: 'boolean' } }, 1);
+    const { values, positionals } = parse(
+      'generate',
+      args,
+      { count: { type: 'string' }, seed: { type: 'string' }, invalid: { type: 'boolean' } },
+      1,
+    );
     const [id] = positionals;
     if (!id) throw new UsageError('generate: a schema $id is required (list them with vcconform schemas)');
     schemaFor(id); // an unknown $id fails here, naming it

@@ -13,7 +13,17 @@ function verdictOf(file: string) {
   const r = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
   // How many task polls a run makes depends on timing: coverage is compared as seen / not seen.
   const coverage = r.coverage.map((c) => ({ ...c, statuses: c.statuses.map((st) => ({ ...st, observed: st.observed > 0 })) }));
-  return { verdict: r.verdict, tests: r.tests, counts: r.counts, results: r.results, coverage, seed: r.seed, seeds: r.seeds, failures: r.failures.map((f) => [f.operation, f.check, f.testId]), errors: r.errors };
+  return {
+    verdict: r.verdict,
+    tests: r.tests,
+    counts: r.counts,
+    results: r.results,
+    coverage,
+    seed: r.seed,
+    seeds: r.seeds,
+    failures: r.failures.map((f) => [f.operation, f.check, f.testId]),
+    errors: r.errors,
+  };
 }
 
 test.describe('vcconform run --shard and vcconform merge', () => {
@@ -34,12 +44,16 @@ test.describe('vcconform run --shard and vcconform merge', () => {
     const merged = reportsDir();
     const m = await merge([join(shards[0]!, 'blob'), join(shards[1]!, 'blob'), '--reports', merged]);
     expect(m.code, m.stdout + m.stderr).toBe(0);
-    for (const file of ['html/index.html', 'junit.xml', 'results.json', 'conformance.json', 'conformance.html']) expect(existsSync(join(merged, file)), file).toBe(true);
+    for (const file of ['html/index.html', 'junit.xml', 'results.json', 'conformance.json', 'conformance.html'])
+      expect(existsSync(join(merged, file)), file).toBe(true);
     const unsplit = verdictOf(join(whole, 'conformance.json'));
     expect(unsplit.verdict, 'the fault makes the run fail, so failures are compared too').toBe('fail');
     expect(verdictOf(join(merged, 'conformance.json'))).toEqual(unsplit);
     // Test ids are stable from run to run (a separate run and the merged shards name the same tests), in JUnit too.
-    const junitCases = (dir: string) => [...readFileSync(join(dir, 'junit.xml'), 'utf8').matchAll(/<testcase name="([^"]*)" classname="([^"]*)"/g)].map((m) => `${m[2]} › ${m[1]}`).sort();
+    const junitCases = (dir: string) =>
+      [...readFileSync(join(dir, 'junit.xml'), 'utf8').matchAll(/<testcase name="([^"]*)" classname="([^"]*)"/g)]
+        .map((m) => `${m[2]} › ${m[1]}`)
+        .sort();
     expect(junitCases(merged).length).toBeGreaterThan(5);
     expect(junitCases(merged)).toEqual(junitCases(whole));
     // Each shard alone saw only part of it.

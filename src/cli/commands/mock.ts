@@ -7,7 +7,8 @@ import { startMock, type RunningMock } from '../../mock/start-mock';
 import type { Command, Io } from '../io';
 import { intFlag, parse } from '../parse';
 
-const USAGE = 'vcconform mock [--port N] [--host H] [--tls] [--time-scale X] [--inventory FILE] [--fault NAME[@OPERATION_ID]]… [--control] [--json] | --list-faults';
+const USAGE =
+  'vcconform mock [--port N] [--host H] [--tls] [--time-scale X] [--inventory FILE] [--fault NAME[@OPERATION_ID]]… [--control] [--json] | --list-faults';
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -61,7 +62,8 @@ function settingsFrom(values: ReturnType<typeof parse<typeof OPTIONS>>['values']
   if (values['time-scale'] !== undefined) {
     const text = values['time-scale'];
     timeScale = /^\s*[-+0-9.eE]+\s*$/.test(text) ? Number(text) : NaN;
-    if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new UsageError(`--time-scale must be a positive number, got ${JSON.stringify(text)}`);
+    if (!(timeScale > 0) || !Number.isFinite(timeScale))
+      throw new UsageError(`--time-scale must be a positive number, got ${JSON.stringify(text)}`);
   }
   const names = values.fault ?? [];
   try {
@@ -79,7 +81,16 @@ function settingsFrom(values: ReturnType<typeof parse<typeof OPTIONS>>['values']
       throw e;
     }
   }
-  return { port, host, tls: values.tls ?? false, timeScale, inventory, faults: names, control: values.control ?? false, json: values.json ?? false };
+  return {
+    port,
+    host,
+    tls: values.tls ?? false,
+    timeScale,
+    inventory,
+    faults: names,
+    control: values.control ?? false,
+    json: values.json ?? false,
+  };
 }
 
 function announce(io: Io, mock: RunningMock, s: Settings): void {
@@ -88,15 +99,17 @@ function announce(io: Io, mock: RunningMock, s: Settings): void {
     return;
   }
   const width = Math.max(...mock.users.map((u) => u.username.length));
-  io.out([
-    `vcconform mock vCenter listening on ${mock.url} (the API is under ${mock.url}/api)`,
-    'users (mock-only accounts):',
-    ...mock.users.map((u) => `  ${u.username.padEnd(width)}  ${u.password}  (${u.role})`),
-    `faults: ${s.faults.length ? s.faults.join(', ') : 'none'}`,
-    s.control ? `control surface on, under ${CONTROL_PREFIX}:` : 'control surface off (enable with --control)',
-    ...(s.control ? controlSummary().map((l) => `  ${l}`) : []),
-    'Stop with Ctrl+C (SIGINT) or SIGTERM.',
-  ].join('\n'));
+  io.out(
+    [
+      `vcconform mock vCenter listening on ${mock.url} (the API is under ${mock.url}/api)`,
+      'users (mock-only accounts):',
+      ...mock.users.map((u) => `  ${u.username.padEnd(width)}  ${u.password}  (${u.role})`),
+      `faults: ${s.faults.length ? s.faults.join(', ') : 'none'}`,
+      s.control ? `control surface on, under ${CONTROL_PREFIX}:` : 'control surface off (enable with --control)',
+      ...(s.control ? controlSummary().map((l) => `  ${l}`) : []),
+      'Stop with Ctrl+C (SIGINT) or SIGTERM.',
+    ].join('\n'),
+  );
 }
 
 /** Prefixes a flag problem with the command name, as parse() does. */
@@ -137,8 +150,13 @@ export function createMockCommand(untilShutdown: UntilShutdown = untilSignal): C
       let mock: RunningMock;
       try {
         mock = await startMock({
-          port: s.port, host: s.host, faults: s.faults, control: s.control,
-          ...(s.tls && { tls: true as const }), ...(s.timeScale !== undefined && { timeScale: s.timeScale }), ...(s.inventory && { inventory: s.inventory }),
+          port: s.port,
+          host: s.host,
+          faults: s.faults,
+          control: s.control,
+          ...(s.tls && { tls: true as const }),
+          ...(s.timeScale !== undefined && { timeScale: s.timeScale }),
+          ...(s.inventory && { inventory: s.inventory }),
         });
       } catch (e) {
         io.err(`[vcconform] Failed to start the mock on ${s.host}:${s.port}: ${(e as Error).message}.`);

@@ -21,7 +21,9 @@ test.describe('vcconform operations', () => {
   test('an operation without documented query parameters has no query line; a plain one is shown by name', () => {
     expect(queryLines(operation('tasks.list'))).toEqual([]);
     const spec = operation('tasks.get').queryParams![0]!;
-    expect(queryLines({ ...operation('tasks.get'), queryParams: [{ ...spec, explode: false, required: true }] })).toEqual(['query spec: Cis.Tasks.GetSpec, required']);
+    expect(queryLines({ ...operation('tasks.get'), queryParams: [{ ...spec, explode: false, required: true }] })).toEqual([
+      'query spec: Cis.Tasks.GetSpec, required',
+    ]);
   });
 
   test('--json carries queryParams', async () => {

@@ -17,10 +17,24 @@ export const operationsCommand: Command = {
       return 0;
     }
     for (const op of operations) {
-      const errors = [...new Set(op.errors.map((e) => e.status))]
-        .map((s) => `${s} ${op.errors.filter((e) => e.status === s).flatMap((e) => e.errorTypes).join('|')}`);
-      const flags = [op.task && 'task', op.deprecated && `deprecated ${op.deprecated.since}`, op.class, op.outsideContract && 'not certified: outside the contract'].filter(Boolean).join(', ');
-      io.out(`${op.id.padEnd(26)} ${op.method.padEnd(6)} /api${upstreamKey(op)}\n${''.padEnd(26)} ${op.success.status} ok; ${errors.join('; ')} (${flags})`);
+      const errors = [...new Set(op.errors.map((e) => e.status))].map(
+        (s) =>
+          `${s} ${op.errors
+            .filter((e) => e.status === s)
+            .flatMap((e) => e.errorTypes)
+            .join('|')}`,
+      );
+      const flags = [
+        op.task && 'task',
+        op.deprecated && `deprecated ${op.deprecated.since}`,
+        op.class,
+        op.outsideContract && 'not certified: outside the contract',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      io.out(
+        `${op.id.padEnd(26)} ${op.method.padEnd(6)} /api${upstreamKey(op)}\n${''.padEnd(26)} ${op.success.status} ok; ${errors.join('; ')} (${flags})`,
+      );
       for (const line of queryLines(op)) io.out(`${''.padEnd(26)} ${line}`);
     }
     return 0;
@@ -31,7 +45,10 @@ export const operationsCommand: Command = {
 export function queryLines(op: Operation): string[] {
   return (op.queryParams ?? []).map((q) => {
     const names = wireNames(q);
-    const sent = names.length === 1 && names[0] === q.name ? '' : `, ${q.style}${q.explode ? '-exploded' : ''}: ?${names.map((n) => `${n}=…`).join('&')}`;
+    const sent =
+      names.length === 1 && names[0] === q.name
+        ? ''
+        : `, ${q.style}${q.explode ? '-exploded' : ''}: ?${names.map((n) => `${n}=…`).join('&')}`;
     return `query ${q.name}: ${q.schema}, ${q.required ? 'required' : 'optional'}${sent}`;
   });
 }

@@ -30,7 +30,8 @@ const DEFAULT_RUNS = 25;
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-const USAGE = 'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--shard I/N] [--reports DIR] [--fault NAME]… [--operations PATTERN]…';
+const USAGE =
+  'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--shard I/N] [--reports DIR] [--fault NAME]… [--operations PATTERN]…';
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -52,7 +53,23 @@ const OPTIONS = {
 } as const;
 
 /** The variables playwright.config.ts reads that the flags own: a run is exactly what its command line says. */
-const OWNED = ['VCCONFORM_RUN_BUDGET_MS', 'FC_NUM_RUNS', 'FC_SEED', 'FC_PATH', 'VCCONFORM_REPORTS', 'VCCONFORM_WORKERS', 'VCCONFORM_FAULTS', 'VCCONFORM_TARGET_URL', 'VCCONFORM_PROFILE', 'VCCONFORM_ALLOW_MUTATIONS', 'VCCONFORM_RECORD', 'VCCONFORM_REPLAY', 'VCCONFORM_SHARD', 'VCCONFORM_OPERATIONS', 'VCCONFORM_TARGET_BUILD'];
+const OWNED = [
+  'VCCONFORM_RUN_BUDGET_MS',
+  'FC_NUM_RUNS',
+  'FC_SEED',
+  'FC_PATH',
+  'VCCONFORM_REPORTS',
+  'VCCONFORM_WORKERS',
+  'VCCONFORM_FAULTS',
+  'VCCONFORM_TARGET_URL',
+  'VCCONFORM_PROFILE',
+  'VCCONFORM_ALLOW_MUTATIONS',
+  'VCCONFORM_RECORD',
+  'VCCONFORM_REPLAY',
+  'VCCONFORM_SHARD',
+  'VCCONFORM_OPERATIONS',
+  'VCCONFORM_TARGET_BUILD',
+];
 
 /** A resolved `vcconform run` command line. */
 export interface RunSettings {
@@ -89,7 +106,8 @@ export interface RunSettings {
 
 function count(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${flag} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new UsageError(`--${flag} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -99,29 +117,47 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
   const faults = values.fault ?? [];
   const { source, profile } = resolveTarget(values, env, cwd);
   const live = source !== undefined;
-  if (live && faults.length) throw new UsageError(`--fault switches the embedded mock's faults on, so it cannot be combined with ${source.kind === 'replay' ? '--replay' : source.kind === 'profile' ? '--profile' : source.from}`);
+  if (live && faults.length)
+    throw new UsageError(
+      `--fault switches the embedded mock's faults on, so it cannot be combined with ${source.kind === 'replay' ? '--replay' : source.kind === 'profile' ? '--profile' : source.from}`,
+    );
   const record = values.record === undefined ? undefined : directory('--record', values.record, cwd, false);
-  if (record !== undefined && (!live || source.kind === 'replay')) throw new UsageError('--record records a live target: give --target URL or --profile FILE');
-  if (values['allow-mutations'] && source?.kind === 'replay') throw new UsageError('--allow-mutations does not apply to --replay: a replay sends nothing, and its recording says what was allowed');
+  if (record !== undefined && (!live || source.kind === 'replay'))
+    throw new UsageError('--record records a live target: give --target URL or --profile FILE');
+  if (values['allow-mutations'] && source?.kind === 'replay')
+    throw new UsageError('--allow-mutations does not apply to --replay: a replay sends nothing, and its recording says what was allowed');
   const seed = values.seed;
-  if (seed !== undefined && (!/^\d+$/.test(seed) || Number(seed) > 2 ** 31 - 1)) throw new UsageError(`--seed must be an integer from 0 to ${2 ** 31 - 1}, got ${JSON.stringify(seed)}`);
-  if (source?.kind === 'replay' && (seed !== undefined || values.runs !== undefined)) throw new UsageError('--replay uses the seed and run count it was recorded with: drop --seed and --runs');
+  if (seed !== undefined && (!/^\d+$/.test(seed) || Number(seed) > 2 ** 31 - 1))
+    throw new UsageError(`--seed must be an integer from 0 to ${2 ** 31 - 1}, got ${JSON.stringify(seed)}`);
+  if (source?.kind === 'replay' && (seed !== undefined || values.runs !== undefined))
+    throw new UsageError('--replay uses the seed and run count it was recorded with: drop --seed and --runs');
   const path = values.path;
   if (path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(path))) {
-    throw new UsageError(seed === undefined ? '--path replays a reported failure and needs its --seed' : `--path must look like 3:0:1 (as printed with a failure), got ${JSON.stringify(path)}`);
+    throw new UsageError(
+      seed === undefined
+        ? '--path replays a reported failure and needs its --seed'
+        : `--path must look like 3:0:1 (as printed with a failure), got ${JSON.stringify(path)}`,
+    );
   }
   const grep = values.grep;
   if (grep !== undefined) {
     if (grep.trim() === '') throw new UsageError('--grep must not be empty');
-    try { new RegExp(grep); } catch (e) { throw new UsageError(`--grep must be a regular expression: ${(e as Error).message}`); }
+    try {
+      new RegExp(grep);
+    } catch (e) {
+      throw new UsageError(`--grep must be a regular expression: ${(e as Error).message}`);
+    }
   }
   const reports = directory('--reports', values.reports ?? 'reports', cwd, false);
   const shard = values.shard;
   if (shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/3, got ${JSON.stringify(shard)}`);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+      throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/3, got ${JSON.stringify(shard)}`);
   }
-  try { faultsByName(faults); } catch (e) {
+  try {
+    faultsByName(faults);
+  } catch (e) {
     if (e instanceof MockError) throw new UsageError(`--fault: ${e.message.replace(/^\[vcconform\] /, '').replace(/\.$/, '')}`);
     throw e;
   }
@@ -129,11 +165,21 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
   const operations = values.operations === undefined ? undefined : parseScope(values.operations, '--operations');
   return {
     project: live ? 'live' : 'mock',
-    ...(source && { source }), ...(profile && { profile, target: profile.url }),
+    ...(source && { source }),
+    ...(profile && { profile, target: profile.url }),
     ...(source?.kind === 'replay' && { target: `the recording in ${source.dir}`, replay: source.dir }),
-    allowMutations: live ? allowMutations : true, dryRun: values['dry-run'] ?? false, ...(record !== undefined && { record }),
-    runs: count('runs', values.runs, 100_000), seed: seed === undefined ? undefined : Number(seed), ...(path !== undefined && { path }), grep,
-    workers: count('workers', values.workers, 256), ...(shard !== undefined && { shard }), reports, faults, ...(operations && { operations }),
+    allowMutations: live ? allowMutations : true,
+    dryRun: values['dry-run'] ?? false,
+    ...(record !== undefined && { record }),
+    runs: count('runs', values.runs, 100_000),
+    seed: seed === undefined ? undefined : Number(seed),
+    ...(path !== undefined && { path }),
+    grep,
+    workers: count('workers', values.workers, 256),
+    ...(shard !== undefined && { shard }),
+    reports,
+    faults,
+    ...(operations && { operations }),
     runBudgetMs: profile?.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS,
   };
 }
@@ -182,7 +228,17 @@ function testsRun(reports: string): number | undefined {
 
 function playwrightArgs(s: RunSettings, extra: string[] = []): string[] {
   const cli = require.resolve('@playwright/test/cli');
-  return [cli, 'test', '--config', join(ROOT, 'playwright.config.ts'), `--project=${s.project}`, '--pass-with-no-tests', ...(s.grep !== undefined ? ['--grep', s.grep] : []), ...(s.shard !== undefined ? ['--shard', s.shard] : []), ...extra];
+  return [
+    cli,
+    'test',
+    '--config',
+    join(ROOT, 'playwright.config.ts'),
+    `--project=${s.project}`,
+    '--pass-with-no-tests',
+    ...(s.grep !== undefined ? ['--grep', s.grep] : []),
+    ...(s.shard !== undefined ? ['--shard', s.shard] : []),
+    ...extra,
+  ];
 }
 
 /** The secrets a run's console must never show: every configured user's credentials (a replay has none). */
@@ -194,14 +250,28 @@ function consoleRedactor(s: RunSettings): Redactor {
 
 function spawnPlaywright(s: RunSettings, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const argv = playwrightArgs(s);
-  const mode = s.project === 'mock' ? '' : s.replay !== undefined ? ' (replayed offline)' : s.allowMutations ? ` (state changes allowed on ${s.profile?.capabilities.mutationAllowlist.join(', ') || 'no cluster: none is allowlisted'})` : ' (safe mode: nothing that could change state is sent)';
-  io.err(`[vcconform] running the conformance suites against ${s.target ?? 'the embedded mock'}${mode}${s.faults.length ? ` with faults ${s.faults.join(', ')}` : ''}: playwright ${argv.slice(1).join(' ')}`);
+  const mode =
+    s.project === 'mock'
+      ? ''
+      : s.replay !== undefined
+        ? ' (replayed offline)'
+        : s.allowMutations
+          ? ` (state changes allowed on ${s.profile?.capabilities.mutationAllowlist.join(', ') || 'no cluster: none is allowlisted'})`
+          : ' (safe mode: nothing that could change state is sent)';
+  io.err(
+    `[vcconform] running the conformance suites against ${s.target ?? 'the embedded mock'}${mode}${s.faults.length ? ` with faults ${s.faults.join(', ')}` : ''}: playwright ${argv.slice(1).join(' ')}`,
+  );
   const redactor = consoleRedactor(s);
   return new Promise((done) => {
     const child = spawn(process.execPath, argv, { cwd: ROOT, env: childEnv(s, env), stdio: ['inherit', 'pipe', 'pipe'] });
     const piped = Promise.all([pipeRedacted(child.stdout, process.stdout, redactor), pipeRedacted(child.stderr, process.stderr, redactor)]);
-    child.on('error', (e) => { io.err(`[vcconform] Failed to start Playwright: ${e.message}.`); done(1); });
-    child.on('close', (code) => { void piped.then(() => done(code === 0 ? 0 : 1)); });
+    child.on('error', (e) => {
+      io.err(`[vcconform] Failed to start Playwright: ${e.message}.`);
+      done(1);
+    });
+    child.on('close', (code) => {
+      void piped.then(() => done(code === 0 ? 0 : 1));
+    });
   });
 }
 
@@ -210,7 +280,8 @@ async function named<T>(f: () => T | Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof UsageError && !e.message.startsWith('run: ')) throw new UsageError(`run: ${e.message.replace(/^\[vcconform\] /, '').replace(/\.$/, '')}`);
+    if (e instanceof UsageError && !e.message.startsWith('run: '))
+      throw new UsageError(`run: ${e.message.replace(/^\[vcconform\] /, '').replace(/\.$/, '')}`);
     throw e;
   }
 }
@@ -219,7 +290,8 @@ async function named<T>(f: () => T | Promise<T>): Promise<T> {
 export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () => string } = {}): Command {
   return {
     name: 'run',
-    summary: 'run the conformance suites against the embedded mock, or a live vCenter (--target, --profile), or a recording of one (--replay); exit 0 all checks pass, 1 a check failed, 2 usage error',
+    summary:
+      'run the conformance suites against the embedded mock, or a live vCenter (--target, --profile), or a recording of one (--replay); exit 0 all checks pass, 1 a check failed, 2 usage error',
     usage: USAGE,
     help: [
       '  --target URL       run against this vCenter (its base URL; the API is under URL/api) instead of the embedded mock,',
@@ -227,13 +299,13 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       '                     Without a flag, VCENTER_URL selects the target the same way.',
       '  --profile FILE     run against the target a profile describes (specs/vcconform/target-profile.schema.json): URL, TLS,',
       '                     users by role (passwords from the environment variables it names), inventory roles, capabilities.',
-      '  --insecure         accept the live target\'s certificate whatever it is (self-signed labs; also VCENTER_INSECURE=1).',
+      "  --insecure         accept the live target's certificate whatever it is (self-signed labs; also VCENTER_INSECURE=1).",
       '                     A lab CA is better: tls.caFile in the profile.',
-      '  --allow-mutations  send requests that could change the live target\'s state, only to the clusters in the profile\'s',
+      "  --allow-mutations  send requests that could change the live target's state, only to the clusters in the profile's",
       '                     capabilities.mutationAllowlist. Without it (safe mode) such tests are skipped, saying why.',
       '  --dry-run          print the plan (test × operation × request class, what each test assumes of the lab, and whether',
       '                     it would run against this target) and send nothing.',
-      '  --record DIR       with a live target: write each test\'s exchanges to DIR as cassettes, secrets as placeholders.',
+      "  --record DIR       with a live target: write each test's exchanges to DIR as cassettes, secrets as placeholders.",
       '  --replay DIR       re-run the suites offline against the cassettes in DIR (nock); a request that was not recorded fails.',
       '  --runs N           fast-check runs per property (default 25)',
       '  --seed S           fast-check seed, to replay a reported failure (default: a fresh seed per property, printed on failure)',
@@ -244,9 +316,9 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       '                     vcconform merge puts the parts back together (docs/nightly-ci.md)',
       '  --reports DIR      where html/index.html, results.json, junit.xml and conformance.json/.html go (default ./reports)',
       '  --fault NAME[@OP]  turn a fault switch of the embedded mock on (vcconform mock --list-faults); repeatable; not with a live target',
-      '  --operations PATTERN  only the catalogue operations matching these globs (comma-separated or repeated, e.g. \'clusters.*,tasks.get\';',
+      "  --operations PATTERN  only the catalogue operations matching these globs (comma-separated or repeated, e.g. 'clusters.*,tasks.get';",
       '                     vcconform operations lists them): a test needing another is skipped as not in scope and sends nothing.',
-      '                     Overrides the profile\'s operations. Logging in and out is always in scope.',
+      "                     Overrides the profile's operations. Logging in and out is always in scope.",
       '',
       'Exit status: 0 when every check passed, 1 when any failed, 2 for a usage or configuration error (one line on stderr).',
     ].join('\n'),
@@ -263,14 +335,23 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         const startedAt = new Date();
         try {
           const probe = await named(() => probeTarget(s.profile!));
-          const wire = nodeTransport({ timeoutMs: s.profile.timeoutMs, maxResponseBytes: s.profile.maxResponseBytes, tls: s.profile.tls.caFile ? { insecure: false, ca: readFileSync(s.profile.tls.caFile) } : { insecure: s.profile.tls.insecure } });
+          const wire = nodeTransport({
+            timeoutMs: s.profile.timeoutMs,
+            maxResponseBytes: s.profile.maxResponseBytes,
+            tls: s.profile.tls.caFile ? { insecure: false, ca: readFileSync(s.profile.tls.caFile) } : { insecure: s.profile.tls.insecure },
+          });
           let reading: BuildReading;
-          try { reading = await named(() => preflight(s.profile!, probe, wire)); } finally { wire.close(); }
+          try {
+            reading = await named(() => preflight(s.profile!, probe, wire));
+          } finally {
+            wire.close();
+          }
           s.build = reading.build;
           if (reading.build === null) io.err(buildObservation(s.profile.url, reading.why));
         } catch (e) {
           // Exit 2 with the one line, and a report that says why nothing ran (a nightly job compares it).
-          if (e instanceof UsageError) writePreflightReport(s.reports, { kind: 'live', url: s.profile.url }, e.message.replace(/^run: /, ''), startedAt);
+          if (e instanceof UsageError)
+            writePreflightReport(s.reports, { kind: 'live', url: s.profile.url }, e.message.replace(/^run: /, ''), startedAt);
           throw e;
         }
       }
@@ -278,7 +359,10 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         s.seed ??= Math.floor(Math.random() * 2 ** 31);
         s.runs ??= DEFAULT_RUNS;
         // What was allowed is part of the recording: a replay skips and sends exactly what this run did.
-        const recorded = splitProfile({ ...s.profile!, capabilities: { ...s.profile!.capabilities, allowMutations: s.allowMutations } }).profile;
+        const recorded = splitProfile({
+          ...s.profile!,
+          capabilities: { ...s.profile!.capabilities, allowMutations: s.allowMutations },
+        }).profile;
         writeRecording(s.record, { profile: recorded, seed: s.seed, numRuns: s.runs, build: s.build ?? null });
       }
       if (s.replay !== undefined) {
@@ -294,8 +378,11 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         return 2;
       }
       for (const line of [...stateChangeSummary(s.reports), ...sessionsLeftSummary(s.reports)]) io.err(line);
-      if (s.record !== undefined) io.err(`[vcconform] recorded the exchanges in ${s.record}; replay them offline with vcconform run --replay ${s.record}`);
-      io.err(`[vcconform] ${code === 0 ? 'every check passed' : 'some checks failed'}; reports in ${s.reports} (html/index.html, results.json, junit.xml).`);
+      if (s.record !== undefined)
+        io.err(`[vcconform] recorded the exchanges in ${s.record}; replay them offline with vcconform run --replay ${s.record}`);
+      io.err(
+        `[vcconform] ${code === 0 ? 'every check passed' : 'some checks failed'}; reports in ${s.reports} (html/index.html, results.json, junit.xml).`,
+      );
       return code;
     },
   };

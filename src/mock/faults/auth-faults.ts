@@ -6,14 +6,16 @@ import { errorTypeOf, isObject, perMock } from './fault';
 export const unauthenticatedWithoutBody: Fault = {
   name: 'unauthenticated-without-body',
   breaks: '401 UNAUTHENTICATED answers carry no body, where the spec declares a Vapi.Std.Errors.Unauthenticated body (§2, §7)',
-  after: (_request, response) => (response.status === 401 ? { status: 401, ...(response.headers && { headers: response.headers }) } : response),
+  after: (_request, response) =>
+    response.status === 401 ? { status: 401, ...(response.headers && { headers: response.headers }) } : response,
 };
 
 /** UNAUTHORIZED at 400, as vcsim's error helper does (contract §9). */
 export const unauthorizedAs400: Fault = {
   name: 'unauthorized-as-400',
   breaks: 'UNAUTHORIZED errors are answered with HTTP 400 instead of 403 (§7: UNAUTHORIZED → 403)',
-  after: (_request, response) => (response.status === 403 && errorTypeOf(response) === 'UNAUTHORIZED' ? { ...response, status: 400 } : response),
+  after: (_request, response) =>
+    response.status === 403 && errorTypeOf(response) === 'UNAUTHORIZED' ? { ...response, status: 400 } : response,
 };
 
 /** Login answers 200, as legacy /rest does (contract §2 note). */
@@ -47,7 +49,8 @@ export const sessionIdWrapped: Fault = {
 /** GET /api/session reports a last access one second before the session was created. */
 export const sessionAccessedBeforeCreated: Fault = {
   name: 'session-accessed-before-created',
-  breaks: 'GET /api/session reports last_accessed_time one second before created_time (§2: created_time ≤ last_accessed_time, which only moves forward)',
+  breaks:
+    'GET /api/session reports last_accessed_time one second before created_time (§2: created_time ≤ last_accessed_time, which only moves forward)',
   operations: ['session.get'],
   after: (_request, response) => {
     if (response.status !== 200 || !isObject(response.body) || typeof response.body.created_time !== 'string') return response;
@@ -59,7 +62,8 @@ export const sessionAccessedBeforeCreated: Fault = {
 /** 401 bodies without `challenge`, and no WWW-Authenticate header: a client cannot tell how to authenticate. */
 export const unauthenticatedWithoutChallenge: Fault = {
   name: 'unauthenticated-without-challenge',
-  breaks: '401 UNAUTHENTICATED bodies carry no challenge and no WWW-Authenticate header (Vapi.Std.Errors.Unauthenticated.challenge, §1, §6; advisory)',
+  breaks:
+    '401 UNAUTHENTICATED bodies carry no challenge and no WWW-Authenticate header (Vapi.Std.Errors.Unauthenticated.challenge, §1, §6; advisory)',
   after(_request, response) {
     if (response.status !== 401 || !isObject(response.body)) return response;
     const { challenge: _challenge, ...body } = response.body;
@@ -76,11 +80,19 @@ const getsOfSession = perMock(() => new Map<string, number>());
  */
 export const sessionAccessTimeGoesBack: Fault = {
   name: 'session-access-time-goes-back',
-  breaks: 'GET /api/session reports a last_accessed_time earlier than an earlier get of the same session did (§2: last_accessed_time only moves forward)',
+  breaks:
+    'GET /api/session reports a last_accessed_time earlier than an earlier get of the same session did (§2: last_accessed_time only moves forward)',
   operations: ['session.get'],
   after(request, response, context) {
     const body = response.body;
-    if (response.status !== 200 || !isObject(body) || typeof body.created_time !== 'string' || typeof body.last_accessed_time !== 'string' || !request.sessionId) return response;
+    if (
+      response.status !== 200 ||
+      !isObject(body) ||
+      typeof body.created_time !== 'string' ||
+      typeof body.last_accessed_time !== 'string' ||
+      !request.sessionId
+    )
+      return response;
     const gets = getsOfSession.of(context);
     const n = gets.get(request.sessionId) ?? 0;
     gets.set(request.sessionId, n + 1);
@@ -102,12 +114,24 @@ export const liveSessionRefused: Fault = {
 export const authErrorsWithData: Fault = {
   name: 'auth-errors-with-data',
   breaks: 'UNAUTHENTICATED and UNAUTHORIZED errors carry data naming what was wrong (§6: data is missing or null on them)',
-  after: (_request, response) => (isObject(response.body) && ['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(String(errorTypeOf(response)))
-    ? { ...response, body: { ...response.body, data: { reason: 'the session id is unknown or the privilege Namespaces.Upgrade is missing' } } }
-    : response),
+  after: (_request, response) =>
+    isObject(response.body) && ['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(String(errorTypeOf(response)))
+      ? {
+          ...response,
+          body: { ...response.body, data: { reason: 'the session id is unknown or the privilege Namespaces.Upgrade is missing' } },
+        }
+      : response,
 };
 
 export const authFaults: readonly Fault[] = [
-  unauthenticatedWithoutBody, unauthenticatedWithoutChallenge, unauthorizedAs400, sessionCreate200, deletedSessionAccepted,
-  sessionIdWrapped, sessionAccessedBeforeCreated, sessionAccessTimeGoesBack, liveSessionRefused, authErrorsWithData,
+  unauthenticatedWithoutBody,
+  unauthenticatedWithoutChallenge,
+  unauthorizedAs400,
+  sessionCreate200,
+  deletedSessionAccepted,
+  sessionIdWrapped,
+  sessionAccessedBeforeCreated,
+  sessionAccessTimeGoesBack,
+  liveSessionRefused,
+  authErrorsWithData,
 ];

@@ -19,8 +19,14 @@ function context(): HandlerContext {
 /** A synthetic tasks.get request and 200 answer, for calling a fault's `after` directly. */
 function taskGet(id: string, info: Record<string, unknown>): [RoutedRequest, MockResponse] {
   const request: RoutedRequest = {
-    method: 'GET', path: `/api/cis/tasks/${id}`, query: {}, headers: {}, rawBody: '',
-    operation: operation('tasks.get'), params: { task: id }, body: undefined,
+    method: 'GET',
+    path: `/api/cis/tasks/${id}`,
+    query: {},
+    headers: {},
+    rawBody: '',
+    operation: operation('tasks.get'),
+    params: { task: id },
+    body: undefined,
   };
   return [request, { status: 200, body: info }];
 }
@@ -31,7 +37,9 @@ checkEveryResponse();
 
 test.describe('selecting fault switches', () => {
   test('an unknown fault name is refused, listing every known fault', () => {
-    expect(() => faultsByName(['latency', 'nope'])).toThrow(`[vcconform] Failed to enable fault "nope": there is no such fault switch. Known faults: ${faults.map((f) => f.name).join(', ')}.`);
+    expect(() => faultsByName(['latency', 'nope'])).toThrow(
+      `[vcconform] Failed to enable fault "nope": there is no such fault switch. Known faults: ${faults.map((f) => f.name).join(', ')}.`,
+    );
   });
 
   test('NAME@OPERATION_ID narrows a fault to one catalogued operation and keeps the scope in its name', () => {
@@ -41,11 +49,15 @@ test.describe('selecting fault switches', () => {
   });
 
   test('an unknown operation id after @ is refused, listing the operation ids', () => {
-    expect(() => faultByName('internal-error@software.stag')).toThrow(/there is no operation "software.stag"\. Operation ids: session\.create, .*software\.stage, .*tasks\.cancel, appliance\.version\./);
+    expect(() => faultByName('internal-error@software.stag')).toThrow(
+      /there is no operation "software.stag"\. Operation ids: session\.create, .*software\.stage, .*tasks\.cancel, appliance\.version\./,
+    );
   });
 
   test('a fault cannot be narrowed to an operation it never applies to', () => {
-    expect(() => faultByName('missing-result-key@software.stage')).toThrow('missing-result-key never applies to software.stage. It applies to: clusters.upgradeMultiple.');
+    expect(() => faultByName('missing-result-key@software.stage')).toThrow(
+      'missing-result-key never applies to software.stage. It applies to: clusters.upgradeMultiple.',
+    );
   });
 
   test('a scoped fault breaks only its operation, over HTTP, and the journal names the scope', async () => {
@@ -75,7 +87,7 @@ test.describe('selecting fault switches', () => {
       mock.setFaults(['session-create-200']);
       mock.reset();
       expect((await faulty.call('session.create', 'POST', '/api/session', { headers: { authorization: 'Basic x' } })).status).toBe(401);
-      expect((await faulty.login().catch((e: Error) => e.message))).toContain('Failed to log in as administrator: 200');
+      expect(await faulty.login().catch((e: Error) => e.message)).toContain('Failed to log in as administrator: 200');
       mock.setFaults([]);
       expect(await api.login()).toMatch(/^[0-9a-f]{32}$/);
     } finally {
@@ -87,7 +99,8 @@ test.describe('selecting fault switches', () => {
 test.describe('stateful fault switches remember per mock and forget on reset', () => {
   test('task-status-goes-backwards: only a task seen terminal before goes back, and reset forgets what was seen', () => {
     const ctx = context();
-    const after = (id: string) => (taskStatusGoesBackwards.after!(...taskGet(id, succeeded), ctx).body as { status: string; end_time?: string });
+    const after = (id: string) =>
+      taskStatusGoesBackwards.after!(...taskGet(id, succeeded), ctx).body as { status: string; end_time?: string };
     expect(after('t-1').status).toBe('SUCCEEDED');
     const back = after('t-1');
     expect(back.status).toBe('RUNNING');
@@ -99,13 +112,18 @@ test.describe('stateful fault switches remember per mock and forget on reset', (
 
   test('task-status-goes-backwards: two mocks in one process do not share memory', () => {
     const [a, b] = [context(), context()];
-    const status = (ctx: HandlerContext) => (taskStatusGoesBackwards.after!(...taskGet('same-id', succeeded), ctx).body as { status: string }).status;
+    const status = (ctx: HandlerContext) =>
+      (taskStatusGoesBackwards.after!(...taskGet('same-id', succeeded), ctx).body as { status: string }).status;
     expect([status(a), status(a), status(b)]).toEqual(['SUCCEEDED', 'RUNNING', 'SUCCEEDED']);
   });
 
   test('progress-decreases: each poll after one above 0 reports one less; reset starts over', () => {
     const ctx = context();
-    const completed = (n: number) => (progressDecreases.after!(...taskGet('t-1', { status: 'RUNNING', progress: { total: 300, completed: n, message: {} } }), ctx).body as { progress: { completed: number } }).progress.completed;
+    const completed = (n: number) =>
+      (
+        progressDecreases.after!(...taskGet('t-1', { status: 'RUNNING', progress: { total: 300, completed: n, message: {} } }), ctx)
+          .body as { progress: { completed: number } }
+      ).progress.completed;
     expect([completed(150), completed(150), completed(200)]).toEqual([150, 149, 148]);
     progressDecreases.reset!(ctx);
     expect(completed(200)).toBe(200);

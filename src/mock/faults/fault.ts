@@ -42,12 +42,13 @@ export function perMock<T>(create: () => T): { of(context: HandlerContext): T; f
       }
       return value;
     },
-    forget(context) { memory.delete(context.state); },
+    forget(context) {
+      memory.delete(context.state);
+    },
   };
 }
 
 export type Json = Record<string, unknown>;
-
 
 /** The error_type of a std error body, if the body is one. */
 export function errorTypeOf(response: MockResponse): unknown {

@@ -10,7 +10,15 @@ import { taskFaults } from './task-faults';
 import { upgradeMultipleFaults } from './upgrade-multiple-faults';
 
 /** The fault catalogue, in the order `vcconform mock --list-faults` prints it. */
-export const faults: readonly Fault[] = [...authFaults, ...clustersFaults, ...upgradeMultipleFaults, ...stageFaults, ...taskFaults, ...nullFaults, ...routeFaults];
+export const faults: readonly Fault[] = [
+  ...authFaults,
+  ...clustersFaults,
+  ...upgradeMultipleFaults,
+  ...stageFaults,
+  ...taskFaults,
+  ...nullFaults,
+  ...routeFaults,
+];
 
 /**
  * The fault a name selects: `NAME`, or `NAME@OPERATION_ID` for the same fault narrowed to one
@@ -25,7 +33,11 @@ export function faultByName(spec: string): Fault {
   if (at < 0) return fault;
   const operationId = spec.slice(at + 1);
   if (!operations.some((op) => op.id === operationId)) {
-    throw new MockError(action, `there is no operation ${JSON.stringify(operationId)}`, `Operation ids: ${operations.map((op) => op.id).join(', ')}`);
+    throw new MockError(
+      action,
+      `there is no operation ${JSON.stringify(operationId)}`,
+      `Operation ids: ${operations.map((op) => op.id).join(', ')}`,
+    );
   }
   if (!faultApplies(fault, operationId)) {
     throw new MockError(action, `${name} never applies to ${operationId}`, `It applies to: ${fault.operations?.join(', ')}`);

@@ -8,9 +8,10 @@ import { errorTypeOf, isObject, type Fault } from './fault';
 export const errorTypeMismatch: Fault = {
   name: 'error-type-mismatch',
   breaks: '404 answers carry error_type ERROR instead of NOT_FOUND (§7: NOT_FOUND ↔ 404)',
-  after: (_request, response) => (response.status === 404 && isObject(response.body) && errorTypeOf(response) === 'NOT_FOUND'
-    ? { ...response, body: { ...response.body, error_type: 'ERROR' } }
-    : response),
+  after: (_request, response) =>
+    response.status === 404 && isObject(response.body) && errorTypeOf(response) === 'NOT_FOUND'
+      ? { ...response, body: { ...response.body, error_type: 'ERROR' } }
+      : response,
 };
 
 /**
@@ -20,22 +21,26 @@ export const errorTypeMismatch: Fault = {
 export const errorBodyNotJson: Fault = {
   name: 'error-body-not-json',
   breaks: 'error responses are sent as text/plain instead of application/json (§1: every response is application/json)',
-  after: (_request, response) => (response.status >= 400 && response.body !== undefined
-    ? { ...response, headers: { ...response.headers, 'content-type': 'text/plain; charset=utf-8' } }
-    : response),
+  after: (_request, response) =>
+    response.status >= 400 && response.body !== undefined
+      ? { ...response, headers: { ...response.headers, 'content-type': 'text/plain; charset=utf-8' } }
+      : response,
 };
 
 /** Answers before the handler, so nothing changes state; authentication still comes first. */
 export const internalError: Fault = {
   name: 'internal-error',
-  breaks: 'every request that gets past session authentication fails with 500 ERROR, also on the session operations, which declare no 500 (§7)',
+  breaks:
+    'every request that gets past session authentication fails with 500 ERROR, also on the session operations, which declare no 500 (§7)',
   before: (request) => vapiError('ERROR', `Simulated internal error in ${request.operation.id} (fault internal-error).`),
 };
 
 export const serviceUnavailable: Fault = {
   name: 'service-unavailable',
-  breaks: 'every request that gets past session authentication fails with 503 SERVICE_UNAVAILABLE, also on the cluster operations, which declare no 503 (§7)',
-  before: (request) => vapiError('SERVICE_UNAVAILABLE', `Simulated outage of the service behind ${request.operation.id} (fault service-unavailable).`),
+  breaks:
+    'every request that gets past session authentication fails with 503 SERVICE_UNAVAILABLE, also on the cluster operations, which declare no 503 (§7)',
+  before: (request) =>
+    vapiError('SERVICE_UNAVAILABLE', `Simulated outage of the service behind ${request.operation.id} (fault service-unavailable).`),
 };
 
 export const latency: Fault = {
@@ -52,21 +57,37 @@ export const malformedJson500: Fault = {
   name: 'malformed-json-500',
   breaks: 'a request body that is not JSON is answered 500 ERROR instead of a 4xx (§7: an input the client got wrong is never a 5xx)',
   operations: WITH_BODY,
-  after: (request, response) => (request.rawBody.trim() !== '' && !parses(request.rawBody)
-    ? vapiError('ERROR', `Unexpected internal error while reading the request of ${request.operation.id} (fault malformed-json-500).`)
-    : response),
+  after: (request, response) =>
+    request.rawBody.trim() !== '' && !parses(request.rawBody)
+      ? vapiError('ERROR', `Unexpected internal error while reading the request of ${request.operation.id} (fault malformed-json-500).`)
+      : response,
 };
 
 /** A stage without its required body runs as if `{}` had been sent. */
 export const stageWithoutBodyAccepted: Fault = {
   name: 'stage-without-body-accepted',
-  breaks: 'a stage request without its required body is staged as if {} had been sent (§4: the StageSpec body is required; contract §8 leaves the refusal code open)',
+  breaks:
+    'a stage request without its required body is staged as if {} had been sent (§4: the StageSpec body is required; contract §8 leaves the refusal code open)',
   operations: ['software.stage'],
-  after: (request, response, context) => (request.rawBody.trim() === '' && response.status === 400 ? stage({ ...request, body: {} }, context) : response),
+  after: (request, response, context) =>
+    request.rawBody.trim() === '' && response.status === 400 ? stage({ ...request, body: {} }, context) : response,
 };
 
 function parses(text: string): boolean {
-  try { JSON.parse(text); return true; } catch { return false; }
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-export const routeFaults: readonly Fault[] = [errorTypeMismatch, errorBodyNotJson, internalError, serviceUnavailable, latency, malformedJson500, stageWithoutBodyAccepted];
+export const routeFaults: readonly Fault[] = [
+  errorTypeMismatch,
+  errorBodyNotJson,
+  internalError,
+  serviceUnavailable,
+  latency,
+  malformedJson500,
+  stageWithoutBodyAccepted,
+];

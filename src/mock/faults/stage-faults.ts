@@ -26,19 +26,27 @@ function createdTask(response: MockResponse, context: HandlerContext) {
 }
 
 /** Applies `edit` to a copy of every stage result (an object) in a tasks get/list answer. */
-function editResults(edit: (result: Json, info: Json, request: RoutedRequest, context: HandlerContext) => Json): NonNullable<Fault['after']> {
-  return (request, response, context) => editInfos(request, response, (_id, info) => (isObject(info.result) ? { ...info, result: edit(info.result, info, request, context) } : info));
+function editResults(
+  edit: (result: Json, info: Json, request: RoutedRequest, context: HandlerContext) => Json,
+): NonNullable<Fault['after']> {
+  return (request, response, context) =>
+    editInfos(request, response, (_id, info) =>
+      isObject(info.result) ? { ...info, result: edit(info.result, info, request, context) } : info,
+    );
 }
 
 const specOf = (request: RoutedRequest): { commit?: unknown; hosts?: unknown } => (isObject(request.body) ? request.body : {});
 
 export const resultStatusWhileRunning: Fault = {
   name: 'result-status-while-running',
-  breaks: 'the partial StageResult of a RUNNING stage task carries an aggregated status (§4.1: status is absent while the stage is in progress)',
+  breaks:
+    'the partial StageResult of a RUNNING stage task carries an aggregated status (§4.1: status is absent while the stage is in progress)',
   operations: TASK_READS,
-  after: editResults((result, info) => (info.status === 'RUNNING' && result.status === undefined
-    ? { status: { status: 'RUNNING', start_time: info.start_time, end_time: info.start_time, notifications: {} }, ...result }
-    : result)),
+  after: editResults((result, info) =>
+    info.status === 'RUNNING' && result.status === undefined
+      ? { status: { status: 'RUNNING', start_time: info.start_time, end_time: info.start_time, notifications: {} }, ...result }
+      : result,
+  ),
 };
 
 export const hostsEmptyStagesNone: Fault = {
@@ -55,7 +63,8 @@ export const hostsEmptyStagesNone: Fault = {
 
 export const olderCommitUsed: Fault = {
   name: 'older-commit-used',
-  breaks: 'stage with an older commit stages that commit, not the latest (§4: commit is the minimum commit; a newer one is used if it exists)',
+  breaks:
+    'stage with an older commit stages that commit, not the latest (§4: commit is the minimum commit; a newer one is used if it exists)',
   operations: STAGE,
   after(request, response, context) {
     const task = createdTask(response, context);
@@ -67,7 +76,8 @@ export const olderCommitUsed: Fault = {
 
 export const unprivilegedStageSucceeds: Fault = {
   name: 'unprivileged-stage-succeeds',
-  breaks: 'a caller without VcIntegrity.lifecycleSoftwareRemediation.Write gets a stage task that SUCCEEDS (§4, §8: the call must be refused with an authorization error)',
+  breaks:
+    'a caller without VcIntegrity.lifecycleSoftwareRemediation.Write gets a stage task that SUCCEEDS (§4, §8: the call must be refused with an authorization error)',
   operations: STAGE,
   before: (request) => (request.user ? { ...request, user: { ...request.user, privileges: new Set(['*']) } } : request),
 };
@@ -101,13 +111,16 @@ export const stageResultForeignHost: Fault = {
   after: editResults((result, info, _request, context) => {
     const cluster = isObject(info.target) ? info.target.id : undefined;
     const foreign = [...context.state.hosts.values()].find((h) => h.cluster !== cluster);
-    return foreign && isObject(result.host_info) ? { ...result, host_info: { ...result.host_info, [foreign.id]: { name: foreign.name } } } : result;
+    return foreign && isObject(result.host_info)
+      ? { ...result, host_info: { ...result.host_info, [foreign.id]: { name: foreign.name } } }
+      : result;
   }),
 };
 
 export const stageResultLegacyMaps: Fault = {
   name: 'stage-result-legacy-maps',
-  breaks: 'StageResult host_info and host_status come as legacy [{"key", "value"}] lists (§1: maps are JSON objects keyed by the map key; §4.1)',
+  breaks:
+    'StageResult host_info and host_status come as legacy [{"key", "value"}] lists (§1: maps are JSON objects keyed by the map key; §4.1)',
   operations: TASK_READS,
   after: editResults((result) => {
     const list = (map: unknown) => (isObject(map) ? Object.entries(map).map(([key, value]) => ({ key, value })) : map);
@@ -117,7 +130,8 @@ export const stageResultLegacyMaps: Fault = {
 
 export const concurrentStageAccepted: Fault = {
   name: 'concurrent-stage-accepted',
-  breaks: 'a stage while another stage of the cluster runs is accepted as a second task (§4: 400 NOT_ALLOWED_IN_CURRENT_STATE if another operation is in progress)',
+  breaks:
+    'a stage while another stage of the cluster runs is accepted as a second task (§4: 400 NOT_ALLOWED_IN_CURRENT_STATE if another operation is in progress)',
   operations: STAGE,
   after(request, response, context) {
     const { state } = context;
@@ -134,18 +148,22 @@ export const concurrentStageAccepted: Fault = {
 
 export const stageUnknownCommitAccepted: Fault = {
   name: 'stage-unknown-commit-accepted',
-  breaks: 'stage with a commit the cluster does not have is accepted with 202 and stages the latest commit (§4: 400 INVALID_ARGUMENT if the commit property of spec specifies an invalid commit)',
+  breaks:
+    'stage with a commit the cluster does not have is accepted with 202 and stages the latest commit (§4: 400 INVALID_ARGUMENT if the commit property of spec specifies an invalid commit)',
   operations: STAGE,
   before(request, { state }) {
     const { commit, ...spec } = specOf(request);
     const cluster = state.clusters.get(request.params.cluster ?? '');
-    return cluster && typeof commit === 'string' && commit !== '' && !cluster.commits.includes(commit) ? { ...request, body: spec } : request;
+    return cluster && typeof commit === 'string' && commit !== '' && !cluster.commits.includes(commit)
+      ? { ...request, body: spec }
+      : request;
   },
 };
 
 export const stageForeignHostAccepted: Fault = {
   name: 'stage-foreign-host-accepted',
-  breaks: 'stage with a host outside the cluster is accepted with 202, the outsider left out (§4: 400 INVALID_ARGUMENT if the hosts property of spec specifies an invalid host or a host not part of the cluster)',
+  breaks:
+    'stage with a host outside the cluster is accepted with 202, the outsider left out (§4: 400 INVALID_ARGUMENT if the hosts property of spec specifies an invalid host or a host not part of the cluster)',
   operations: STAGE,
   before(request, { state }) {
     const { hosts, ...spec } = specOf(request);
@@ -159,36 +177,55 @@ export const stageForeignHostAccepted: Fault = {
 
 export const stageUnknownCluster400: Fault = {
   name: 'stage-unknown-cluster-400',
-  breaks: 'stage of a cluster that does not exist answers 400 INVALID_ARGUMENT instead of 404 NOT_FOUND (§4: 404 NOT_FOUND if there is no cluster associated with cluster in the system)',
+  breaks:
+    'stage of a cluster that does not exist answers 400 INVALID_ARGUMENT instead of 404 NOT_FOUND (§4: 404 NOT_FOUND if there is no cluster associated with cluster in the system)',
   operations: STAGE,
-  after: (request, response, { state }) => (response.status === 404 && !state.clusters.has(request.params.cluster ?? '')
-    ? vapiError('INVALID_ARGUMENT', `Cluster ${JSON.stringify(request.params.cluster)} is not valid.`)
-    : response),
+  after: (request, response, { state }) =>
+    response.status === 404 && !state.clusters.has(request.params.cluster ?? '')
+      ? vapiError('INVALID_ARGUMENT', `Cluster ${JSON.stringify(request.params.cluster)} is not valid.`)
+      : response,
 };
 
 export const stageRefusalAsNotFound: Fault = {
   name: 'stage-refusal-as-not-found',
-  breaks: 'a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused on the call with 404 NOT_FOUND, as if the cluster did not exist (§4: stage "Returns an authorization error if you do not have all of the privileges"; §6: that error is UNAUTHORIZED)',
+  breaks:
+    'a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused on the call with 404 NOT_FOUND, as if the cluster did not exist (§4: stage "Returns an authorization error if you do not have all of the privileges"; §6: that error is UNAUTHORIZED)',
   operations: STAGE,
   before(request, { state }) {
     const privilege = request.operation.privileges.operation[0];
     const clusterId = request.params.cluster ?? '';
-    if (!request.user || privilege === undefined || !state.clusters.has(clusterId) || state.can(request.user, privilege, clusterId)) return request;
+    if (!request.user || privilege === undefined || !state.clusters.has(clusterId) || state.can(request.user, privilege, clusterId))
+      return request;
     return vapiError('NOT_FOUND', `There is no cluster ${clusterId}.`);
   },
 };
 
 export const stageRefusalAsError: Fault = {
   name: 'stage-refusal-as-error',
-  breaks: 'the task of a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write FAILS with error_type ERROR, not UNAUTHORIZED (§4: the call returns an authorization error; advisory: 9.1 types the task error as a free-form object, §5.1, §8)',
+  breaks:
+    'the task of a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write FAILS with error_type ERROR, not UNAUTHORIZED (§4: the call returns an authorization error; advisory: 9.1 types the task error as a free-form object, §5.1, §8)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => (isObject(info.error) && info.error.error_type === 'UNAUTHORIZED'
-    ? { ...info, error: { ...info.error, error_type: 'ERROR' } }
-    : info)),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) =>
+      isObject(info.error) && info.error.error_type === 'UNAUTHORIZED' ? { ...info, error: { ...info.error, error_type: 'ERROR' } } : info,
+    ),
 };
 
 export const stageFaults: readonly Fault[] = [
-  stageReturns200, taskIdWrapped, resultStatusWhileRunning, hostsEmptyStagesNone, olderCommitUsed, unprivilegedStageSucceeds,
-  stageHostsIgnored, stageHostInTwoSets, stageResultForeignHost, stageResultLegacyMaps, concurrentStageAccepted,
-  stageUnknownCommitAccepted, stageForeignHostAccepted, stageUnknownCluster400, stageRefusalAsNotFound, stageRefusalAsError,
+  stageReturns200,
+  taskIdWrapped,
+  resultStatusWhileRunning,
+  hostsEmptyStagesNone,
+  olderCommitUsed,
+  unprivilegedStageSucceeds,
+  stageHostsIgnored,
+  stageHostInTwoSets,
+  stageResultForeignHost,
+  stageResultLegacyMaps,
+  concurrentStageAccepted,
+  stageUnknownCommitAccepted,
+  stageForeignHostAccepted,
+  stageUnknownCluster400,
+  stageRefusalAsNotFound,
+  stageRefusalAsError,
 ];

@@ -6,7 +6,10 @@ import { errorTypeOf, isObject, perMock, type Fault, type Json } from './fault';
 export const TASK_READS = ['tasks.get', 'tasks.list'] as const;
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED']);
 
-interface Progress { total: number; completed: number }
+interface Progress {
+  total: number;
+  completed: number;
+}
 
 /** Applies `edit` to a copy of every Cis.Task.Info in a 200 tasks.get or tasks.list answer. */
 export function editInfos(request: RoutedRequest, response: MockResponse, edit: (taskId: string, info: Json) => Json): MockResponse {
@@ -52,17 +55,19 @@ export const progressAboveTotal: Fault = {
   name: 'progress-above-total',
   breaks: 'task progress.completed is reported as total + 1 (Cis.Task.Progress: completed is the part of total that is done)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => {
-    const p = progressOf(info);
-    return p ? { ...info, progress: { ...info.progress as Json, completed: p.total + 1 } } : info;
-  }),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) => {
+      const p = progressOf(info);
+      return p ? { ...info, progress: { ...(info.progress as Json), completed: p.total + 1 } } : info;
+    }),
 };
 
 const lastCompleted = perMock(() => new Map<string, number>());
 
 export const progressDecreases: Fault = {
   name: 'progress-decreases',
-  breaks: 'task progress.completed drops by one on every poll after the first that saw it above 0 (§5.1: completed can only be incremented)',
+  breaks:
+    'task progress.completed drops by one on every poll after the first that saw it above 0 (§5.1: completed can only be incremented)',
   operations: TASK_READS,
   after(request, response, context) {
     const last = lastCompleted.of(context);
@@ -72,7 +77,7 @@ export const progressDecreases: Fault = {
       const before = last.get(id);
       const completed = before !== undefined && before > 0 ? before - 1 : p.completed;
       last.set(id, completed);
-      return { ...info, progress: { ...info.progress as Json, completed } };
+      return { ...info, progress: { ...(info.progress as Json), completed } };
     });
   },
   reset: (context) => lastCompleted.forget(context),
@@ -82,51 +87,57 @@ export const unknownTask500: Fault = {
   name: 'unknown-task-500',
   breaks: 'an unknown task id gets 500 ERROR instead of 404 NOT_FOUND on tasks get and cancel (§5, §7)',
   operations: ['tasks.get', 'tasks.cancel'],
-  after: (request, response) => (response.status === 404 && errorTypeOf(response) === 'NOT_FOUND'
-    ? vapiError('ERROR', `Could not look up task ${JSON.stringify(request.params.task)}.`)
-    : response),
+  after: (request, response) =>
+    response.status === 404 && errorTypeOf(response) === 'NOT_FOUND'
+      ? vapiError('ERROR', `Could not look up task ${JSON.stringify(request.params.task)}.`)
+      : response,
 };
 
 export const taskMissingStartTime: Fault = {
   name: 'task-missing-start-time',
   breaks: 'RUNNING, BLOCKED, SUCCEEDED and FAILED task Info lacks start_time (§5.1: required in those statuses)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => {
-    if (info.status === 'PENDING') return info;
-    const { start_time: _start, ...rest } = info;
-    return rest;
-  }),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) => {
+      if (info.status === 'PENDING') return info;
+      const { start_time: _start, ...rest } = info;
+      return rest;
+    }),
 };
 
 /** The Info of a task that has not finished: RUNNING, no end_time, error or result (a partial result is optional). */
 function unfinished(info: Json, completed: number): Json {
   const { end_time: _end, error: _error, result: _result, ...rest } = info;
-  return { ...rest, status: 'RUNNING', cancelable: true, progress: { ...info.progress as Json, completed } };
+  return { ...rest, status: 'RUNNING', cancelable: true, progress: { ...(info.progress as Json), completed } };
 }
 
 export const runningWithoutProgress: Fault = {
   name: 'running-without-progress',
   breaks: 'RUNNING task Info lacks progress (§5.1: progress is required while RUNNING or BLOCKED)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => {
-    if (info.status !== 'RUNNING') return info;
-    const { progress: _progress, ...rest } = info;
-    return rest;
-  }),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) => {
+      if (info.status !== 'RUNNING') return info;
+      const { progress: _progress, ...rest } = info;
+      return rest;
+    }),
 };
 
 export const stuckTask: Fault = {
   name: 'stuck-task',
-  breaks: 'a task never leaves RUNNING and its progress never moves (§5.1: a task ends SUCCEEDED or FAILED; a stuck task must be reported, not waited on)',
+  breaks:
+    'a task never leaves RUNNING and its progress never moves (§5.1: a task ends SUCCEEDED or FAILED; a stuck task must be reported, not waited on)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => (info.status === 'PENDING' || !progressOf(info) ? info : unfinished(info, 0))),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) => (info.status === 'PENDING' || !progressOf(info) ? info : unfinished(info, 0))),
 };
 
 const pollsSeen = perMock(() => new Map<string, number>());
 
 export const slowTask: Fault = {
   name: 'slow-task',
-  breaks: 'a task stays RUNNING with progress.completed rising by one per poll, so it does not finish within the poll budget (advisory: the docs give no duration)',
+  breaks:
+    'a task stays RUNNING with progress.completed rising by one per poll, so it does not finish within the poll budget (advisory: the docs give no duration)',
   operations: TASK_READS,
   after(request, response, context) {
     const seen = pollsSeen.of(context);
@@ -145,36 +156,46 @@ export const errorOnSucceeded: Fault = {
   name: 'error-on-succeeded',
   breaks: 'a SUCCEEDED task carries an error (§5.1: error only when the status is FAILED)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => (info.status === 'SUCCEEDED' ? { ...info, error: vapiErrorBody('ERROR', 'Staging reported a problem.') } : info)),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) =>
+      info.status === 'SUCCEEDED' ? { ...info, error: vapiErrorBody('ERROR', 'Staging reported a problem.') } : info,
+    ),
 };
 
 export const runningWithEndTime: Fault = {
   name: 'running-with-end-time',
   breaks: 'a RUNNING task carries end_time, set to its start_time (§5.1 table: end_time is not expected while RUNNING)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => (info.status === 'RUNNING' && typeof info.start_time === 'string' ? { ...info, end_time: info.start_time } : info)),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) =>
+      info.status === 'RUNNING' && typeof info.start_time === 'string' ? { ...info, end_time: info.start_time } : info,
+    ),
 };
 
 export const taskEndsBeforeItStarts: Fault = {
   name: 'task-ends-before-it-starts',
   breaks: 'a finished task reports end_time one second before start_time (§5.1: start_time is when it started, end_time when it completed)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => {
-    const start = typeof info.start_time === 'string' ? Date.parse(info.start_time) : NaN;
-    return info.end_time === undefined || Number.isNaN(start) ? info : { ...info, end_time: new Date(start - 1000).toISOString() };
-  }),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) => {
+      const start = typeof info.start_time === 'string' ? Date.parse(info.start_time) : NaN;
+      return info.end_time === undefined || Number.isNaN(start) ? info : { ...info, end_time: new Date(start - 1000).toISOString() };
+    }),
 };
 
 export const taskErrorFreeForm: Fault = {
   name: 'task-error-free-form',
-  breaks: 'a FAILED task\'s error is a free-form {"reason": …} object, not a std error (advisory: the SDK 8.0U2 types error as Vapi.Std.Errors.Error, 9.1 as an object)',
+  breaks:
+    'a FAILED task\'s error is a free-form {"reason": …} object, not a std error (advisory: the SDK 8.0U2 types error as Vapi.Std.Errors.Error, 9.1 as an object)',
   operations: TASK_READS,
-  after: (request, response) => editInfos(request, response, (_id, info) => (isObject(info.error) ? { ...info, error: { reason: 'Staging failed.' } } : info)),
+  after: (request, response) =>
+    editInfos(request, response, (_id, info) => (isObject(info.error) ? { ...info, error: { reason: 'Staging failed.' } } : info)),
 };
 
 export const excludeResultIgnored: Fault = {
   name: 'exclude-result-ignored',
-  breaks: 'tasks get ignores ?exclude_result=true and returns the result (§5: exclude_result set → no result; the /api spelling is undocumented, so this is observed only)',
+  breaks:
+    'tasks get ignores ?exclude_result=true and returns the result (§5: exclude_result set → no result; the /api spelling is undocumented, so this is observed only)',
   operations: ['tasks.get'],
   before: (request) => {
     const { exclude_result: _excluded, ...query } = request.query;
@@ -184,12 +205,25 @@ export const excludeResultIgnored: Fault = {
 
 export const unsetFieldsSentAsNull: Fault = {
   name: 'unset-fields-sent-as-null',
-  breaks: 'no documented rule: task Info sends its unset optional parent as null instead of omitting it (§1: the vAPI runtime omits unset fields, the 9.1 prose allows "missing or null"; observed only)',
+  breaks:
+    'no documented rule: task Info sends its unset optional parent as null instead of omitting it (§1: the vAPI runtime omits unset fields, the 9.1 prose allows "missing or null"; observed only)',
   operations: TASK_READS,
   after: (request, response) => editInfos(request, response, (_id, info) => (info.parent === undefined ? { ...info, parent: null } : info)),
 };
 
 export const taskFaults: readonly Fault[] = [
-  taskStatusGoesBackwards, progressAboveTotal, progressDecreases, unknownTask500, taskMissingStartTime, runningWithoutProgress,
-  stuckTask, slowTask, errorOnSucceeded, runningWithEndTime, taskEndsBeforeItStarts, taskErrorFreeForm, excludeResultIgnored, unsetFieldsSentAsNull,
+  taskStatusGoesBackwards,
+  progressAboveTotal,
+  progressDecreases,
+  unknownTask500,
+  taskMissingStartTime,
+  runningWithoutProgress,
+  stuckTask,
+  slowTask,
+  errorOnSucceeded,
+  runningWithEndTime,
+  taskEndsBeforeItStarts,
+  taskErrorFreeForm,
+  excludeResultIgnored,
+  unsetFieldsSentAsNull,
 ];

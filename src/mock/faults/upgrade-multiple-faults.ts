@@ -12,7 +12,9 @@ function requestedClusters(request: RoutedRequest): string[] {
 }
 
 /** Rewrites the 200 result map (a copy); other answers pass unchanged. */
-function editResults(edit: (results: Record<string, unknown>, request: RoutedRequest, clusterIds: string[]) => Record<string, unknown>): NonNullable<Fault['after']> {
+function editResults(
+  edit: (results: Record<string, unknown>, request: RoutedRequest, clusterIds: string[]) => Record<string, unknown>,
+): NonNullable<Fault['after']> {
   return (request, response, context) => {
     if (response.status !== 200 || !isObject(response.body)) return response;
     const known = [...context.state.clusters.keys()];
@@ -22,19 +24,25 @@ function editResults(edit: (results: Record<string, unknown>, request: RoutedReq
 
 export const ignoreWarningsByDefault: Fault = {
   name: 'ignore-warnings-by-default',
-  breaks: 'upgradeMultiple treats an unset ignore_precheck_warnings as true, so clusters with pre-check warnings start (§3.3: unset = false)',
+  breaks:
+    'upgradeMultiple treats an unset ignore_precheck_warnings as true, so clusters with pre-check warnings start (§3.3: unset = false)',
   operations: UPGRADE_MULTIPLE,
   before(request) {
     if (!isObject(request.body)) return request;
-    const body = Object.fromEntries(Object.entries(request.body).map(([cluster, spec]) =>
-      [cluster, isObject(spec) && spec.ignore_precheck_warnings === undefined ? { ...spec, ignore_precheck_warnings: true } : spec]));
+    const body = Object.fromEntries(
+      Object.entries(request.body).map(([cluster, spec]) => [
+        cluster,
+        isObject(spec) && spec.ignore_precheck_warnings === undefined ? { ...spec, ignore_precheck_warnings: true } : spec,
+      ]),
+    );
     return { ...request, body };
   },
 };
 
 export const singleUpgradeIgnoresWarningsByDefault: Fault = {
   name: 'single-upgrade-ignores-warnings-by-default',
-  breaks: 'the single upgrade treats an unset ignore_precheck_warnings as true, so a warnings-only cluster it would refuse starts, where upgradeMultiple from the same state REJECTS it (§3.1–§3.3: both share the pre-check; unset = false)',
+  breaks:
+    'the single upgrade treats an unset ignore_precheck_warnings as true, so a warnings-only cluster it would refuse starts, where upgradeMultiple from the same state REJECTS it (§3.1–§3.3: both share the pre-check; unset = false)',
   operations: ['clusters.upgrade'],
   before(request) {
     if (!isObject(request.body) || request.body.ignore_precheck_warnings !== undefined) return request;
@@ -48,7 +56,8 @@ export const startedWithException: Fault = {
   operations: UPGRADE_MULTIPLE,
   after: editResults((results) => {
     for (const [cluster, result] of Object.entries(results)) {
-      if (isObject(result) && result.res === 'STARTED') results[cluster] = { ...result, exception: vapiErrorBody('ERROR', 'Pre-check reported no problem.') };
+      if (isObject(result) && result.res === 'STARTED')
+        results[cluster] = { ...result, exception: vapiErrorBody('ERROR', 'Pre-check reported no problem.') };
     }
     return results;
   }),
@@ -104,7 +113,8 @@ function mayUpgradeAll(request: RoutedRequest, { state }: HandlerContext): boole
 
 export const precheckFailureAs400: Fault = {
   name: 'precheck-failure-as-400',
-  breaks: 'upgradeMultiple refuses a whole batch with 400 UNSUPPORTED when any cluster fails its pre-check, starting none (§3.2: pre-check failures are REJECTED inside the 200 body, never a 400)',
+  breaks:
+    'upgradeMultiple refuses a whole batch with 400 UNSUPPORTED when any cluster fails its pre-check, starting none (§3.2: pre-check failures are REJECTED inside the 200 body, never a 400)',
   operations: UPGRADE_MULTIPLE,
   before(request, context) {
     if (!mayUpgradeAll(request, context)) return request;
@@ -118,13 +128,19 @@ export const precheckFailureAs400: Fault = {
 
 export const ignoreWarningsSkipsErrors: Fault = {
   name: 'ignore-warnings-skips-errors',
-  breaks: 'upgradeMultiple with ignore_precheck_warnings: true starts a cluster whose pre-check reports errors, as STARTED (§3.3: ERROR never proceeds beyond pre-check)',
+  breaks:
+    'upgradeMultiple with ignore_precheck_warnings: true starts a cluster whose pre-check reports errors, as STARTED (§3.3: ERROR never proceeds beyond pre-check)',
   operations: UPGRADE_MULTIPLE,
   after(request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
     const results = structuredClone(response.body);
     for (const [id, spec] of requestedSpecs(request)) {
-      if (spec.ignore_precheck_warnings === true && precheckOf(state, id, spec.desired_version) === 'errors' && startWithoutPrecheck(state, id, spec.desired_version)) results[id] = { res: 'STARTED' };
+      if (
+        spec.ignore_precheck_warnings === true &&
+        precheckOf(state, id, spec.desired_version) === 'errors' &&
+        startWithoutPrecheck(state, id, spec.desired_version)
+      )
+        results[id] = { res: 'STARTED' };
     }
     return { ...response, body: results };
   },
@@ -132,18 +148,25 @@ export const ignoreWarningsSkipsErrors: Fault = {
 
 export const ignoreWarningsFlagIgnored: Fault = {
   name: 'ignore-warnings-flag-ignored',
-  breaks: 'upgradeMultiple disregards ignore_precheck_warnings: true, so a cluster with pre-check warnings only is REJECTED (§3.3, UpgradeSpec: if true, the workflow ignores warnings and proceeds)',
+  breaks:
+    'upgradeMultiple disregards ignore_precheck_warnings: true, so a cluster with pre-check warnings only is REJECTED (§3.3, UpgradeSpec: if true, the workflow ignores warnings and proceeds)',
   operations: UPGRADE_MULTIPLE,
   before(request) {
     if (!isObject(request.body)) return request;
-    const body = Object.fromEntries(Object.entries(request.body).map(([cluster, spec]) => [cluster, isObject(spec) ? { ...spec, ignore_precheck_warnings: false } : spec]));
+    const body = Object.fromEntries(
+      Object.entries(request.body).map(([cluster, spec]) => [
+        cluster,
+        isObject(spec) ? { ...spec, ignore_precheck_warnings: false } : spec,
+      ]),
+    );
     return { ...request, body };
   },
 };
 
 export const unauthorizedAfterStarting: Fault = {
   name: 'unauthorized-after-starting',
-  breaks: 'upgradeMultiple starts the clusters the caller may upgrade before answering 403 for the cluster it may not (§3.2: a 403 for the whole request, and no cluster may start upgrading)',
+  breaks:
+    'upgradeMultiple starts the clusters the caller may upgrade before answering 403 for the cluster it may not (§3.2: a 403 for the whole request, and no cluster may start upgrading)',
   operations: UPGRADE_MULTIPLE,
   after(request, response, { state }) {
     if (response.status !== 403 || !request.user) return response;
@@ -154,7 +177,8 @@ export const unauthorizedAfterStarting: Fault = {
 
 export const startedButNotUpgrading: Fault = {
   name: 'started-but-not-upgrading',
-  breaks: 'upgradeMultiple answers STARTED but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 Result.Res: STARTED means "Upgrade is started"; §3.2, §3.4)',
+  breaks:
+    'upgradeMultiple answers STARTED but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 Result.Res: STARTED means "Upgrade is started"; §3.2, §3.4)',
   operations: UPGRADE_MULTIPLE,
   after(_request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
@@ -167,23 +191,31 @@ export const startedButNotUpgrading: Fault = {
 
 export const singleUpgradeNotStarted: Fault = {
   name: 'single-upgrade-not-started',
-  breaks: 'the single upgrade answers 204 but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 upgrade: a pre-check with INFO at most "proceeds beyond precheck operation uninterrupted"; §3.1, §3.3)',
+  breaks:
+    'the single upgrade answers 204 but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 upgrade: a pre-check with INFO at most "proceeds beyond precheck operation uninterrupted"; §3.1, §3.3)',
   operations: ['clusters.upgrade'],
   after(request, response, { state }) {
-    if (response.status === 204 && request.params.cluster !== undefined) delete state.clusters.get(request.params.cluster)?.supervisor?.upgrade;
+    if (response.status === 204 && request.params.cluster !== undefined)
+      delete state.clusters.get(request.params.cluster)?.supervisor?.upgrade;
     return response;
   },
 };
 
 export const rejectedButUpgrading: Fault = {
   name: 'rejected-but-upgrading',
-  breaks: 'upgradeMultiple answers REJECTED for a failed pre-check but starts that cluster\'s upgrade anyway (§3.2, §3.3: REJECTED means the pre-check failed, and the upgrade does not proceed)',
+  breaks:
+    "upgradeMultiple answers REJECTED for a failed pre-check but starts that cluster's upgrade anyway (§3.2, §3.3: REJECTED means the pre-check failed, and the upgrade does not proceed)",
   operations: UPGRADE_MULTIPLE,
   after(request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
     for (const [id, spec] of requestedSpecs(request)) {
       const result = response.body[id];
-      if (isObject(result) && result.res === 'REJECTED' && ['errors', 'warnings'].includes(precheckOf(state, id, spec.desired_version) ?? '')) startWithoutPrecheck(state, id, spec.desired_version);
+      if (
+        isObject(result) &&
+        result.res === 'REJECTED' &&
+        ['errors', 'warnings'].includes(precheckOf(state, id, spec.desired_version) ?? '')
+      )
+        startWithoutPrecheck(state, id, spec.desired_version);
     }
     return response;
   },
@@ -191,7 +223,8 @@ export const rejectedButUpgrading: Fault = {
 
 export const cleanClusterRejected: Fault = {
   name: 'clean-cluster-rejected',
-  breaks: 'upgradeMultiple rejects every cluster it would start, clean pre-checks included, and starts none (§3.2, §3.3: REJECTED implies a failed pre-check; a clean pre-check proceeds)',
+  breaks:
+    'upgradeMultiple rejects every cluster it would start, clean pre-checks included, and starts none (§3.2, §3.3: REJECTED implies a failed pre-check; a clean pre-check proceeds)',
   operations: UPGRADE_MULTIPLE,
   after(_request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
@@ -211,7 +244,8 @@ export const exceptionAsString: Fault = {
   operations: UPGRADE_MULTIPLE,
   after: editResults((results) => {
     for (const [cluster, result] of Object.entries(results)) {
-      if (isObject(result) && result.res === 'REJECTED' && isObject(result.exception)) results[cluster] = { ...result, exception: exceptionText(result.exception) };
+      if (isObject(result) && result.res === 'REJECTED' && isObject(result.exception))
+        results[cluster] = { ...result, exception: exceptionText(result.exception) };
     }
     return results;
   }),
@@ -223,7 +257,18 @@ function exceptionText(exception: Record<string, unknown>): string {
 }
 
 export const upgradeMultipleFaults: readonly Fault[] = [
-  ignoreWarningsByDefault, singleUpgradeIgnoresWarningsByDefault, startedWithException, missingResultKey, extraResultKey,
-  precheckFailureAs400, ignoreWarningsSkipsErrors, ignoreWarningsFlagIgnored, unauthorizedAfterStarting,
-  startedButNotUpgrading, singleUpgradeNotStarted, rejectedButUpgrading, cleanClusterRejected, exceptionAsString,
+  ignoreWarningsByDefault,
+  singleUpgradeIgnoresWarningsByDefault,
+  startedWithException,
+  missingResultKey,
+  extraResultKey,
+  precheckFailureAs400,
+  ignoreWarningsSkipsErrors,
+  ignoreWarningsFlagIgnored,
+  unauthorizedAfterStarting,
+  startedButNotUpgrading,
+  singleUpgradeNotStarted,
+  rejectedButUpgrading,
+  cleanClusterRejected,
+  exceptionAsString,
 ];

@@ -11,8 +11,14 @@ export const getApplianceVersion: Handler = (_request, { state }) => {
   return {
     status: 200,
     body: {
-      version: a.version, product: a.product, build: a.build, type: a.type, summary: a.summary,
-      releasedate: a.releasedate, install_time: a.installTime, ...(a.name !== undefined && { name: a.name }),
+      version: a.version,
+      product: a.product,
+      build: a.build,
+      type: a.type,
+      summary: a.summary,
+      releasedate: a.releasedate,
+      install_time: a.installTime,
+      ...(a.name !== undefined && { name: a.name }),
     },
   };
 };

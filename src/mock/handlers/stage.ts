@@ -43,8 +43,10 @@ export const stage: Handler = (request, { state }) => {
   if (!cluster) return vapiError('NOT_FOUND', `There is no cluster ${clusterId}.`);
   const latest = cluster.commits.at(-1);
   if (latest === undefined) return vapiError('NOT_FOUND', `Cluster ${clusterId} has no desired software document.`);
-  if (!cluster.singleImage) return vapiError('INVALID_ARGUMENT', `Cluster ${clusterId} is not managed with a single software specification.`);
-  if (spec.commit && !cluster.commits.includes(spec.commit)) return vapiError('INVALID_ARGUMENT', `Commit ${JSON.stringify(spec.commit)} is not a commit of cluster ${clusterId}.`);
+  if (!cluster.singleImage)
+    return vapiError('INVALID_ARGUMENT', `Cluster ${clusterId} is not managed with a single software specification.`);
+  if (spec.commit && !cluster.commits.includes(spec.commit))
+    return vapiError('INVALID_ARGUMENT', `Commit ${JSON.stringify(spec.commit)} is not a commit of cluster ${clusterId}.`);
   for (const hostId of spec.hosts ?? []) {
     if (!cluster.hosts.some((h) => h.id === hostId)) {
       const why = state.hosts.has(hostId) ? `is not part of cluster ${clusterId}` : 'is not a known host';
@@ -55,17 +57,33 @@ export const stage: Handler = (request, { state }) => {
   const busy = [...state.tasks.values()].find((t) => t.clusterId === clusterId && !isTerminal(taskStatus(t, now)));
   if (busy) return vapiError('NOT_ALLOWED_IN_CURRENT_STATE', `Another operation is in progress on cluster ${clusterId} (task ${busy.id}).`);
   const upgrading = settledSupervisor(cluster, now)?.upgrade;
-  if (upgrading) return vapiError('NOT_ALLOWED_IN_CURRENT_STATE', `Another operation is in progress on cluster ${clusterId} (Supervisor upgrade to ${upgrading.to}).`);
+  if (upgrading)
+    return vapiError(
+      'NOT_ALLOWED_IN_CURRENT_STATE',
+      `Another operation is in progress on cluster ${clusterId} (Supervisor upgrade to ${upgrading.to}).`,
+    );
   const wanted = spec.hosts?.length ? new Set(spec.hosts) : undefined;
   const privilege = request.operation.privileges.operation[0]!;
   const { service, operation } = request.operation.task!;
   const id = state.nextTaskId(service);
   state.tasks.set(id, {
-    id, service, operation, clusterId, username: request.user!.username,
-    createdAt: now, pendingMs: state.timings.taskPendingMs, perHostMs: state.timings.stagePerHostMs, commit: latest,
-    hosts: cluster.hosts.filter((h) => !wanted || wanted.has(h.id)).map((h) => ({
-      id: h.id, name: h.name, outcome: h.stage ?? 'ok', ...(h.isVsanWitness === undefined ? {} : { isVsanWitness: h.isVsanWitness }),
-    })),
+    id,
+    service,
+    operation,
+    clusterId,
+    username: request.user!.username,
+    createdAt: now,
+    pendingMs: state.timings.taskPendingMs,
+    perHostMs: state.timings.stagePerHostMs,
+    commit: latest,
+    hosts: cluster.hosts
+      .filter((h) => !wanted || wanted.has(h.id))
+      .map((h) => ({
+        id: h.id,
+        name: h.name,
+        outcome: h.stage ?? 'ok',
+        ...(h.isVsanWitness === undefined ? {} : { isVsanWitness: h.isVsanWitness }),
+      })),
     ...(state.can(request.user!, privilege, clusterId) ? {} : { deniedPrivilege: privilege }),
   });
   return { status: 202, body: id };

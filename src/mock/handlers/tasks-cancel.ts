@@ -8,7 +8,11 @@ export const cancelTask: Handler = (request, { state }) => {
   if (!record) return vapiError('NOT_FOUND', `There is no task ${JSON.stringify(request.params.task)}.`);
   const now = state.now();
   const status = taskStatus(record, now);
-  if (isTerminal(status)) return vapiError('NOT_ALLOWED_IN_CURRENT_STATE', `Task ${record.id} is already ${status === 'FAILED' && record.canceledAt !== undefined ? 'canceled' : 'completed'}.`);
+  if (isTerminal(status))
+    return vapiError(
+      'NOT_ALLOWED_IN_CURRENT_STATE',
+      `Task ${record.id} is already ${status === 'FAILED' && record.canceledAt !== undefined ? 'canceled' : 'completed'}.`,
+    );
   state.tasks.set(record.id, { ...record, canceledAt: now });
   return { status: 204 };
 };

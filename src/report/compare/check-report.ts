@@ -10,8 +10,12 @@ const MAX_PROBLEMS = 3;
 /** One Ajv error as `at /pointer: what is wrong`, naming the property or the allowed values Ajv leaves out. */
 function describe(e: ErrorObject): string {
   const params = e.params as { additionalProperty?: string; allowedValues?: unknown[] };
-  const extra = e.keyword === 'additionalProperties' ? ` (${JSON.stringify(params.additionalProperty)})`
-    : e.keyword === 'enum' ? ` (${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')})` : '';
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` (${JSON.stringify(params.additionalProperty)})`
+      : e.keyword === 'enum'
+        ? ` (${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')})`
+        : '';
   return `at ${e.instancePath || '/'}: ${e.message ?? e.keyword}${extra}`;
 }
 
@@ -20,12 +24,21 @@ function describe(e: ErrorObject): string {
  * marker (so Playwright's results.json is named as such), then the version, then the schema.
  */
 export function checkConformanceReport(value: unknown): ConformanceReport {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || (value as { format?: unknown }).format !== CONFORMANCE_FORMAT) {
-    throw new UsageError(`not a vcconform conformance report (it has no "format": "${CONFORMANCE_FORMAT}"; compare reads the conformance.json a run writes, not results.json)`);
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    (value as { format?: unknown }).format !== CONFORMANCE_FORMAT
+  ) {
+    throw new UsageError(
+      `not a vcconform conformance report (it has no "format": "${CONFORMANCE_FORMAT}"; compare reads the conformance.json a run writes, not results.json)`,
+    );
   }
   const version = (value as { version?: unknown }).version;
   if (version !== CONFORMANCE_VERSION) {
-    throw new UsageError(`a conformance report of version ${JSON.stringify(version)}, but this vcconform reads version ${CONFORMANCE_VERSION}`);
+    throw new UsageError(
+      `a conformance report of version ${JSON.stringify(version)}, but this vcconform reads version ${CONFORMANCE_VERSION}`,
+    );
   }
   const validate = validatorFor<ConformanceReport>(REPORT_SCHEMA_ID);
   const problems = validate(value) ? [] : (validate.errors ?? []).map(describe);

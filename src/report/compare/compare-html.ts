@@ -33,11 +33,22 @@ const keyCells = (k: CheckKey) => [td(k.operation, true), td(k.check, true)];
 
 function buildCell(r: RunInfo): Cell {
   const b = r.target.build;
-  return b ? `<td title="${escapeHtml(buildDetail(b))}">${escapeHtml(buildName(b))}</td>` : `<td><em>${escapeHtml(BUILD_NOT_REPORTED)}</em></td>`;
+  return b
+    ? `<td title="${escapeHtml(buildDetail(b))}">${escapeHtml(buildName(b))}</td>`
+    : `<td><em>${escapeHtml(BUILD_NOT_REPORTED)}</em></td>`;
 }
 
 function runRow(label: string, r: RunInfo, file?: string): Cell[] {
-  return [td(label), td(file ?? ''), td(r.target.kind), td(r.target.url, true), buildCell(r), td(r.startedAt), td(r.verdict), td(r.harnessVersion)];
+  return [
+    td(label),
+    td(file ?? ''),
+    td(r.target.kind),
+    td(r.target.url, true),
+    buildCell(r),
+    td(r.startedAt),
+    td(r.verdict),
+    td(r.harnessVersion),
+  ];
 }
 
 /** The comparison as one static page: inline CSS, no script, no external resource, every string escaped. */
@@ -49,12 +60,26 @@ export function compareToHtml(c: Comparison, files?: CompareFiles): string {
     `<p id="compare-verdict" class="${c.regressed ? 'regressed' : 'steady'}">${escapeHtml(summaryOf(c))}</p>`,
     ...(note ? [`<p class="note" id="compare-target">${escapeHtml(note)}</p>`] : []),
     ...(builds ? [`<p class="note" id="compare-build">${escapeHtml(builds)}</p>`] : []),
-    table(['run', 'file', 'target', 'url', 'build', 'started', 'verdict', 'vcconform'], [runRow('baseline', c.baseline, files?.baseline), runRow('current', c.current, files?.current)]),
+    table(
+      ['run', 'file', 'target', 'url', 'build', 'started', 'verdict', 'vcconform'],
+      [runRow('baseline', c.baseline, files?.baseline), runRow('current', c.current, files?.current)],
+    ),
     `<p>Known failures judged on ${escapeHtml(c.today)}.</p>`,
   ];
   for (const kind of FINDING_KINDS) {
     const found = c.findings.filter((f) => f.kind === kind);
-    if (found.length) parts.push(section(kind, GROUP_TITLES[kind], found.length, table(['operation', 'check', 'detail'], found.map((f) => [...keyCells(f), td(findingDetail(f))]))));
+    if (found.length)
+      parts.push(
+        section(
+          kind,
+          GROUP_TITLES[kind],
+          found.length,
+          table(
+            ['operation', 'check', 'detail'],
+            found.map((f) => [...keyCells(f), td(findingDetail(f))]),
+          ),
+        ),
+      );
   }
   const { appeared, gone } = c.warnings;
   if (appeared.length || gone.length) {
@@ -65,7 +90,15 @@ export function compareToHtml(c: Comparison, files?: CompareFiles): string {
     ...s.appeared.map((p) => [td(s.operation, true), td('now answers'), td(pairText(p), true)]),
     ...s.disappeared.map((p) => [td(s.operation, true), td('no longer answers'), td(pairText(p), true)]),
   ]);
-  if (statusRows.length) parts.push(section('statuses', 'Observed statuses that changed', statusRows.length, table(['operation', 'change', 'status and error type'], statusRows)));
+  if (statusRows.length)
+    parts.push(
+      section(
+        'statuses',
+        'Observed statuses that changed',
+        statusRows.length,
+        table(['operation', 'change', 'status and error type'], statusRows),
+      ),
+    );
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',

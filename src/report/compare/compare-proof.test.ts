@@ -43,7 +43,9 @@ test('a clean run, then one with a fault: compare reports exactly that fault as 
   // The fault breaks failure-severity rules only: no warning comes or goes. Observed statuses change
   // (the tests stop at the wrapped id), and read the same both ways, swapped.
   expect(forward.warnings).toEqual({ appeared: [], gone: [] });
-  expect(reverse.statusChanges).toEqual(forward.statusChanges.map((c) => ({ operation: c.operation, appeared: c.disappeared, disappeared: c.appeared })));
+  expect(reverse.statusChanges).toEqual(
+    forward.statusChanges.map((c) => ({ operation: c.operation, appeared: c.disappeared, disappeared: c.appeared })),
+  );
 
   // The same through the command: exit 1 for the regression, 0 for the fix.
   const out = mkdtempSync(join(tmpdir(), 'vcconform-compare-proof-'));

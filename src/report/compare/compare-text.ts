@@ -94,23 +94,35 @@ function runLine(label: string, r: RunInfo, file?: string): string {
 export function compareToText(c: Comparison, files?: CompareFiles): string {
   const lines = [summaryOf(c)];
   for (const note of [targetNote(c), buildNote(c)]) if (note) lines.push(note);
-  lines.push(runLine('Baseline', c.baseline, files?.baseline), runLine('Current ', c.current, files?.current), `Known failures judged on ${c.today}.`);
+  lines.push(
+    runLine('Baseline', c.baseline, files?.baseline),
+    runLine('Current ', c.current, files?.current),
+    `Known failures judged on ${c.today}.`,
+  );
   const header = lines.length;
   const group = (title: string, items: string[]) => {
     if (items.length) lines.push('', `${title} (${items.length}):`, ...items.map((i) => `  ${i}`));
   };
   for (const kind of FINDING_KINDS) {
-    group(GROUP_TITLES[kind], c.findings.filter((f) => f.kind === kind).map((f) => {
-      const detail = findingDetail(f);
-      return detail ? `${keyText(f)} — ${detail}` : keyText(f);
-    }));
+    group(
+      GROUP_TITLES[kind],
+      c.findings
+        .filter((f) => f.kind === kind)
+        .map((f) => {
+          const detail = findingDetail(f);
+          return detail ? `${keyText(f)} — ${detail}` : keyText(f);
+        }),
+    );
   }
   group('Warnings that appeared', c.warnings.appeared.map(keyText));
   group('Warnings that went away', c.warnings.gone.map(keyText));
-  group('Observed statuses that changed', c.statusChanges.flatMap((s) => [
-    ...s.appeared.map((p) => `${s.operation} — now answers ${pairText(p)}`),
-    ...s.disappeared.map((p) => `${s.operation} — no longer answers ${pairText(p)}`),
-  ]));
+  group(
+    'Observed statuses that changed',
+    c.statusChanges.flatMap((s) => [
+      ...s.appeared.map((p) => `${s.operation} — now answers ${pairText(p)}`),
+      ...s.disappeared.map((p) => `${s.operation} — no longer answers ${pairText(p)}`),
+    ]),
+  );
   if (lines.length === header) lines.push('', 'No differences in failures, warnings or observed statuses.');
   return `${lines.join('\n')}\n`;
 }

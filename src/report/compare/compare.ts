@@ -9,7 +9,15 @@ import type { CheckOutcome, ConformanceReport, KnownFailure, OperationCoverage, 
 export type FindingKind = 'new-failure' | 'expired-known' | 'fixed' | 'no-longer-evaluated' | 'still-failing' | 'known' | 'stale-known';
 
 /** The order findings are grouped and counted in: regressions first. */
-export const FINDING_KINDS: readonly FindingKind[] = ['new-failure', 'expired-known', 'fixed', 'no-longer-evaluated', 'still-failing', 'known', 'stale-known'];
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'new-failure',
+  'expired-known',
+  'fixed',
+  'no-longer-evaluated',
+  'still-failing',
+  'known',
+  'stale-known',
+];
 
 export interface CheckKey {
   operation: string;
@@ -92,7 +100,9 @@ function knownEntries(baseline: ConformanceReport): KnownFailure[] {
   const entries = baseline.knownFailures ?? [];
   entries.forEach((k, i) => {
     if (!isIsoDate(k.expires)) {
-      throw new UsageError(`knownFailures[${i}] (${k.operation} › ${k.check}) has expires ${JSON.stringify(k.expires)}, which is not a YYYY-MM-DD date`);
+      throw new UsageError(
+        `knownFailures[${i}] (${k.operation} › ${k.check}) has expires ${JSON.stringify(k.expires)}, which is not a YYYY-MM-DD date`,
+      );
     }
   });
   return entries;
@@ -100,7 +110,9 @@ function knownEntries(baseline: ConformanceReport): KnownFailure[] {
 
 /** The entry for this key that lasts longest, if any. */
 function knownFor(entries: readonly KnownFailure[], key: CheckKey): KnownFailure | undefined {
-  return entries.filter((k) => k.operation === key.operation && k.check === key.check).sort((a, b) => b.expires.localeCompare(a.expires))[0];
+  return entries
+    .filter((k) => k.operation === key.operation && k.check === key.check)
+    .sort((a, b) => b.expires.localeCompare(a.expires))[0];
 }
 
 function evidenceOf(report: ConformanceReport, key: CheckKey): Finding['evidence'] {
@@ -110,7 +122,12 @@ function evidenceOf(report: ConformanceReport, key: CheckKey): Finding['evidence
 }
 
 /** Classifies the failures of the current run against the baseline and its known failures. */
-function failureFindings(baseline: ConformanceReport, current: ConformanceReport, known: readonly KnownFailure[], today: string): Finding[] {
+function failureFindings(
+  baseline: ConformanceReport,
+  current: ConformanceReport,
+  known: readonly KnownFailure[],
+  today: string,
+): Finding[] {
   const before = statusesOf(baseline.results);
   const now = statusesOf(current.results);
   const findings: Finding[] = [];
@@ -129,28 +146,47 @@ function failureFindings(baseline: ConformanceReport, current: ConformanceReport
     if (after === 'failed') continue;
     if (after === undefined || after === 'skipped') {
       // Skipped tests evaluate nothing, so their entry names the operation only (check `*`).
-      const skip = current.results.find((r) => r.operation === key.operation && r.status === 'skipped' && (r.check === '*' || r.check === key.check));
-      findings.push({ kind: 'no-longer-evaluated', ...key, now: skip ? 'skipped' : 'absent', ...(skip?.reason !== undefined && { skipReason: skip.reason }) });
+      const skip = current.results.find(
+        (r) => r.operation === key.operation && r.status === 'skipped' && (r.check === '*' || r.check === key.check),
+      );
+      findings.push({
+        kind: 'no-longer-evaluated',
+        ...key,
+        now: skip ? 'skipped' : 'absent',
+        ...(skip?.reason !== undefined && { skipReason: skip.reason }),
+      });
     } else findings.push({ kind: 'fixed', ...key, now: after });
   }
   const failingNow = new Set([...now].filter(([, v]) => v.status === 'failed').map(([id]) => id));
-  for (const entry of known) if (!failingNow.has(keyOf(entry))) findings.push({ kind: 'stale-known', operation: entry.operation, check: entry.check, known: entry });
+  for (const entry of known)
+    if (!failingNow.has(keyOf(entry))) findings.push({ kind: 'stale-known', operation: entry.operation, check: entry.check, known: entry });
   return findings;
 }
 
 function warningChanges(baseline: ConformanceReport, current: ConformanceReport): Comparison['warnings'] {
-  const warned = (r: ConformanceReport) => new Map([...statusesOf(r.results)].filter(([, v]) => v.status === 'warning').map(([id, v]) => [id, v.key]));
+  const warned = (r: ConformanceReport) =>
+    new Map([...statusesOf(r.results)].filter(([, v]) => v.status === 'warning').map(([id, v]) => [id, v.key]));
   const before = warned(baseline);
   const now = warned(current);
   return {
-    appeared: [...now].filter(([id]) => !before.has(id)).map(([, k]) => k).sort(byKey),
-    gone: [...before].filter(([id]) => !now.has(id)).map(([, k]) => k).sort(byKey),
+    appeared: [...now]
+      .filter(([id]) => !before.has(id))
+      .map(([, k]) => k)
+      .sort(byKey),
+    gone: [...before]
+      .filter(([id]) => !now.has(id))
+      .map(([, k]) => k)
+      .sort(byKey),
   };
 }
 
 function observedPairs(coverage: readonly OperationCoverage[], operation: string): Map<string, StatusPair> {
   const statuses = coverage.filter((c) => c.operation === operation).flatMap((c) => c.statuses);
-  return new Map(statuses.filter((s) => s.observed > 0).map((s) => [`${s.status} ${s.errorType}`, { status: s.status, errorType: s.errorType, documented: s.documented }]));
+  return new Map(
+    statuses
+      .filter((s) => s.observed > 0)
+      .map((s) => [`${s.status} ${s.errorType}`, { status: s.status, errorType: s.errorType, documented: s.documented }]),
+  );
 }
 
 /** Per operation, the (status, error type) pairs observed now but not before, and before but not now. */
@@ -160,13 +196,24 @@ function statusChanges(baseline: ConformanceReport, current: ConformanceReport):
   return operations.flatMap((operation) => {
     const before = observedPairs(baseline.coverage, operation);
     const now = observedPairs(current.coverage, operation);
-    const appeared = [...now].filter(([p]) => !before.has(p)).map(([, s]) => s).sort(byPair);
-    const disappeared = [...before].filter(([p]) => !now.has(p)).map(([, s]) => s).sort(byPair);
+    const appeared = [...now]
+      .filter(([p]) => !before.has(p))
+      .map(([, s]) => s)
+      .sort(byPair);
+    const disappeared = [...before]
+      .filter(([p]) => !now.has(p))
+      .map(([, s]) => s)
+      .sort(byPair);
     return appeared.length || disappeared.length ? [{ operation, appeared, disappeared }] : [];
   });
 }
 
-const runInfo = (r: ConformanceReport): RunInfo => ({ target: r.target, startedAt: r.startedAt, verdict: r.verdict, harnessVersion: r.harness.version });
+const runInfo = (r: ConformanceReport): RunInfo => ({
+  target: r.target,
+  startedAt: r.startedAt,
+  verdict: r.verdict,
+  harnessVersion: r.harness.version,
+});
 
 /** Two runs tested the same target: both the mock (its URL changes every run), or the same URL. */
 function sameTarget(a: ConformanceReport['target'], b: ConformanceReport['target']): boolean {
@@ -182,13 +229,17 @@ export function compare(baseline: ConformanceReport, current: ConformanceReport,
   const known = knownEntries(baseline);
   const order = (f: Finding) => FINDING_KINDS.indexOf(f.kind);
   const findings = failureFindings(baseline, current, known, options.today).sort((a, b) => order(a) - order(b) || byKey(a, b));
-  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<FindingKind, number>;
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<
+    FindingKind,
+    number
+  >;
   return {
     today: options.today,
     baseline: runInfo(baseline),
     current: runInfo(current),
     sameTarget: sameTarget(baseline.target, current.target),
-    buildChanged: baseline.target.build !== null && current.target.build !== null && !sameBuild(baseline.target.build, current.target.build),
+    buildChanged:
+      baseline.target.build !== null && current.target.build !== null && !sameBuild(baseline.target.build, current.target.build),
     findings,
     counts,
     warnings: warningChanges(baseline, current),

@@ -1,4 +1,13 @@
-import { CONFORMANCE_FORMAT, CONFORMANCE_VERSION, type CheckOutcome, type ConformanceReport, type Failure, type KnownFailure, type ResultStatus, type TargetBuild } from '../conformance-types';
+import {
+  CONFORMANCE_FORMAT,
+  CONFORMANCE_VERSION,
+  type CheckOutcome,
+  type ConformanceReport,
+  type Failure,
+  type KnownFailure,
+  type ResultStatus,
+  type TargetBuild,
+} from '../conformance-types';
 
 /** A compact description of a run, for the compare self-tests. */
 export interface SampleRun {
@@ -17,7 +26,14 @@ export interface SampleRun {
 
 /** A reported build (the reference mock's default, an unpatched 9.1), with `over` replacing fields. */
 export function sampleBuild(over: Partial<TargetBuild> = {}): TargetBuild {
-  return { product: 'VMware vCenter Server', version: '9.1.0.0', build: '24321653', type: 'vCenter Server with an embedded Platform Services Controller', releasedate: '', ...over };
+  return {
+    product: 'VMware vCenter Server',
+    version: '9.1.0.0',
+    build: '24321653',
+    type: 'vCenter Server with an embedded Platform Services Controller',
+    releasedate: '',
+    ...over,
+  };
 }
 
 const SEVERITY = { passed: 'failure', failed: 'failure', warning: 'warning', info: 'observation', skipped: null } as const;
@@ -25,30 +41,68 @@ const zero = { passed: 0, failed: 0, warning: 0, info: 0, skipped: 0 };
 
 function failureOf(operation: string, check: string, i: number, override: { message?: string; test?: string } | undefined): Failure {
   return {
-    operation, check, rule: `the rule of ${check}`, testId: `t-${operation}-${check}-${i}`,
-    test: i === 0 && override?.test ? override.test : `suites/x.spec.ts › ${operation} › case ${i}`, scenario: 'sample',
-    issues: [{ message: i === 0 && override?.message !== undefined ? override.message : `${check} broke on ${operation} (#${i})`, received: '200', documented: '201' }],
-    exchange: { method: 'GET', url: 'http://127.0.0.1:1/api/session', requestHeaders: {}, status: 200, responseHeaders: {}, responseBody: '""' },
-    curl: 'curl http://127.0.0.1:1/api/session', replay: null, task: null,
+    operation,
+    check,
+    rule: `the rule of ${check}`,
+    testId: `t-${operation}-${check}-${i}`,
+    test: i === 0 && override?.test ? override.test : `suites/x.spec.ts › ${operation} › case ${i}`,
+    scenario: 'sample',
+    issues: [
+      {
+        message: i === 0 && override?.message !== undefined ? override.message : `${check} broke on ${operation} (#${i})`,
+        received: '200',
+        documented: '201',
+      },
+    ],
+    exchange: {
+      method: 'GET',
+      url: 'http://127.0.0.1:1/api/session',
+      requestHeaders: {},
+      status: 200,
+      responseHeaders: {},
+      responseBody: '""',
+    },
+    curl: 'curl http://127.0.0.1:1/api/session',
+    replay: null,
+    task: null,
   };
 }
 
 /** A complete, schema-shaped conformance report built from a SampleRun. */
 export function sampleReport(run: SampleRun = {}): ConformanceReport {
   const results: CheckOutcome[] = [
-    ...(run.results ?? []).map(([operation, check, status]): CheckOutcome => ({
-      operation, check, severity: SEVERITY[status], status, counts: { ...zero, [status]: 1 }, tests: [`t-${operation}-${check}`],
-    })),
-    ...(run.skipped ?? []).map(([operation, reason, check]): CheckOutcome => ({
-      operation, check: check ?? '*', severity: null, status: 'skipped', counts: { ...zero, skipped: 1 }, reason, tests: [`t-${operation}-skipped`],
-    })),
+    ...(run.results ?? []).map(
+      ([operation, check, status]): CheckOutcome => ({
+        operation,
+        check,
+        severity: SEVERITY[status],
+        status,
+        counts: { ...zero, [status]: 1 },
+        tests: [`t-${operation}-${check}`],
+      }),
+    ),
+    ...(run.skipped ?? []).map(
+      ([operation, reason, check]): CheckOutcome => ({
+        operation,
+        check: check ?? '*',
+        severity: null,
+        status: 'skipped',
+        counts: { ...zero, skipped: 1 },
+        reason,
+        tests: [`t-${operation}-skipped`],
+      }),
+    ),
   ];
-  const failures = results.filter((r) => r.status === 'failed').flatMap((r) => {
-    const override = run.failures?.[`${r.operation} ${r.check}`];
-    return Array.from({ length: override?.count ?? 1 }, (_, i) => failureOf(r.operation, r.check, i, override));
-  });
+  const failures = results
+    .filter((r) => r.status === 'failed')
+    .flatMap((r) => {
+      const override = run.failures?.[`${r.operation} ${r.check}`];
+      return Array.from({ length: override?.count ?? 1 }, (_, i) => failureOf(r.operation, r.check, i, override));
+    });
   const operations = [...new Set((run.statuses ?? []).map(([op]) => op))];
-  const counts = Object.fromEntries((['passed', 'failed', 'warning', 'info', 'skipped'] as const).map((s) => [s, results.filter((r) => r.status === s).length])) as ConformanceReport['counts'];
+  const counts = Object.fromEntries(
+    (['passed', 'failed', 'warning', 'info', 'skipped'] as const).map((s) => [s, results.filter((r) => r.status === s).length]),
+  ) as ConformanceReport['counts'];
   return {
     format: CONFORMANCE_FORMAT,
     version: CONFORMANCE_VERSION,
@@ -66,7 +120,9 @@ export function sampleReport(run: SampleRun = {}): ConformanceReport {
     errors: [],
     coverage: operations.map((operation) => ({
       operation,
-      statuses: (run.statuses ?? []).filter(([op]) => op === operation).map(([, status, errorType, observed, documented]) => ({ status, errorType, documented: documented ?? true, observed })),
+      statuses: (run.statuses ?? [])
+        .filter(([op]) => op === operation)
+        .map(([, status, errorType, observed, documented]) => ({ status, errorType, documented: documented ?? true, observed })),
       optionalFields: [],
     })),
     ...(run.knownFailures && { knownFailures: run.knownFailures }),

@@ -18,9 +18,11 @@ function bar(part: number, whole: number, label: string, kind: string): Markup {
 }
 
 function pairChip(p: Pair): Markup {
-  if (isUndocumented(p)) return html`<li class="pair undocumented" title="observed ${p.observed}× but not documented"><strong>${pairName(p)}</strong> undocumented ×${p.observed}</li>`;
+  if (isUndocumented(p))
+    return html`<li class="pair undocumented" title="observed ${p.observed}× but not documented"><strong>${pairName(p)}</strong> undocumented ×${p.observed}</li>`;
   if (isGap(p)) return html`<li class="pair gap" title="documented, never observed">${pairName(p)} <em>never observed</em></li>`;
-  if (p.documented) return html`<li class="pair observed" title="documented, observed ${p.observed}×"><span aria-hidden="true">✓</span> ${pairName(p)} ×${p.observed}</li>`;
+  if (p.documented)
+    return html`<li class="pair observed" title="documented, observed ${p.observed}×"><span aria-hidden="true">✓</span> ${pairName(p)} ×${p.observed}</li>`;
   return html`<li class="pair unseen" title="neither documented nor observed">${pairName(p)}</li>`;
 }
 
@@ -51,9 +53,14 @@ function row(c: OperationCoverage): Markup {
 function gapCallout(coverage: OperationCoverage[]): Markup {
   const undocumented = coverage.flatMap((c) => c.statuses.filter(isUndocumented).map((p) => ({ op: c.operation, p })));
   const perOp = coverage
-    .map((c) => ({ op: c.operation, never: c.statuses.filter(isGap).map(pairName), unsent: c.optionalFields.filter((f) => missingForms(f).length).map((f) => `${f.field} (${missingForms(f).join(', ')})`) }))
+    .map((c) => ({
+      op: c.operation,
+      never: c.statuses.filter(isGap).map(pairName),
+      unsent: c.optionalFields.filter((f) => missingForms(f).length).map((f) => `${f.field} (${missingForms(f).join(', ')})`),
+    }))
     .filter((g) => g.never.length || g.unsent.length);
-  if (!undocumented.length && !perOp.length) return html`<p class="callout ok">No gaps: every documented (status, error type) pair was observed and every optional field was sent unset, explicit and empty.</p>`;
+  if (!undocumented.length && !perOp.length)
+    return html`<p class="callout ok">No gaps: every documented (status, error type) pair was observed and every optional field was sent unset, explicit and empty.</p>`;
   return html`<div class="callout gaps" role="note" aria-labelledby="gaps-title"><h3 id="gaps-title">Gaps</h3>
 ${undocumented.length ? html`<p class="undocumented-list"><strong>Observed but not documented:</strong></p><ul>${undocumented.map((u) => html`<li class="undocumented"><code>${u.op}</code>: ${pairName(u.p)} (${u.p.observed}×)</li>`)}</ul>` : ''}
 ${perOp.length ? html`<ul class="gap-list">${perOp.map((g) => html`<li class="gap"><code>${g.op}</code>${g.never.length ? html` — documented, never observed: ${g.never.join(', ')}` : ''}${g.unsent.length ? html` — optional fields never sent: ${g.unsent.join('; ')}` : ''}</li>`)}</ul>` : ''}
@@ -65,10 +72,14 @@ export function coverageSection(report: ConformanceReport): Markup {
   return html`<section id="coverage" aria-labelledby="coverage-title">
 <h2 id="coverage-title">Coverage</h2>
 ${gapCallout(report.coverage)}
-${report.coverage.length ? html`<div class="scroll"><table class="coverage plain">
+${
+  report.coverage.length
+    ? html`<div class="scroll"><table class="coverage plain">
 <caption class="vh">Coverage per operation</caption>
 <thead><tr><th scope="col">Operation</th><th scope="col">Documented pairs observed</th><th scope="col">(status, error type) pairs</th><th scope="col">Optional fields: unset / explicit / empty</th></tr></thead>
 <tbody>${report.coverage.map(row)}</tbody>
-</table></div>` : html`<p class="none">The run recorded no coverage.</p>`}
+</table></div>`
+    : html`<p class="none">The run recorded no coverage.</p>`
+}
 </section>`;
 }

@@ -39,7 +39,9 @@ function cell(op: string, check: string, r: CheckOutcome | undefined, href: stri
 
 function skippedCell(op: string, entries: CheckOutcome[]): Markup {
   if (!entries.length) return html`<td class="cell st-none"><span class="vh">nothing skipped</span></td>`;
-  const why = entries.map((e) => `${e.reason ?? 'no reason given'} (${e.counts.skipped} test${e.counts.skipped === 1 ? '' : 's'})`).join('; ');
+  const why = entries
+    .map((e) => `${e.reason ?? 'no reason given'} (${e.counts.skipped} test${e.counts.skipped === 1 ? '' : 's'})`)
+    .join('; ');
   return html`<td class="cell st-skipped" title="${op}: skipped: ${why}">${mark('skipped', 'skipped')}</td>`;
 }
 
@@ -63,7 +65,9 @@ export function matrixSection(report: ConformanceReport): Markup {
     if (!firstFailure.has(key)) firstFailure.set(key, failureAnchor(i));
   });
   const skips = report.results.filter((r) => r.check === '*');
-  const groups = SEVERITY_GROUPS.map((g) => ({ ...g, checks: [...severityOf].filter(([, s]) => s === g.severity).map(([c]) => c) })).filter((g) => g.checks.length);
+  const groups = SEVERITY_GROUPS.map((g) => ({ ...g, checks: [...severityOf].filter(([, s]) => s === g.severity).map(([c]) => c) })).filter(
+    (g) => g.checks.length,
+  );
   const width = ops.length + 1;
   return html`<section id="matrix-section" aria-labelledby="matrix-title">
 <h2 id="matrix-title">Checks by operation</h2>
@@ -73,11 +77,26 @@ ${legend()}
 <table id="matrix" class="matrix">
 <caption class="vh">Check results: rows are checks grouped by severity, columns are operations</caption>
 <thead><tr><th scope="col" class="corner">check \\ operation</th>${ops.map((op) => html`<th scope="col" class="op"><span>${op === '-' ? '- (probes)' : op}</span></th>`)}</tr></thead>
-${groups.map((g) => html`<tbody class="group sev-${g.severity ?? 'none'}">
+${groups.map(
+  (g) => html`<tbody class="group sev-${g.severity ?? 'none'}">
 <tr class="group-head"><th scope="rowgroup" colspan="${width}">${g.title} (${g.checks.length})</th></tr>
-${g.checks.map((c) => html`<tr><th scope="row" class="check">${c}</th>${ops.map((op) => cell(op, c, byKey.get(`${c}\u0000${op}`), firstFailure.get(`${c}\u0000${op}`)))}</tr>
-`)}</tbody>
-`)}${skips.length ? html`<tbody class="group sev-skipped"><tr><th scope="row" class="check">skipped tests (*)</th>${ops.map((op) => skippedCell(op, skips.filter((s) => s.operation === op)))}</tr></tbody>` : ''}
+${g.checks.map(
+  (
+    c,
+  ) => html`<tr><th scope="row" class="check">${c}</th>${ops.map((op) => cell(op, c, byKey.get(`${c}\u0000${op}`), firstFailure.get(`${c}\u0000${op}`)))}</tr>
+`,
+)}</tbody>
+`,
+)}${
+  skips.length
+    ? html`<tbody class="group sev-skipped"><tr><th scope="row" class="check">skipped tests (*)</th>${ops.map((op) =>
+        skippedCell(
+          op,
+          skips.filter((s) => s.operation === op),
+        ),
+      )}</tr></tbody>`
+    : ''
+}
 </table>
 </div>
 ${skippedList(skips)}

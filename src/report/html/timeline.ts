@@ -27,7 +27,11 @@ function stateClass(p: TaskPoll): string {
 }
 
 function progressOf(p: TaskPoll): string {
-  return p.completed !== undefined && p.total !== undefined ? `${p.completed}/${p.total}` : p.completed !== undefined ? `${p.completed}/?` : '–';
+  return p.completed !== undefined && p.total !== undefined
+    ? `${p.completed}/${p.total}`
+    : p.completed !== undefined
+      ? `${p.completed}/?`
+      : '–';
 }
 
 function describeTask(task: Task): string {
@@ -60,7 +64,9 @@ function stateLabels(task: Task, x: (ms: number) => number): Markup[] {
     const left = atEnd ? x(p.offsetMs) - width : x(p.offsetMs);
     const row = left > rightEdge[0]! + 6 ? 0 : 1;
     rightEdge[row] = left + width;
-    return [html`<text class="state-label" x="${num(x(p.offsetMs))}" y="${LANE_Y + 20 + 13 * row}" text-anchor="${atEnd ? 'end' : 'start'}">${text}</text>`];
+    return [
+      html`<text class="state-label" x="${num(x(p.offsetMs))}" y="${LANE_Y + 20 + 13 * row}" text-anchor="${atEnd ? 'end' : 'start'}">${text}</text>`,
+    ];
   });
 }
 

@@ -10,7 +10,9 @@ function seeds(report: ConformanceReport): string {
 
 /** The build under test, named, then its type and patch; or that the target did not report it. */
 function build(b: ConformanceReport['target']['build']): Markup {
-  return b ? html`<strong>${buildName(b)}</strong> <span class="build-detail">(${buildDetail(b)})</span>` : html`<em>${BUILD_NOT_REPORTED}</em>`;
+  return b
+    ? html`<strong>${buildName(b)}</strong> <span class="build-detail">(${buildDetail(b)})</span>`
+    : html`<em>${BUILD_NOT_REPORTED}</em>`;
 }
 
 /** The verdict banner: PASS/FAIL, the counts, and what was tested when, by which harness. */
