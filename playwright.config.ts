@@ -4,17 +4,23 @@ import { resolve } from 'node:path';
 import type { LiveTarget, VcconformOptions } from './fixtures/test';
 import { readRecording } from './src/replay/recording';
 import { reportersFor } from './src/report/reporters';
+import { SELF_TEST_REPORTS, selfTestsOnly } from './src/report/self-reports';
 import { loadProfile, profileFromEnv, splitProfile } from './src/target/profile';
 import { targetBuildFrom } from './src/target/build';
 
 /**
- * The only reader of process.env. Projects:
+ * The only reader of process.env (and its one writer, below). Projects:
  * - `self`: harness self-tests, `*.test.ts` beside the code (src/, specs/, scripts/);
  * - `mock`: the conformance suites (`suites/**\/*.spec.ts`) against the reference mock vCenter;
  * - `live` (only when a target is given, see liveTarget): the same suites against that vCenter, in
  *   safe mode unless mutations are allowed; tests needing what the target lacks skip, saying why.
  */
 const env = process.env;
+
+// The self-tests' reports go to reports/self/, so npm test never overwrites what a conformance run wrote to reports/.
+// Decided in the runner, from its command line, and handed to the workers (which load this file again, with
+// another command line) through the environment they inherit.
+if (!env.VCCONFORM_REPORTS && selfTestsOnly(process.argv)) env.VCCONFORM_REPORTS = SELF_TEST_REPORTS;
 
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;

@@ -30,12 +30,13 @@ async function main(argv: string[]): Promise<number> {
   const report = await runBench({
     smoke: values.smoke ?? false,
     out,
-    selfTestReport: values['self-tests'] ?? 'reports/results.json',
+    selfTestReport: values['self-tests'] ?? 'reports/self/results.json',
     command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(
-    `${benchTable(report)}\n\nWrote ${out} in ${(report.durationMs / 1000).toFixed(1)} s${report.smoke ? ' (smoke mode: one short repetition; P2 and P5 skipped)' : ''}.\n`,
+    `${benchTable(report)}\n\nWrote ${out} in ${(report.durationMs / 1000).toFixed(1)} s` +
+      `${report.smoke ? ' (smoke mode: one short repetition; P2 and P5 skipped)' : ''}.\n`,
   );
   return report.parts.some((p) => p.status === 'failed') ? 1 : 0;
 }

@@ -21,7 +21,7 @@ export interface BenchOptions {
   smoke: boolean;
   /** Where bench.json goes. */
   out: string;
-  /** The Playwright JSON report of a previous `npm test` (reports/results.json). */
+  /** The Playwright JSON report of a previous `npm test` (reports/self/results.json). */
   selfTestReport: string;
   /** The command line, for the report. */
   command: string;

@@ -44,7 +44,7 @@ export function selfTestFiles(root: string): string[] {
 }
 
 /**
- * The self-tests' timings from the Playwright JSON report a previous `npm test` left (reports/results.json).
+ * The self-tests' timings from the Playwright JSON report a previous `npm test` left (reports/self/results.json).
  * The bench never runs them itself. A report that is not of every file in `expectedFiles` does not count:
  * a `vcconform run`'s (project mock) or a run of some files only.
  */
@@ -65,7 +65,8 @@ export function selfTestTimings(file: string, expectedFiles: readonly string[]):
   const missing = expectedFiles.filter((f) => !ran.has(f));
   if (missing.length > 0)
     return none(
-      `${file} is of a partial run: ${expectedFiles.length - missing.length} of the ${expectedFiles.length} self-test files (none of ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+      `${file} is of a partial run: ${expectedFiles.length - missing.length} of the ${expectedFiles.length} self-test files ` +
+        `(none of ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
     );
   return { measured: true, source: file, startedAt, projects: projectsOf(times), slowestFiles: slowestFilesOf(times) };
 }
