@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { LiveTarget, VcconformOptions } from './fixtures/test';
+import { DEFAULTS } from './fixtures/options';
 import { readRecording } from './src/replay/recording';
 import { reportersFor } from './src/report/reporters';
 import { SELF_TEST_REPORTS, selfTestsOnly } from './src/report/self-reports';
@@ -32,13 +33,13 @@ function int(name: string, value: string | undefined): number | undefined {
 const vcconform: VcconformOptions = {
   seed: int('FC_SEED', env.FC_SEED),
   path: env.FC_PATH || undefined,
-  numRuns: int('FC_NUM_RUNS', env.FC_NUM_RUNS) ?? 25,
+  numRuns: int('FC_NUM_RUNS', env.FC_NUM_RUNS) ?? DEFAULTS.numRuns,
   faults: (env.VCCONFORM_FAULTS ?? '')
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean),
-  timeScale: int('VCCONFORM_TIME_SCALE', env.VCCONFORM_TIME_SCALE) ?? 2000,
-  taskBudgetMs: int('VCCONFORM_TASK_BUDGET_MS', env.VCCONFORM_TASK_BUDGET_MS) ?? 15_000,
+  timeScale: int('VCCONFORM_TIME_SCALE', env.VCCONFORM_TIME_SCALE) ?? DEFAULTS.timeScale,
+  taskBudgetMs: int('VCCONFORM_TASK_BUDGET_MS', env.VCCONFORM_TASK_BUDGET_MS) ?? DEFAULTS.taskBudgetMs,
   reports: resolve(env.VCCONFORM_REPORTS || 'reports'),
   ...(env.VCCONFORM_OPERATIONS && { operations: env.VCCONFORM_OPERATIONS.split(',') }),
 };

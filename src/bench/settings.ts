@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../../fixtures/options';
 import type { BenchSettings } from './report-types';
 
 /**
@@ -14,7 +15,7 @@ export const FULL: BenchSettings = {
   batchRepetitions: 5,
   taskRepetitions: 5,
   // What `vcconform run` gives the embedded mock (playwright.config.ts, VCCONFORM_TIME_SCALE's default).
-  timeScale: 2000,
+  timeScale: DEFAULTS.timeScale,
 };
 
 /** `--smoke`: one repetition of everything cheap, so the self-test can prove the bench end to end in seconds. */

@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../../fixtures/options';
 import { loadInventory } from '../mock/inventory';
 import { startMock } from '../mock/start-mock';
 import { pollTask } from '../tasks/poll-task';
@@ -9,7 +10,7 @@ import type { BenchSettings, Figure, Part } from './report-types';
 import { figure, ratioFigure } from './stats';
 
 /** The task budget the suites poll with (playwright.config.ts, VCCONFORM_TASK_BUDGET_MS's default). */
-const TASK_BUDGET_MS = 15_000;
+const TASK_BUDGET_MS = DEFAULTS.taskBudgetMs;
 
 /** The three stages of suites/stage-task.lifecycle.spec.ts: cluster, spec, and how many hosts the task stages. */
 function scenarios(): { cluster: string; spec: object; hosts: number }[] {

@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../../fixtures/options';
 import { join } from 'node:path';
 import { operation } from '../../specs/index';
 import { startPrismMock, type PrismMock } from '../openapi/prism-mock';
@@ -51,7 +52,7 @@ async function setUp(withPrism: boolean, closers: (() => Promise<void>)[]): Prom
     if (staged.status !== 202 || typeof staged.body !== 'string')
       throw new Error(`[vcconform] Failed to stage a task for the bench: stage answered ${staged.status} ${staged.text.slice(0, 200)}.`);
     // Polled to its end first: a finished task answers the same text on every poll, so every repetition reads the same thing.
-    const polled = await pollTask(api, staged.body, session, { budgetMs: 15_000 });
+    const polled = await pollTask(api, staged.body, session, { budgetMs: DEFAULTS.taskBudgetMs });
     if (polled.outcome !== 'terminal')
       throw new Error(`[vcconform] Failed to stage a task for the bench: it was ${polled.outcome} after ${polled.polls.length} polls.`);
     const taskPath = pathOf('tasks.get', { task: staged.body });

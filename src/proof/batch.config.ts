@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../../fixtures/options';
 import { escapeRegExp } from '../util/escape-regexp';
 import { defineConfig } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -34,7 +35,7 @@ const base: VcconformOptions = {
   numRuns: 10,
   seed: 20261124,
   faults: [],
-  timeScale: 2000,
+  timeScale: DEFAULTS.timeScale,
   taskBudgetMs: 3000,
   reports,
   keepWorkerAfterFailure: true,

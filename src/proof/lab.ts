@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../../fixtures/options';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ export async function startCanaryLab(options: LabOptions = {}): Promise<Lab> {
   for (const user of inventory.users) user.password = `Canary-${user.role}-${randomBytes(6).toString('hex')}!`;
   const mock = await startMock({
     inventory,
-    timeScale: options.timeScale ?? 2000,
+    timeScale: options.timeScale ?? DEFAULTS.timeScale,
     control: true,
     faults: options.faults ?? [],
     bindSets: options.bindSets ?? false,
