@@ -1,4 +1,5 @@
-import { test, expect, sends, type Evidence, type Exchange } from '../fixtures/test';
+import { test, expect, sends } from '../fixtures/test';
+import { pollsOf, stageToTheEnd, type Task } from './stage-support';
 
 /**
  * The stage task from submission to its end (vcenter-contract.md §4, §4.1, §5.1; prior-art §4.1):
@@ -6,30 +7,6 @@ import { test, expect, sends, type Evidence, type Exchange } from '../fixtures/t
  * poll history is judged (per-status fields, transitions, progress, times, result, error). One more
  * read after the terminal poll shows that a finished task stays finished.
  */
-type Task = NonNullable<Evidence['task']>;
-interface Harness {
-  api: { call(operationId: string, options: { params?: Record<string, string>; body?: unknown; session?: string }): Promise<Exchange> };
-  poll(taskId: string, session: string): Promise<Task>;
-}
-
-/** Stages `cluster`, polls the task to its end, then reads it once more. */
-async function stageToTheEnd(
-  { api, poll }: Harness,
-  session: string,
-  cluster: string,
-  spec: object = {},
-): Promise<{ exchange: Exchange; task?: Task }> {
-  const exchange = await api.call('software.stage', { params: { cluster }, body: spec, session });
-  if (exchange.status >= 300 || typeof exchange.body !== 'string') return { exchange };
-  const task = await poll(exchange.body, session);
-  if (task.outcome !== 'terminal') return { exchange, task };
-  const again = await api.call('tasks.get', { params: { task: task.taskId }, session });
-  return { exchange, task: { ...task, polls: [...task.polls, again] } };
-}
-
-const pollsOf = (task: Task | undefined): Evidence[] =>
-  (task?.polls ?? []).map((exchange, i) => ({ scenario: `poll ${i + 1} of the stage task`, intent: { kind: 'valid' }, exchange }));
-
 /** An administrator's stage of one of the target's clusters, and the polls of its task. */
 const STAGE_AND_POLL = sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] });
 
@@ -47,7 +24,7 @@ test.describe('stage task lifecycle', () => {
     async ({ api, poll, sessions, need, verify }) => {
       const { stageCluster } = need.roles('stageCluster');
       const session = await sessions.get('administrator');
-      const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id);
+      const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id, {}, { readAgain: true });
       await verify([
         {
           scenario: `stage ${stageCluster.id} with {} and poll the task to its end`,
@@ -72,7 +49,7 @@ test.describe('stage task lifecycle', () => {
     async ({ api, poll, sessions, need, verify }) => {
       const { failingStageCluster } = need.roles('failingStageCluster');
       const session = await sessions.get('administrator');
-      const { exchange, task } = await stageToTheEnd({ api, poll }, session, failingStageCluster);
+      const { exchange, task } = await stageToTheEnd({ api, poll }, session, failingStageCluster, {}, { readAgain: true });
       await verify([
         {
           scenario: `stage ${failingStageCluster} (a host fails) and poll the task to its end`,
@@ -96,7 +73,7 @@ test.describe('stage task lifecycle', () => {
       const { stageCluster } = need.roles('stageCluster');
       const session = await sessions.get('administrator');
       const hosts = stageCluster.hosts.slice(0, 1);
-      const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id, { hosts });
+      const { exchange, task } = await stageToTheEnd({ api, poll }, session, stageCluster.id, { hosts }, { readAgain: true });
       await verify([
         {
           scenario: `stage ${stageCluster.id} with hosts ${JSON.stringify(hosts)}`,

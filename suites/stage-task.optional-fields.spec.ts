@@ -1,4 +1,7 @@
-import { test, fc, sends, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
+import { test, fc, sends, arbitraryFor, type Exchange } from '../fixtures/test';
+import { pollsOf, stageToTheEnd, type Task } from './stage-support';
+
+type Spec = { commit?: string | null; hosts?: readonly string[] | null };
 
 /**
  * StageSpec's optional fields behave as documented (vcenter-contract.md §1, §4; prior-art §4.6):
@@ -7,27 +10,6 @@ import { test, fc, sends, arbitraryFor, type Evidence, type Exchange } from '../
  * ("if missing or null or empty"). Each run starts from a reset target and stages to the end; the
  * result is judged against the inventory.
  */
-type Task = NonNullable<Evidence['task']>;
-type Spec = { commit?: string | null; hosts?: readonly string[] | null };
-interface Harness {
-  api: { call(operationId: string, options: { params?: Record<string, string>; body?: unknown; session?: string }): Promise<Exchange> };
-  poll(taskId: string, session: string): Promise<Task>;
-}
-
-async function stageToTheEnd(
-  { api, poll }: Harness,
-  session: string,
-  cluster: string,
-  spec: Spec,
-): Promise<{ exchange: Exchange; task?: Task }> {
-  const exchange = await api.call('software.stage', { params: { cluster }, body: spec, session });
-  if (exchange.status >= 300 || typeof exchange.body !== 'string') return { exchange };
-  return { exchange, task: await poll(exchange.body, session) };
-}
-
-const pollsOf = (task: Task | undefined): Evidence[] =>
-  (task?.polls ?? []).map((exchange, i) => ({ scenario: `poll ${i + 1} of the stage task`, intent: { kind: 'valid' }, exchange }));
-
 /** An administrator's stages of the target's stage cluster from a reset target, and the polls of their tasks. */
 const STAGE_AND_POLL = sends({ 'read-only': ['session.create', 'tasks.get'], 'state-changing': ['software.stage'] }).assuming({
   roles: ['stageCluster'],
