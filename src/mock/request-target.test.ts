@@ -1,3 +1,4 @@
+import { errorTypeOf } from '../util/error-type';
 import { test, expect } from '@playwright/test';
 import { createApp } from './app';
 import { manualClock } from './clock';
@@ -65,8 +66,6 @@ function headersFor(row: Row, session: string): Record<string, string> {
   if (row.auth === 'basic') return { authorization: basic(admin.username, admin.password) };
   return row.auth === 'session' ? { 'vmware-api-session-id': session } : {};
 }
-
-const errorTypeOf = (body: unknown) => (body as { error_type?: string } | undefined)?.error_type;
 
 test.describe('mock: request targets', () => {
   test('the app answers each request target with the status and error_type of the table, and journals refused ones by their raw target', async () => {

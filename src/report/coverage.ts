@@ -1,3 +1,4 @@
+import { errorTypeOf } from '../util/error-type';
 import { isObject } from '../util/is-object';
 import { operations, schemaFor, type Operation } from '../../specs/index';
 import type { Exchange } from '../checks/types';
@@ -92,7 +93,7 @@ export function summariseExchanges(exchanges: readonly Exchange[]): OperationUse
       optionalFields: entry.fields.map((field) => ({ field, unset: 0, explicit: 0, empty: 0 })),
     };
     uses.set(entry.op.id, use);
-    const errorType = errorTypeOf(e);
+    const errorType = errorTypeOf(e.body) ?? null;
     const status = use.statuses.find((s) => s.status === e.status && s.errorType === errorType);
     if (status) status.count++;
     else use.statuses.push({ status: e.status, errorType, count: 1 });
@@ -101,10 +102,6 @@ export function summariseExchanges(exchanges: readonly Exchange[]): OperationUse
     }
   }
   return [...uses.values()];
-}
-
-function errorTypeOf(e: Exchange): string | null {
-  return isObject(e.body) && typeof e.body.error_type === 'string' ? e.body.error_type : null;
 }
 
 /** The request objects whose optional fields count: the body, or each value of a map body; none for a malformed body. */

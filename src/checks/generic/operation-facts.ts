@@ -17,11 +17,7 @@ export function errorsAt(op: Operation, status: number): DocumentedError[] {
   return op.errors.filter((x) => x.status === status);
 }
 
-/** The `error_type` of a std error body, if it has one. */
-export function errorTypeOf(body: unknown): string | undefined {
-  const t = (body as { error_type?: unknown } | undefined)?.error_type;
-  return typeof t === 'string' ? t : undefined;
-}
+export { errorTypeOf } from '../../util/error-type';
 
 /** Whether the operation declares a 403 at all (stage does not, vcenter-contract.md §4). */
 export function declares403(op: Operation): boolean {

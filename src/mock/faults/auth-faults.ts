@@ -1,6 +1,7 @@
 import { unauthenticated } from '../handlers/auth';
 import type { Fault } from './fault';
-import { errorTypeOf, isObject, perMock } from './fault';
+import { errorTypeOf } from '../../util/error-type';
+import { isObject, perMock } from './fault';
 
 /** 401 with no body at all, as vcsim answers a request without a valid session (contract §9). */
 export const unauthenticatedWithoutBody: Fault = {
@@ -15,7 +16,7 @@ export const unauthorizedAs400: Fault = {
   name: 'unauthorized-as-400',
   breaks: 'UNAUTHORIZED errors are answered with HTTP 400 instead of 403 (§7: UNAUTHORIZED → 403)',
   after: (_request, response) =>
-    response.status === 403 && errorTypeOf(response) === 'UNAUTHORIZED' ? { ...response, status: 400 } : response,
+    response.status === 403 && errorTypeOf(response.body) === 'UNAUTHORIZED' ? { ...response, status: 400 } : response,
 };
 
 /** Login answers 200, as legacy /rest does (contract §2 note). */
@@ -115,7 +116,7 @@ export const authErrorsWithData: Fault = {
   name: 'auth-errors-with-data',
   breaks: 'UNAUTHENTICATED and UNAUTHORIZED errors carry data naming what was wrong (§6: data is missing or null on them)',
   after: (_request, response) =>
-    isObject(response.body) && ['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(String(errorTypeOf(response)))
+    isObject(response.body) && ['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(String(errorTypeOf(response.body)))
       ? {
           ...response,
           body: { ...response.body, data: { reason: 'the session id is unknown or the privilege Namespaces.Upgrade is missing' } },

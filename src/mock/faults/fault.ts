@@ -49,8 +49,3 @@ export function perMock<T>(create: () => T): { of(context: HandlerContext): T; f
 }
 
 export type Json = Record<string, unknown>;
-
-/** The error_type of a std error body, if the body is one. */
-export function errorTypeOf(response: MockResponse): unknown {
-  return isObject(response.body) ? response.body.error_type : undefined;
-}

@@ -1,7 +1,8 @@
 import { operations } from '../../../specs/index';
 import { vapiError } from '../errors';
 import { stage } from '../handlers/stage';
-import { errorTypeOf, isObject, type Fault } from './fault';
+import { errorTypeOf } from '../../util/error-type';
+import { isObject, type Fault } from './fault';
 
 /** Faults for every operation; `--fault NAME@OPERATION_ID` narrows them to one. */
 
@@ -9,7 +10,7 @@ export const errorTypeMismatch: Fault = {
   name: 'error-type-mismatch',
   breaks: '404 answers carry error_type ERROR instead of NOT_FOUND (§7: NOT_FOUND ↔ 404)',
   after: (_request, response) =>
-    response.status === 404 && isObject(response.body) && errorTypeOf(response) === 'NOT_FOUND'
+    response.status === 404 && isObject(response.body) && errorTypeOf(response.body) === 'NOT_FOUND'
       ? { ...response, body: { ...response.body, error_type: 'ERROR' } }
       : response,
 };

@@ -1,6 +1,7 @@
 import { vapiError, vapiErrorBody } from '../errors';
 import type { MockResponse, RoutedRequest } from '../types';
-import { errorTypeOf, isObject, perMock, type Fault, type Json } from './fault';
+import { errorTypeOf } from '../../util/error-type';
+import { isObject, perMock, type Fault, type Json } from './fault';
 
 /** The operations that report Cis.Task.Info: one (get) or a map of them (list). */
 export const TASK_READS = ['tasks.get', 'tasks.list'] as const;
@@ -88,7 +89,7 @@ export const unknownTask500: Fault = {
   breaks: 'an unknown task id gets 500 ERROR instead of 404 NOT_FOUND on tasks get and cancel (§5, §7)',
   operations: ['tasks.get', 'tasks.cancel'],
   after: (request, response) =>
-    response.status === 404 && errorTypeOf(response) === 'NOT_FOUND'
+    response.status === 404 && errorTypeOf(response.body) === 'NOT_FOUND'
       ? vapiError('ERROR', `Could not look up task ${JSON.stringify(request.params.task)}.`)
       : response,
 };
