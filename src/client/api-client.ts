@@ -1,5 +1,5 @@
 import { operation as operationById } from '../../specs/index';
-import type { Exchange } from '../checks/types';
+import type { Exchange } from './exchange';
 import { basicToken, redactError, Redactor } from './redactor';
 
 /** Sends one HTTP request; the harness's wire (node-transport.ts), fetch or a replay sit behind it. */

@@ -1,4 +1,4 @@
-import type { Exchange } from '../checks/types';
+import type { Exchange } from './exchange';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 

@@ -2,7 +2,7 @@ import { validatorFor } from '../../specs/index';
 import { vapiError } from './errors';
 import { faultApplies, type Fault } from './faults/fault';
 import type { Journal } from './journal';
-import { compileRoute, isServablePath, matchRoute, type Route } from './router';
+import { compileRoute, isServablePath, matchRoute, type Route } from '../catalogue/router';
 import type { Handler, HandlerContext, MockRequest, MockResponse, RoutedRequest } from './types';
 import { operations } from '../../specs/index';
 import { unauthenticated } from './handlers/auth';

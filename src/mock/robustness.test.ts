@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { operations } from '../../specs/index';
-import { compileRoute, matchRoute } from './router';
+import { compileRoute, matchRoute } from '../catalogue/router';
 import { startMock, type RunningMock } from './start-mock';
 import { MockClient, checkEveryResponse } from './test-client';
 

@@ -1,5 +1,5 @@
 import { isObject } from '../util/is-object';
-import type { RouteMatch } from '../mock/router';
+import type { RouteMatch } from '../catalogue/router';
 import type { Role } from '../target/roles';
 import type { DeclaredLacks } from '../target/privileges';
 import { clusterSegments, readBody, readRequest } from './read-request';

@@ -1,5 +1,5 @@
 import { operations, validatorFor, type Operation } from '../../specs/index';
-import { compileRoute, matchRoute, type RouteMatch } from '../mock/router';
+import { compileRoute, matchRoute, type RouteMatch } from '../catalogue/router';
 
 const ROUTES = operations.map(compileRoute);
 const SESSION_HEADER = 'vmware-api-session-id';

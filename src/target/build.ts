@@ -1,8 +1,8 @@
 import { operation, validatorFor } from '../../specs/index';
 import { safeParse, sessionIdIn, type Transport } from '../client/api-client';
 import { basicToken } from '../client/redactor';
-import { errorTypeOf } from '../checks/generic/operation-facts';
-import { withoutNulls } from '../checks/generic/without-nulls';
+import { errorTypeOf } from '../util/error-type';
+import { withoutNulls } from '../util/without-nulls';
 import type { TargetBuild } from '../report/conformance-types';
 import { BUILD_NOT_REPORTED } from '../report/build-name';
 

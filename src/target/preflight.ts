@@ -1,7 +1,7 @@
 import { UsageError, message } from '../errors';
 import { safeParse, sessionIdIn, type Transport } from '../client/api-client';
 import { basicToken } from '../client/redactor';
-import { errorTypeOf } from '../checks/generic/operation-facts';
+import { errorTypeOf } from '../util/error-type';
 import type { ProbeAnswer } from './probe';
 import type { TargetProfile } from './profile';
 import type { Role } from './roles';

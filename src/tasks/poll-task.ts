@@ -1,5 +1,5 @@
 import type { ApiClient } from '../client/api-client';
-import type { Exchange, TaskHistory } from '../checks/types';
+import type { Exchange, TaskHistory } from '../client/exchange';
 import { pollWithBackoff, type PollOptions } from './backoff';
 
 export type { PollOptions } from './backoff';

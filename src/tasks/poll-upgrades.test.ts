@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { ApiClient } from '../client/api-client';
-import type { Exchange } from '../checks/types';
+import type { Exchange } from '../client/exchange';
 import { readBackUpgrades } from './poll-upgrades';
 
 const BASE = '/api/vcenter/namespace-management/software/clusters';

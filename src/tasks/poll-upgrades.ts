@@ -1,6 +1,6 @@
 import type { ApiClient } from '../client/api-client';
-import type { Exchange } from '../checks/types';
-import { showsUpgrade, upgradesStarted, type UpgradePoll } from '../checks/upgrade-multiple/batch';
+import type { Exchange } from '../client/exchange';
+import { showsUpgrade, upgradesStarted, type UpgradePoll } from './upgrade-results';
 import { pollWithBackoff, type PollOptions } from './backoff';
 
 /** What a read-back after an upgrade call gathered: the evidence for started-cluster-shows-upgrade and its siblings. */

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import type { Exchange } from '../checks/types';
+import type { Exchange } from '../client/exchange';
 import { unsettledTasks } from './settle-tasks';
 
 const TASK = '52a5a1b2-0000-4000-8000-000000000001:com.vmware.esx.settings.clusters.software';

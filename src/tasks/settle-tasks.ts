@@ -1,6 +1,6 @@
 import { operation as operationById } from '../../specs/index';
 import type { ApiClient } from '../client/api-client';
-import type { Exchange } from '../checks/types';
+import type { Exchange } from '../client/exchange';
 import { pollTask } from './poll-task';
 
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED']);

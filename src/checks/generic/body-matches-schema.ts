@@ -2,7 +2,7 @@ import { validatorFor } from '../../../specs/index';
 import type { Check } from '../types';
 import { issue, show } from '../issue';
 import { errorsAt, operationOf } from './operation-facts';
-import { withoutNulls } from './without-nulls';
+import { withoutNulls } from '../../util/without-nulls';
 
 /** The schema `$id` the response at this status must match, or undefined when it has no body. */
 export function schemaForStatus(e: Parameters<Check['run']>[0]): string | undefined {

@@ -1,6 +1,6 @@
 import type { Check } from '../types';
 import { issue } from '../issue';
-import { nullPointers } from './without-nulls';
+import { nullPointers } from '../../util/without-nulls';
 
 export const optionalFieldsAreOmitted: Check = {
   name: 'unset-fields-are-omitted-not-null',

@@ -2,7 +2,7 @@ import { validatorFor } from '../../../specs/index';
 import type { Check } from '../types';
 import { issue, show } from '../issue';
 import { isRoutingProbe } from './route-of-request';
-import { withoutNulls } from '../generic/without-nulls';
+import { withoutNulls } from '../../util/without-nulls';
 
 /** A request the spec does not define should be turned away the way vAPI turns away any request. */
 export const probeIsRefused: Check = {

@@ -1,6 +1,6 @@
 import type { Evidence } from '../types';
 import { errorTypeOf } from '../generic/operation-facts';
-import { withoutNulls } from '../generic/without-nulls';
+import { withoutNulls } from '../../util/without-nulls';
 import { isObject, type StageSpecView } from './stage-runs';
 
 /** A related stage call answered with an error: it started no task, so stageRuns() has nothing to judge. */

@@ -1,6 +1,6 @@
 import { isObject } from '../../util/is-object';
 import type { Evidence, Exchange } from '../types';
-import { withoutNulls } from '../generic/without-nulls';
+import { withoutNulls } from '../../util/without-nulls';
 import { pollsOf, TERMINAL_STATUSES, type Poll } from '../task/task-polls';
 
 /** The StageResult fields the stage checks read. */

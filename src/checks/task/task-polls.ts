@@ -1,5 +1,5 @@
 import type { Evidence, TaskHistory } from '../types';
-import { withoutNulls } from '../generic/without-nulls';
+import { withoutNulls } from '../../util/without-nulls';
 
 /** The Cis.Task.Info fields the task checks read (null reads as unset, vcenter-contract.md §1). */
 export interface TaskInfo {
