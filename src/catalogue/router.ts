@@ -1,4 +1,5 @@
 import type { Operation } from '../../specs/catalogue-types';
+import { isObject } from '../util/is-object';
 
 export interface Route {
   operation: Operation;
@@ -64,4 +65,15 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
     return { operation: op, params };
   }
   return undefined;
+}
+
+/**
+ * The cluster ids a catalogued request names: its `cluster` path parameter, or upgradeMultiple's keys. The
+ * mock journals them (the state-change proof) and the safety guard confines state-changing requests to them.
+ */
+export function clustersNamed(match: RouteMatch, body: unknown): string[] {
+  const fromPath = match.params.cluster;
+  if (fromPath !== undefined) return [fromPath];
+  if (match.operation.id === 'clusters.upgradeMultiple' && isObject(body)) return Object.keys(body);
+  return [];
 }

@@ -2,7 +2,7 @@ import { validatorFor } from '../../specs/index';
 import { vapiError } from './errors';
 import { faultApplies, type Fault } from './faults/fault';
 import type { Journal } from './journal';
-import { compileRoute, isServablePath, matchRoute, type Route } from '../catalogue/router';
+import { clustersNamed, compileRoute, isServablePath, matchRoute, type Route } from '../catalogue/router';
 import type { Handler, HandlerContext, MockRequest, MockResponse, RoutedRequest } from './types';
 import { operations } from '../../specs/index';
 import { unauthenticated } from './handlers/auth';
@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
       user: routed.user?.username,
       status: response.status,
       faults: active.map((f) => f.name),
-      ...clustersNamed(routed),
+      ...clustersOf(routed),
     });
     return response;
   };
@@ -143,15 +143,8 @@ function queryText(query: Record<string, string>): string {
   return text ? `?${text}` : '';
 }
 
-/** The cluster ids a request names: its `{cluster}` path parameter and, for a batch, the keys of its body map. */
-function clustersNamed(request: RoutedRequest): { clusters?: string[] } {
-  const ids = request.params.cluster === undefined ? [] : [request.params.cluster];
-  if (
-    request.operation.id === 'clusters.upgradeMultiple' &&
-    typeof request.body === 'object' &&
-    request.body !== null &&
-    !Array.isArray(request.body)
-  )
-    ids.push(...Object.keys(request.body));
+/** The journal's `clusters` of a request, when it names any. */
+function clustersOf(request: RoutedRequest): { clusters?: string[] } {
+  const ids = clustersNamed(request, request.body);
   return ids.length ? { clusters: ids } : {};
 }

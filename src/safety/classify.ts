@@ -1,5 +1,4 @@
-import { isObject } from '../util/is-object';
-import type { RouteMatch } from '../catalogue/router';
+import { clustersNamed, type RouteMatch } from '../catalogue/router';
 import type { Role } from '../target/roles';
 import type { DeclaredLacks } from '../target/privileges';
 import { clusterSegments, readBody, readRequest } from './read-request';
@@ -76,7 +75,7 @@ export function classify(request: OutgoingRequest, facts: SafetyFacts): Classifi
   // 3. A body the operation's schema rejects is refused with 400 INVALID_ARGUMENT before acting.
   const body = readBody(match.operation, request.body);
   if (!body.ok) return result('expected-rejected', `invalid input: ${body.why}: a vCenter refuses it with 400 before acting`);
-  const named = namedClusters(match, body.value);
+  const named = clustersNamed(match, body.value);
 
   // 4. A role declared to lack the privilege is refused (403); upgradeMultiple refuses the whole batch if any key is denied.
   const missing = roles.map((role) => [role, missingPrivilege(facts.lacksOf(role), match.operation, named)] as const);
@@ -111,14 +110,6 @@ export function classify(request: OutgoingRequest, facts: SafetyFacts): Classifi
 
 function unauthenticatedWhy(sessionIds: readonly string[]): string {
   return sessionIds.length === 0 ? 'no session' : 'the session id is not a live session of this run';
-}
-
-/** The cluster ids a catalogued request names: its `cluster` path parameter, or upgradeMultiple's keys. */
-function namedClusters(match: RouteMatch, body: unknown): string[] {
-  const fromPath = match.params.cluster;
-  if (fromPath !== undefined) return [fromPath];
-  if (match.operation.id === 'clusters.upgradeMultiple' && isObject(body)) return Object.keys(body);
-  return [];
 }
 
 function taskClusters(match: RouteMatch, facts: SafetyFacts): string[] {
