@@ -1,4 +1,5 @@
-import { test, fc, sends, type ApiClient, type Exchange } from '../fixtures/test';
+import { test, fc, sends } from '../fixtures/test';
+import { readClusters } from './cluster-support';
 
 /** A WCP cluster of the target and the version it may be upgraded to. */
 type WcpCluster = { id: string; version: string };
@@ -13,13 +14,6 @@ function batchOf(clusters: WcpCluster[]): fc.Arbitrary<Record<string, { desired_
     .subarray(clusters, { minLength: 1 })
     .chain((chosen) => fc.tuple(...chosen.map((c) => specFor(c).map((spec) => [c.id, spec] as const))))
     .map((entries) => Object.fromEntries(entries));
-}
-
-/** clusters.get of every cluster by the administrator: the read-back that shows whether anything began. */
-async function readAll(api: ApiClient, ids: string[], session: string): Promise<Exchange[]> {
-  const out: Exchange[] = [];
-  for (const id of ids) out.push(await api.call('clusters.get', { params: { cluster: id }, session }));
-  return out;
 }
 
 /** Logins and the administrator's read-backs, and one call the role lacks the privilege for (expected-rejected: unprivileged). */
@@ -43,9 +37,9 @@ test.describe('calls without the documented privilege', () => {
         await target.resetIfPossible();
         const ids = Object.keys(body);
         const admin = await sessions.get();
-        const before = await readAll(api, ids, admin);
+        const before = await readClusters(api, ids, admin);
         const exchange = await api.call('clusters.upgradeMultiple', { body, session: await sessions.get('read-only') });
-        const readBack = await readAll(api, ids, admin);
+        const readBack = await readClusters(api, ids, admin);
         return [
           {
             scenario: `upgradeMultiple of ${ids.join(', ')} by the read-only user`,
@@ -79,9 +73,9 @@ test.describe('calls without the documented privilege', () => {
         await target.resetIfPossible();
         const ids = Object.keys(body);
         const admin = await sessions.get();
-        const before = await readAll(api, ids, admin);
+        const before = await readClusters(api, ids, admin);
         const exchange = await api.call('clusters.upgradeMultiple', { body, session: await sessions.get('operator') });
-        const readBack = await readAll(api, ids, admin);
+        const readBack = await readClusters(api, ids, admin);
         return [
           {
             scenario: `upgradeMultiple of ${ids.join(', ')} by the operator, who lacks Namespaces.Upgrade on ${denied.id}`,
@@ -106,9 +100,9 @@ test.describe('calls without the documented privilege', () => {
       await property(request, async ({ cluster, spec }) => {
         await target.resetIfPossible();
         const admin = await sessions.get();
-        const [before] = await readAll(api, [cluster], admin);
+        const [before] = await readClusters(api, [cluster], admin);
         const exchange = await api.call('clusters.upgrade', { params: { cluster }, body: spec, session: await sessions.get('read-only') });
-        const [readBack] = await readAll(api, [cluster], admin);
+        const [readBack] = await readClusters(api, [cluster], admin);
         return [
           {
             scenario: `upgrade of ${cluster} to ${spec.desired_version} by the read-only user`,

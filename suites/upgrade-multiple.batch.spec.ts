@@ -1,4 +1,5 @@
 import { test, fc, sends, arbitraryFor, type Evidence, type Exchange } from '../fixtures/test';
+import { readClusters } from './cluster-support';
 
 /**
  * upgradeMultiple over generated batches (vcenter-contract.md §3.2, §3.3; prior-art §4.3): any
@@ -75,8 +76,7 @@ test.describe('upgradeMultiple batches', () => {
         await target.reset();
         const session = await sessions.get('administrator');
         const ids = batch.map(([m]) => m.id);
-        const before: Exchange[] = [];
-        for (const cluster of ids) before.push(await api.call('clusters.get', { params: { cluster }, session }));
+        const before = await readClusters(api, ids, session);
         const exchange = await api.call('clusters.upgradeMultiple', {
           body: Object.fromEntries(batch.map(([m, s]) => [m.id, s])),
           session,

@@ -1,4 +1,5 @@
-import { test, fc, sends, arbitraryFor, type Exchange } from '../fixtures/test';
+import { test, fc, sends, arbitraryFor } from '../fixtures/test';
+import { readClusters } from './cluster-support';
 
 /**
  * upgradeMultiple needs Namespaces.Upgrade "on all specified clusters" (9.1 403 text,
@@ -30,11 +31,12 @@ test.describe('upgradeMultiple privileges', () => {
       await property(batches, async (batch) => {
         await target.resetIfPossible();
         const admin = await sessions.get('administrator');
-        const read = async () => {
-          const out: Exchange[] = [];
-          for (const [cluster] of batch) out.push(await api.call('clusters.get', { params: { cluster }, session: admin }));
-          return out;
-        };
+        const read = () =>
+          readClusters(
+            api,
+            batch.map(([cluster]) => cluster),
+            admin,
+          );
         const before = await read();
         const exchange = await api.call('clusters.upgradeMultiple', {
           body: Object.fromEntries(batch),
