@@ -1,5 +1,6 @@
 import type { ErrorType } from '../../specs/catalogue-types';
 import type { Exchange, TaskHistory } from '../client/exchange';
+import type { UpgradePoll } from '../tasks/upgrade-results';
 
 // What a client records, below the checks (the client and the task pollers use them without knowing of checks).
 export type { Exchange, RecordedRequest, TaskHistory } from '../client/exchange';
@@ -32,11 +33,34 @@ export interface Evidence {
   task?: TaskHistory;
   /** Named related exchanges for comparisons and read-backs (e.g. `twin`, `readBack`). */
   related?: Record<string, Exchange | Exchange[] | undefined>;
-  /** Values the scenario knows from the target's inventory (e.g. `allHosts`, `latestCommit`). */
-  facts?: Record<string, unknown>;
+  /** Values the scenario knows from the target's inventory: named, so a misspelt one is a type error, never a silent skip. */
+  facts?: Facts;
   /** fast-check seed and path of the run that produced this evidence, if any. */
   /** `selects`: the `vcconform run` flags that select the same target and faults (--fault, --profile, --target, --replay). */
   replay?: { seed: number; path?: string; selects?: string[] };
+}
+
+/**
+ * What a scenario knows from the target's inventory or its own doing, for the checks that need it (each check
+ * applies only when the facts it reads are given). Cluster ids come from the profile's roles.
+ */
+export interface Facts {
+  /** Every HostSystem id of the staged cluster. */
+  allHosts?: readonly string[];
+  /** The staged cluster's commits, oldest first, and the latest of them. */
+  commits?: readonly string[];
+  latestCommit?: string;
+  /** The target's WCP-enabled clusters (what the clusters list must include). */
+  wcpClusters?: readonly string[];
+  /** Clusters of an upgrade call whose pre-check of the requested version is clean, has warnings only, or has errors. */
+  upgradableClusters?: readonly string[];
+  warningsClusters?: readonly string[];
+  errorsClusters?: readonly string[];
+  /** Cluster ids the target does not have (verified), and clusters without WCP. */
+  unknownClusters?: readonly string[];
+  nonWcpClusters?: readonly string[];
+  /** How the clusters an upgrade call started were read back (src/tasks/poll-upgrades.ts). */
+  upgradePoll?: UpgradePoll;
 }
 
 export type Severity = 'failure' | 'warning' | 'observation';

@@ -9,17 +9,17 @@ function resolvesToLatest(spec: StageSpecView, latest: string, commits: readonly
   return commit === undefined || commit === '' || commit === latest || (typeof commit === 'string' && commits.includes(commit));
 }
 
-const commitsOf = (e: Evidence): string[] => (Array.isArray(e.facts?.commits) ? (e.facts.commits as string[]) : []);
+const commitsOf = (e: Evidence): readonly string[] => e.facts?.commits ?? [];
 
 /** The finished runs with a result whose spec asks for the latest commit or an older one. */
 function judged(e: Evidence): StageRun[] {
-  return stageRuns(e).filter((r) => r.result !== undefined && resolvesToLatest(r.spec, e.facts!.latestCommit as string, commitsOf(e)));
+  return stageRuns(e).filter((r) => r.result !== undefined && resolvesToLatest(r.spec, e.facts?.latestCommit ?? '', commitsOf(e)));
 }
 
 /** The related runs that name `commit` (null, "" or a commit of the cluster) and were refused. */
 function refused(e: Evidence): RefusedStageRun[] {
   return refusedStageRuns(e).filter(
-    (r) => Object.hasOwn(r.sent, 'commit') && resolvesToLatest(r.spec, e.facts!.latestCommit as string, commitsOf(e)),
+    (r) => Object.hasOwn(r.sent, 'commit') && resolvesToLatest(r.spec, e.facts?.latestCommit ?? '', commitsOf(e)),
   );
 }
 
@@ -32,9 +32,9 @@ export const commitUnsetEqualsLatest: Check = {
   reason:
     'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used ({} ≡ {commit: null} ≡ {commit: ""}, none of them refused), and a newer commit is used when one exists, so result.commit is the latest commit (vcenter-contract.md §1, §4, §4.1).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && typeof e.facts?.latestCommit === 'string' && (judged(e).length > 0 || refused(e).length > 0),
+  appliesTo: (e) => isStage(e) && e.facts?.latestCommit !== undefined && (judged(e).length > 0 || refused(e).length > 0),
   run(e) {
-    const latest = e.facts!.latestCommit as string;
+    const latest = e.facts?.latestCommit ?? '';
     const staged = judged(e).flatMap((run) => {
       if (run.result!.commit === latest) return [];
       const asked = run.spec.commit === undefined ? 'commit unset' : `commit ${JSON.stringify(run.spec.commit)}`;

@@ -9,7 +9,7 @@ function meansAllHosts(spec: StageSpecView, all: ReadonlySet<string>): boolean {
   return hosts === undefined || (hosts.length === all.size && hosts.every((h) => all.has(h)));
 }
 
-const allHostsOf = (e: Evidence): Set<string> => new Set(e.facts!.allHosts as string[]);
+const allHostsOf = (e: Evidence): Set<string> => new Set(e.facts?.allHosts ?? []);
 
 /** The finished runs whose spec means every host and whose host_info is a map (the schema check judges other shapes). */
 function judged(e: Evidence): StageRun[] {
@@ -33,7 +33,7 @@ export const hostsUnsetEqualsAllHosts: Check = {
   reason:
     'StageSpec.hosts "if missing or null or empty" stages all hosts within the cluster: {} ≡ {hosts: null} ≡ {hosts: []} ≡ every host in the result\'s host_info, none of them refused (vcenter-contract.md §1, §4; prior-art §4.6).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && Array.isArray(e.facts?.allHosts) && (judged(e).length > 0 || refused(e).length > 0),
+  appliesTo: (e) => isStage(e) && e.facts?.allHosts !== undefined && (judged(e).length > 0 || refused(e).length > 0),
   run(e) {
     const all = allHostsOf(e);
     const staged = judged(e).flatMap((run): Issue[] => {

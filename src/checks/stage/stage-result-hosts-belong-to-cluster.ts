@@ -9,9 +9,9 @@ export const stageResultHostsBelongToCluster: Check = {
   reason:
     'StageResult.host_info lists "the hosts in this cluster" the commit is staged to, and the host sets name hosts in this cluster: no host outside the cluster appears (vcenter-contract.md §4.1; StageResult descriptions).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && hasTask(e) && Array.isArray(e.facts?.allHosts),
+  appliesTo: (e) => isStage(e) && hasTask(e) && e.facts?.allHosts !== undefined,
   run(e) {
-    const cluster = new Set(e.facts!.allHosts as string[]);
+    const cluster = new Set(e.facts?.allHosts ?? []);
     const reported = new Set<string>();
     return pollsOf(e.task).flatMap((poll) => {
       const result = resultOf(poll);

@@ -103,7 +103,7 @@ export function stageEvidence(x: {
   outcome?: TaskHistory['outcome'];
   call?: Exchange;
   intent?: Intent;
-  facts?: Record<string, unknown>;
+  facts?: Evidence['facts'];
   related?: Evidence['related'];
 }): Evidence {
   return {

@@ -34,9 +34,8 @@ export const ignoresWarnings = (spec: UpgradeSpecSent | undefined): boolean => s
 
 /** The cluster ids a fact names that are also keys of the request. */
 export function requested(e: Evidence, fact: FactName): string[] {
-  const ids = e.facts?.[fact];
   const specs = requestSpecs(e.exchange) ?? {};
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string' && Object.hasOwn(specs, id)) : [];
+  return (e.facts?.[fact] ?? []).filter((id) => Object.hasOwn(specs, id));
 }
 
 /** Requested clusters whose pre-check fails: errors, or warnings without ignore_precheck_warnings true (§3.3). */
@@ -82,10 +81,7 @@ export function upgradeBegan(before: Json, after: Json): boolean {
 
 /** The evidence's `upgradePoll` fact, if it has that shape. */
 export function upgradePollOf(e: Evidence): UpgradePoll | undefined {
-  const poll = e.facts?.upgradePoll;
-  return isObject(poll) && typeof poll.budgetMs === 'number' && isObject(poll.reads) && isObject(poll.polledMs)
-    ? (poll as unknown as UpgradePoll)
-    : undefined;
+  return e.facts?.upgradePoll;
 }
 
 /** A JSON pointer to a map key. */
