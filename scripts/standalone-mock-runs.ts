@@ -44,7 +44,8 @@ async function main(): Promise<number> {
   const first = await new Promise<string>((done) => createInterface({ input: mock.stdout! }).once('line', done));
   const banner = JSON.parse(first) as Banner;
   const dir = mkdtempSync(join(tmpdir(), 'vcconform-standalone-'));
-  // The profile and environment a lab of the mock gets in the self-tests (src/proof/lab.ts): its users, their lacks, its roles; reset through --control.
+  // The profile and environment a lab of the mock gets in the self-tests (src/proof/lab.ts): its users, their lacks, its roles; reset
+  // through --control.
   const profile = writeLabProfile(banner, banner.url, {
     description: 'the reference mock started on its own',
     capabilities: {
@@ -71,7 +72,10 @@ async function main(): Promise<number> {
           tests: Record<string, number>;
           failures: { check: string }[];
         };
-        const line = `${name} run ${i}/${runs}: exit ${r.code}, verdict ${c.verdict}, tests ${JSON.stringify(c.tests)}, ${(r.ms / 1000).toFixed(1)} s${c.failures.length ? `, failed checks ${[...new Set(c.failures.map((f) => f.check))].join(', ')}` : ''}`;
+        const line =
+          `${name} run ${i}/${runs}: exit ${r.code}, verdict ${c.verdict}, ` +
+          `tests ${JSON.stringify(c.tests)}, ${(r.ms / 1000).toFixed(1)} ` +
+          `s${c.failures.length ? `, failed checks ${[...new Set(c.failures.map((f) => f.check))].join(', ')}` : ''}`;
         console.log(line);
         if (r.code !== 0) failed.push(line);
       }

@@ -114,19 +114,22 @@ test.describe('catalogue facts the suites rely on', () => {
     expect(() => documentedQueryName('tasks.list', 'exclude_result')).toThrow(/tasks\.list.*documents none/);
   });
 
-  test('appliance.version is a read outside the contract: 200 VersionStruct or 500, no 401 declared, and the only one not certified', () => {
-    expect(statuses('appliance.version')).toEqual([200, 500]);
-    expect(operation('appliance.version')).toMatchObject({
-      method: 'GET',
-      path: '/api/appliance/system/version',
-      query: {},
-      auth: 'session',
-      class: 'read-only',
-      success: { status: 200, schema: 'Appliance.System.Version.VersionStruct' },
-      outsideContract: expect.stringContaining('build'),
-    });
-    expect(operations.filter((o) => o.outsideContract !== undefined).map((o) => o.id)).toEqual(['appliance.version']);
-  });
+  test(
+    'appliance.version is a read outside the contract: ' + '200 VersionStruct or 500, no 401 declared, and the only one not certified',
+    () => {
+      expect(statuses('appliance.version')).toEqual([200, 500]);
+      expect(operation('appliance.version')).toMatchObject({
+        method: 'GET',
+        path: '/api/appliance/system/version',
+        query: {},
+        auth: 'session',
+        class: 'read-only',
+        success: { status: 200, schema: 'Appliance.System.Version.VersionStruct' },
+        outsideContract: expect.stringContaining('build'),
+      });
+      expect(operations.filter((o) => o.outsideContract !== undefined).map((o) => o.id)).toEqual(['appliance.version']);
+    },
+  );
 
   test('POST /api/session answers 201 and is the only Basic-auth operation', () => {
     expect(operation('session.create').success.status).toBe(201);

@@ -28,7 +28,8 @@ const CLUSTER_PARAM_UPGRADED = {
 
 const SESSION_401 = 'if the session id is missing from the request or the corresponding session object cannot be found.';
 const SESSION_503_TAIL =
-  'Due to the security nature of this API further details will not be disclosed in the error. Please refer to component health information, administrative logs and product specific documentation for possible causes.';
+  'Due to the security nature of this API further details will not be disclosed in the error. Please refer to ' +
+  'component health information, administrative logs and product specific documentation for possible causes.';
 const TASKS_401 = 'if the user can not be authenticated.';
 const TASKS_403 = "if the user doesn't have the required privileges.";
 const TASKS_503 = 'if the system is unable to communicate with a service to complete the request.';
@@ -55,13 +56,17 @@ export const operations: readonly Operation[] = [
         401,
         'UNAUTHENTICATED',
         UA_SCHEMA,
-        'if the session creation fails due to request specific issues. Due to the security nature of the API the details of the error are not disclosed. Please check the following preconditions if using a SAML token to authenticate: - the supplied token is delegate-able. - the time of client and server system are synchronized. - the token supplied is valid. - if bearer tokens are used check that system configuration allows the API endpoint to accept such tokens.',
+        'if the session creation fails due to request specific issues. Due to the security nature of the API the details of ' +
+          'the error are not disclosed. Please check the following preconditions if using a SAML token to authenticate: ' +
+          '- the supplied token is delegate-able. - the time of client and server system are synchronized. - the token supplied is ' +
+          'valid. - if bearer tokens are used check that system configuration allows the API endpoint to accept such tokens.',
       ),
       err(
         503,
         'SERVICE_UNAVAILABLE',
         SU_SCHEMA,
-        `if session creation fails due to server specific issues, for example connection to a back end component is failing. ${SESSION_503_TAIL}`,
+        'if session creation fails due to server specific issues, for example ' +
+          `connection to a back end component is failing. ${SESSION_503_TAIL}`,
       ),
     ],
     privileges: { operation: [], resources: [] },
@@ -105,7 +110,8 @@ export const operations: readonly Operation[] = [
         503,
         'SERVICE_UNAVAILABLE',
         SU_SCHEMA,
-        `if session deletion fails due to server specific issues, for example connection to a back end component is failing. ${SESSION_503_TAIL}`,
+        'if session deletion fails due to server specific issues, for example ' +
+          `connection to a back end component is failing. ${SESSION_503_TAIL}`,
       ),
     ],
     privileges: { operation: [], resources: [] },
@@ -237,7 +243,9 @@ export const operations: readonly Operation[] = [
           source: '403 text',
         },
       ],
-      note: 'The formal annotation is System.Anonymous; the 403 text requires Namespaces.Upgrade on all specified clusters (7.0 and the seed page: Namespaces.Manage).',
+      note:
+        'The formal annotation is System.Anonymous; the 403 text requires Namespaces.Upgrade ' +
+        'on all specified clusters (7.0 and the seed page: Namespaces.Manage).',
     },
     class: 'state-changing',
     since: '7.0.0.0',
@@ -263,7 +271,8 @@ export const operations: readonly Operation[] = [
         400,
         'INVALID_ARGUMENT',
         'Vapi.Std.Errors.Error',
-        'If the commit property of spec specifies an invalid commit, or the hosts property of spec specifies an invalid host or a host not part of the cluster, or the cluster is not managed with a single software specification.',
+        'If the commit property of spec specifies an invalid commit, or the hosts property of spec specifies an invalid ' +
+          'host or a host not part of the cluster, or the cluster is not managed with a single software specification.',
       ),
       err(400, 'NOT_ALLOWED_IN_CURRENT_STATE', 'Vapi.Std.Errors.Error', 'If there is another operation in progress.'),
       err(401, 'UNAUTHENTICATED', UA_SCHEMA, 'If the caller is not authenticated.'),
@@ -319,7 +328,9 @@ export const operations: readonly Operation[] = [
         explode: true,
         required: false,
         description:
-          'Specification on what to get for a task. If missing or `null`, the behavior is equivalent to a *Cis.Tasks.GetSpec* with all properties missing or `null` which means only the data described in *Cis.Task.Info* will be returned and the result of the operation will be return.',
+          'Specification on what to get for a task. If missing or `null`, the behavior is equivalent ' +
+          'to a *Cis.Tasks.GetSpec* with all properties missing or `null` which means only the data ' +
+          'described in *Cis.Task.Info* will be returned and the result of the operation will be return.',
       },
     ],
     success: { status: 200, schema: 'Cis.Task.Info', description: 'Information about the specified task.' },
@@ -402,6 +413,7 @@ export const operations: readonly Operation[] = [
     // Its 9.1 entry declares only 200 and 500, yet a vCenter answers 401 without a session like every /api operation:
     // certifying it would fail every vCenter on a status the contract page never covers.
     outsideContract:
-      'read once per run by the administrator to name the build under test (conformance.json target.build); not part of vcenter-contract.md',
+      'read once per run by the administrator to name the build under test ' +
+      '(conformance.json target.build); not part of vcenter-contract.md',
   },
 ];

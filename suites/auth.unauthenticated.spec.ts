@@ -75,7 +75,8 @@ test.describe('requests without a usable session', () => {
       `${op.id} refuses a missing, empty, malformed, unknown or deleted session id with 401 UNAUTHENTICATED`,
       planFor(op),
       async ({ api, target, sessions, property }) => {
-        // A conforming server runs nothing here, but a broken one might: state-changing operations start each run from a reset target when it can be reset.
+        // A conforming server runs nothing here, but a broken one might: state-changing operations start each run from a reset target when
+        // it can be reset.
         const changesState = op.class === 'state-changing';
         const real = await sessions.get();
         const input = fc.record({

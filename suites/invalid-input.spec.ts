@@ -67,7 +67,10 @@ const CASES: {
   },
 ];
 
-/** Skips without the roles; operations that would change the target if they accepted the input start each run from a reset target when it can be reset. */
+/**
+ * Skips without the roles; operations that would change the target if they accepted the input start each run from a reset target when it
+ * can be reset.
+ */
 function prepare(c: (typeof CASES)[number], target: Target, need: Needs) {
   const changesState = operation(c.id).class === 'state-changing';
   need.roles(...c.roles);

@@ -64,7 +64,8 @@ export async function batchSizePart(settings: BenchSettings): Promise<Part> {
         const t2 = performance.now();
         if (exchange.status !== 200)
           throw new Error(
-            `[vcconform] Failed to measure upgradeMultiple of ${size} clusters: it answered ${exchange.status} ${exchange.text.slice(0, 200)}.`,
+            `[vcconform] Failed to measure upgradeMultiple of ${size} clusters: ` +
+              `it answered ${exchange.status} ${exchange.text.slice(0, 200)}.`,
           );
         if (rep >= 0)
           samples.push({
@@ -86,7 +87,10 @@ export async function batchSizePart(settings: BenchSettings): Promise<Part> {
         `upgradeMultiple of ${size.toLocaleString('en')} clusters: round trip + checks`,
         'ms',
         s.map((x) => x.totalMs),
-        `request ${Math.round(median(s.map((x) => x.requestMs)))} ms + checks ${Math.round(median(s.map((x) => x.checksMs)))} ms (medians); body ${kib(s[0]!.requestBytes)} sent, ${kib(s[0]!.responseBytes)} received; ${s.reduce((n, x) => n + x.failed, 0)} failed checks`,
+        `request ${Math.round(median(s.map((x) => x.requestMs)))} ms + ` +
+          `checks ${Math.round(median(s.map((x) => x.checksMs)))} ms (medians); ` +
+          `body ${kib(s[0]!.requestBytes)} sent, ${kib(s[0]!.responseBytes)} ` +
+          `received; ${s.reduce((n, x) => n + x.failed, 0)} failed checks`,
       ),
     );
     const slowest = largestEvidence ? slowestChecks(largestEvidence) : '';
@@ -102,8 +106,10 @@ export async function batchSizePart(settings: BenchSettings): Promise<Part> {
         ),
       );
     return measured('P3', figures, [
-      `A mock (own process, time scale 1000) with ${largest.toLocaleString('en')} generated WCP clusters; ${settings.batchRepetitions} repetition(s) per size after one untimed round, the mock reset before each.`,
-      'Timed in the bench process with the harness client (node-transport, redaction, exchange record) and the whole check registry; the ratio pairs the repetitions of the two sizes in order.',
+      `A mock (own process, time scale 1000) with ${largest.toLocaleString('en')} generated WCP ` +
+        `clusters; ${settings.batchRepetitions} repetition(s) per size after one untimed round, the mock reset before each.`,
+      'Timed in the bench process with the harness client (node-transport, redaction, exchange record) ' +
+        'and the whole check registry; the ratio pairs the repetitions of the two sizes in order.',
       `The slowest checks on the ${largest.toLocaleString('en')}-cluster answer, each timed alone: ${slowest}.`,
     ]);
   } finally {

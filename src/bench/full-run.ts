@@ -151,7 +151,8 @@ export async function fullRunPart(settings: BenchSettings): Promise<{ part: Part
     );
   }
   const part = measured('P2', figures, [
-    `${settings.runRepetitions} run(s) of the default \`node bin/vcconform.js run --reports TMP\`, one after another, each in a fresh temporary directory.`,
+    `${settings.runRepetitions} run(s) of the default \`node bin/vcconform.js ` +
+      'run --reports TMP`, one after another, each in a fresh temporary directory.',
     ...(peaks.length === runs.length ? [] : ['Peak RSS not measured: no /proc on this machine.']),
   ]);
   return { part, lifecycleMs: runs.map((r) => r.lifecycleMs) };

@@ -40,7 +40,8 @@ export async function load(request: LoadRequest, seconds: number, connections: n
 export function requireAll2xx(what: string, r: LoadResult): LoadResult {
   if (r.non2xx > 0 || r.errors > 0) {
     throw new Error(
-      `[vcconform] Failed to measure ${what}: of ${r.requests} requests, ${r.non2xx} were answered with a non-2xx status and ${r.errors} failed. Check the request (session, body) before reading a throughput`,
+      `[vcconform] Failed to measure ${what}: of ${r.requests} requests, ${r.non2xx} were answered with a ` +
+        `non-2xx status and ${r.errors} failed. Check the request (session, body) before reading a throughput`,
     );
   }
   return r;

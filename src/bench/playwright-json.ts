@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/** The parts of Playwright's JSON report (reporter `json`: reports/results.json, reports/self/results.json for npm test) the bench reads. */
+/**
+ * The parts of Playwright's JSON report (reporter `json`: reports/results.json; reports/self/results.json for npm test)
+ * the bench reads.
+ */
 export interface PlaywrightReport {
   stats: { startTime: string; duration: number };
   suites: PlaywrightSuite[];

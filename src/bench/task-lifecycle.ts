@@ -114,7 +114,9 @@ export async function taskLifecyclePart(settings: BenchSettings, suiteMs: number
     );
   }
   return measured('P4', figures, [
-    `An in-process mock (as a Playwright worker runs it) with the default inventory; timings ${JSON.stringify(loadInventory().timings)}; the harness's poller (src/tasks/poll-task.ts: first delay 1 ms, ×1.2, at most 1 s) with the suites' 15 s budget.`,
+    'An in-process mock (as a Playwright worker runs it) with the default inventory; ' +
+      `timings ${JSON.stringify(loadInventory().timings)}; the harness's poller (src/tasks/poll-task.ts: ` +
+      "first delay 1 ms, ×1.2, at most 1 s) with the suites' 15 s budget.",
     `${settings.taskRepetitions} repetition(s) after one untimed round; the mock reset before each.`,
   ]);
 }

@@ -137,7 +137,8 @@ function p1Part(settings: BenchSettings, s: Series, cases: CasesResult[], sizes:
     'harness: property cases of upgradeMultiple (generate, send, checks), one at a time',
     'cases/s',
     s.harness,
-    `${cases.reduce((n, c) => n + c.cases, 0)} cases, ${Math.round(cases[0]!.checksPerCase)} checks judged each, ${cases.reduce((n, c) => n + c.failedChecks, 0)} failed`,
+    `${cases.reduce((n, c) => n + c.cases, 0)} cases, ${Math.round(cases[0]!.checksPerCase)} checks ` +
+      `judged each, ${cases.reduce((n, c) => n + c.failedChecks, 0)} failed`,
   );
   const harnessRaw = ratioFigure(
     'p1-harness-to-raw',
@@ -162,9 +163,11 @@ function p1Part(settings: BenchSettings, s: Series, cases: CasesResult[], sizes:
       ratioFigure('p1-harness-to-raw-1', 'harness cases/s ÷ bare server req/s on 1 connection (same concurrency)', s.harness, s.rawBatch1),
     ],
     [
-      `Each server runs in a process of its own; autocannon (and the harness) in the bench's process; ${settings.loadSeconds} s per measurement, ${settings.repetitions} repetition(s), each ratio paired within a repetition.`,
+      `Each server runs in a process of its own; autocannon (and the harness) in the bench's process; ${settings.loadSeconds} s ` +
+        `per measurement, ${settings.repetitions} repetition(s), each ratio paired within a repetition.`,
       `The bare server reads the request body and answers the mock's own steady-state text for the method: ${sizes}.`,
-      'The harness runs property cases one at a time, as checkProperty does: its ratio to the 10-connection bare server mixes concurrency with cost; p1-harness-to-raw-1 compares at one connection.',
+      'The harness runs property cases one at a time, as checkProperty does: its ratio to the 10-connection ' +
+        'bare server mixes concurrency with cost; p1-harness-to-raw-1 compares at one connection.',
     ],
   );
 }

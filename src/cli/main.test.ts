@@ -51,7 +51,8 @@ test.describe('vcconform CLI', () => {
     const r = await cli('operations');
     expect(r.out).toContain('/api/esx/settings/clusters/{cluster}/software?action=stage&vmw-task=true');
     expect(r.out).toContain(
-      '202 ok; 400 INVALID_ARGUMENT|NOT_ALLOWED_IN_CURRENT_STATE; 401 UNAUTHENTICATED; 404 NOT_FOUND; 500 ERROR|TIMED_OUT; 503 SERVICE_UNAVAILABLE',
+      '202 ok; 400 INVALID_ARGUMENT|NOT_ALLOWED_IN_CURRENT_STATE; ' +
+        '401 UNAUTHENTICATED; 404 NOT_FOUND; 500 ERROR|TIMED_OUT; 503 SERVICE_UNAVAILABLE',
     );
     expect(r.out.split('\n').filter((l) => /^\S/.test(l))).toHaveLength(operations.length);
   });

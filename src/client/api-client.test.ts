@@ -38,22 +38,26 @@ test.describe('ApiClient: requests from the catalogue, secrets redacted at recor
     expect((api.exchanges[1]!.body as { echo: string }).echo).toBe('<redacted:session-id>');
   });
 
-  test('a login that deviates (200, an id wrapped like legacy /rest) still gives its session, redacted; a refusal gives none and keeps its error_type', async () => {
-    nock(BASE)
-      .post('/api/session')
-      .reply(200, { value: SESSION })
-      .post('/api/session')
-      .reply(401, { error_type: 'UNAUTHENTICATED', messages: [] });
-    const api = new ApiClient(BASE, fetchTransport);
-    const wrapped = await api.login('u', PASSWORD);
-    // Degrade, don't collapse: the checks on this exchange judge the deviation; the session serves the other tests.
-    expect(wrapped.sessionId).toBe(SESSION);
-    expect(wrapped.exchange.status).toBe(200);
-    expect(JSON.stringify(api.exchanges)).not.toContain(SESSION);
-    const refused = await api.login('u', 'wrong-password');
-    expect(refused.sessionId).toBeUndefined();
-    expect(refused.exchange.body).toEqual({ error_type: 'UNAUTHENTICATED', messages: [] });
-  });
+  test(
+    'a login that deviates (200, an id wrapped like legacy /rest) ' +
+      'still gives its session, redacted; a refusal gives none and keeps its error_type',
+    async () => {
+      nock(BASE)
+        .post('/api/session')
+        .reply(200, { value: SESSION })
+        .post('/api/session')
+        .reply(401, { error_type: 'UNAUTHENTICATED', messages: [] });
+      const api = new ApiClient(BASE, fetchTransport);
+      const wrapped = await api.login('u', PASSWORD);
+      // Degrade, don't collapse: the checks on this exchange judge the deviation; the session serves the other tests.
+      expect(wrapped.sessionId).toBe(SESSION);
+      expect(wrapped.exchange.status).toBe(200);
+      expect(JSON.stringify(api.exchanges)).not.toContain(SESSION);
+      const refused = await api.login('u', 'wrong-password');
+      expect(refused.sessionId).toBeUndefined();
+      expect(refused.exchange.body).toEqual({ error_type: 'UNAUTHENTICATED', messages: [] });
+    },
+  );
 
   test('call builds method, path, fixed action/vmw-task query and encoded parameters from the catalogue', async () => {
     const sent: { method: string; url: string; body?: string }[] = [];
@@ -83,26 +87,32 @@ test.describe('ApiClient: requests from the catalogue, secrets redacted at recor
     api.learnSession(SESSION);
     await api.call('clusters.upgrade', { params: { cluster: 'domain-c1' }, body: { desired_version: "v1'2" }, session: SESSION });
     expect(curlLine(BASE, api.exchanges[0]!)).toBe(
-      `curl -sS -X POST 'https://vcenter.test/api/vcenter/namespace-management/software/clusters/domain-c1?action=upgrade' -H 'accept: application/json' -H "vmware-api-session-id: $VMWARE_API_SESSION_ID" -H 'content-type: application/json' --data-raw '{"desired_version":"v1'\\''2"}'`,
+      "curl -sS -X POST 'https://vcenter.test/api/vcenter/namespace-management/software/clusters/domain-c1?action=upgrade' " +
+        `-H 'accept: application/json' -H "vmware-api-session-id: $VMWARE_API_SESSION_ID" ` +
+        `-H 'content-type: application/json' --data-raw '{"desired_version":"v1'\\''2"}'`,
     );
     expect(curlLine('$VCENTER_URL', api.exchanges[0]!)).toMatch(
       /^curl -sS -X POST "\$VCENTER_URL"'\/api\/vcenter\/namespace-management\/software\/clusters\/domain-c1\?action=upgrade' -H /,
     );
   });
 
-  test('a probe session id that names no session is kept as sent, so its curl line replays the probe; a real id marked as a probe stays redacted', async () => {
-    const api = new ApiClient(BASE, async () => ({ status: 401, headers: {}, text: '' }));
-    api.learnSession(SESSION);
-    await api.call('clusters.list', { session: 'no-such-session', sessionIsProbe: true });
-    await api.call('clusters.list', { session: SESSION, sessionIsProbe: true });
-    await api.call('clusters.list', { session: 'not-marked-as-probe' });
-    expect(api.exchanges.map((e) => e.request.headers['vmware-api-session-id'])).toEqual([
-      'no-such-session',
-      '<redacted:session-id>',
-      '<redacted:session-id>',
-    ]);
-    expect(curlLine(BASE, api.exchanges[0]!)).toContain(`-H 'vmware-api-session-id: no-such-session'`);
-    expect(curlLine(BASE, api.exchanges[1]!)).toContain(`-H "vmware-api-session-id: $VMWARE_API_SESSION_ID"`);
-    expect(JSON.stringify(api.exchanges) + api.exchanges.map((e) => curlLine(BASE, e)).join('\n')).not.toContain(SESSION);
-  });
+  test(
+    'a probe session id that names no session is kept as sent, ' +
+      'so its curl line replays the probe; a real id marked as a probe stays redacted',
+    async () => {
+      const api = new ApiClient(BASE, async () => ({ status: 401, headers: {}, text: '' }));
+      api.learnSession(SESSION);
+      await api.call('clusters.list', { session: 'no-such-session', sessionIsProbe: true });
+      await api.call('clusters.list', { session: SESSION, sessionIsProbe: true });
+      await api.call('clusters.list', { session: 'not-marked-as-probe' });
+      expect(api.exchanges.map((e) => e.request.headers['vmware-api-session-id'])).toEqual([
+        'no-such-session',
+        '<redacted:session-id>',
+        '<redacted:session-id>',
+      ]);
+      expect(curlLine(BASE, api.exchanges[0]!)).toContain(`-H 'vmware-api-session-id: no-such-session'`);
+      expect(curlLine(BASE, api.exchanges[1]!)).toContain(`-H "vmware-api-session-id: $VMWARE_API_SESSION_ID"`);
+      expect(JSON.stringify(api.exchanges) + api.exchanges.map((e) => curlLine(BASE, e)).join('\n')).not.toContain(SESSION);
+    },
+  );
 });

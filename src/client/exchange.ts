@@ -35,7 +35,10 @@ export interface Exchange {
 export interface TaskHistory {
   taskId: string;
   polls: Exchange[];
-  /** terminal: reached SUCCEEDED/FAILED; slow: budget spent while progress still moved; stuck: budget spent without progress; error: a poll was not 200. */
+  /**
+   * terminal: reached SUCCEEDED/FAILED; slow: budget spent while progress still moved; stuck: budget spent without progress; error: a poll
+   * was not 200.
+   */
   outcome: 'terminal' | 'slow' | 'stuck' | 'error';
   budgetMs: number;
 }

@@ -77,15 +77,18 @@ function exchange(
         (e: Error) =>
           fail(
             e.message === TOO_LARGE
-              ? `response body over ${limits.maxResponseBytes} bytes (the profile's maxResponseBytes); cut off after status ${res.statusCode}`
-              : `${describeNetworkError(e)} while the body of its ${res.statusCode} answer was being read, after ${Date.now() - started} ms`,
+              ? `response body over ${limits.maxResponseBytes} bytes (the ` +
+                  `profile's maxResponseBytes); cut off after status ${res.statusCode}`
+              : `${describeNetworkError(e)} while the body of its ${res.statusCode} answer ` +
+                  `was being read, after ${Date.now() - started} ms`,
           ),
       );
     });
     const timer = setTimeout(
       () =>
         fail(
-          `no complete answer after ${Date.now() - started} ms, over the budget of ${limits.timeoutMs} ms a request (the profile's timeoutMs)`,
+          `no complete answer after ${Date.now() - started} ms, over the ` +
+            `budget of ${limits.timeoutMs} ms a request (the profile's timeoutMs)`,
         ),
       limits.timeoutMs,
     );

@@ -43,7 +43,10 @@ export class Redactor {
     if (!this.secrets.has(value)) this.probes.add(value);
   }
 
-  /** The text with every known secret, and any credential header spelt out in it, replaced (the longest secret where several start at one place, so none is half-masked). */
+  /**
+   * The text with every known secret, and any credential header spelt out in it, replaced (the longest secret where several start at one
+   * place, so none is half-masked).
+   */
   text(text: string): string {
     const out = text.replace(HEADER_IN_TEXT, (whole, name: string, sep: string, scheme: string | undefined, value: string) => {
       if (name.toLowerCase() === 'vmware-api-session-id')

@@ -89,22 +89,26 @@ test.describe('invalidArbitraryFor: laws', () => {
     expect(edits).toBeGreaterThan(1000);
   });
 
-  test('across specs/, all five kinds are produced (extra-property by the closed specs/vcconform/ schemas); the same seed gives the same mutations', () => {
-    const kinds = new Set<MutationKind>();
-    const extraPropertyIn = new Set<string>();
-    for (const id of schemaIds()) {
-      const first = fc.sample(invalidArbitraryFor(id), { numRuns: 30, seed: SEED });
-      expect(fc.sample(invalidArbitraryFor(id), { numRuns: 30, seed: SEED }), id).toEqual(first);
-      for (const i of first) kinds.add(i.mutation.kind);
-      if (first.some((i) => i.mutation.kind === 'extra-property')) extraPropertyIn.add(id);
-    }
-    expect([...kinds].sort()).toEqual(['duplicate-item', 'extra-property', 'missing-required', 'out-of-enum', 'wrong-type']);
-    // extra-property needs additionalProperties: false: the vSphere schemas never set it, vcconform's own
-    // formats in specs/vcconform/ do (the mock inventory at its root and in every user and cluster).
-    expect(schemaFor(INVENTORY).additionalProperties).toBe(false);
-    expect(extraPropertyIn).toContain(INVENTORY);
-    expect([...extraPropertyIn].filter((id) => !id.startsWith('Vcconform.'))).toEqual([]);
-  });
+  test(
+    'across specs/, all five kinds are produced (extra-property by the ' +
+      'closed specs/vcconform/ schemas); the same seed gives the same mutations',
+    () => {
+      const kinds = new Set<MutationKind>();
+      const extraPropertyIn = new Set<string>();
+      for (const id of schemaIds()) {
+        const first = fc.sample(invalidArbitraryFor(id), { numRuns: 30, seed: SEED });
+        expect(fc.sample(invalidArbitraryFor(id), { numRuns: 30, seed: SEED }), id).toEqual(first);
+        for (const i of first) kinds.add(i.mutation.kind);
+        if (first.some((i) => i.mutation.kind === 'extra-property')) extraPropertyIn.add(id);
+      }
+      expect([...kinds].sort()).toEqual(['duplicate-item', 'extra-property', 'missing-required', 'out-of-enum', 'wrong-type']);
+      // extra-property needs additionalProperties: false: the vSphere schemas never set it, vcconform's own
+      // formats in specs/vcconform/ do (the mock inventory at its root and in every user and cluster).
+      expect(schemaFor(INVENTORY).additionalProperties).toBe(false);
+      expect(extraPropertyIn).toContain(INVENTORY);
+      expect([...extraPropertyIn].filter((id) => !id.startsWith('Vcconform.'))).toEqual([]);
+    },
+  );
 
   test('a handcrafted additionalProperties: false schema gets extra-property mutations that fail validation', () => {
     const closed = {

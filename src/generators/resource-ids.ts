@@ -40,8 +40,8 @@ export function resourceIdArbitrary(resourceType: string): fc.Arbitrary<string> 
 
 /**
  * Identifiers meant to name nothing on the target: a managed object id or commit number far above
- * any counter a vCenter reaches (`domain-c9xxxxxxxx`, `host-9xxxxxxxx`, commit `9xxxxxxxx`), where the realistic ids above favour small numbers that a
- * lab may well have (issue: `domain-c13` was drawn as "unknown" and existed). A test still excludes
+ * any counter a vCenter reaches (`domain-c9xxxxxxxx`, `host-9xxxxxxxx`, commit `9xxxxxxxx`), where the realistic ids above favour small
+ * numbers that a lab may well have (issue: `domain-c13` was drawn as "unknown" and existed). A test still excludes
  * what the target lists and what its profile maps, and reads an id back where another operation can.
  */
 export function unknownResourceIdArbitrary(resourceType: string): fc.Arbitrary<string> {

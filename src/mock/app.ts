@@ -134,7 +134,9 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
 function badTarget(path: string): MockResponse {
   return vapiError(
     'INVALID_REQUEST',
-    `[vcconform] Failed to read the request target ${JSON.stringify(path.slice(0, 200))}: it is not an absolute path with well-formed %-escapes, nor an http(s) URL. Send the origin-form path, e.g. /api/session, percent-encoding reserved characters.`,
+    `[vcconform] Failed to read the request target ${JSON.stringify(path.slice(0, 200))}: ` +
+      'it is not an absolute path with well-formed %-escapes, nor an http(s) ' +
+      'URL. Send the origin-form path, e.g. /api/session, percent-encoding reserved characters.',
   );
 }
 

@@ -9,7 +9,8 @@ test.describe('mock clock: timestamps shown on the wall clock', () => {
     const virtual = new Date(clock.now()).toISOString();
     expect(virtual).toBe('2026-12-07T00:00:10.000Z');
     const body = JSON.parse(
-      `{"start_time":"${virtual}","before":"2020-01-01T00:00:00.000Z","note":"2026-12-07T00:00:10Z","n":3,"list":["${virtual}",null,true],"__proto__":{"x":"${virtual}"}}`,
+      `{"start_time":"${virtual}","before":"2020-01-01T00:00:00.000Z","note":"2026-12-07T00:00:10Z",` +
+        `"n":3,"list":["${virtual}",null,true],"__proto__":{"x":"${virtual}"}}`,
     ) as Record<string, unknown>;
     const shown = wallTimes(body, clock);
     expect(shown).toEqual({

@@ -209,58 +209,64 @@ test.describe('mock: single Supervisor upgrade', () => {
     expect(api.problems()).toEqual([]);
   });
 
-  test('refusals: pre-check errors even with ignore, unknown version, running upgrade, not WCP, unknown cluster; nothing starts', async () => {
-    const api = new MockClient(mock);
-    const session = await api.login();
-    const cases: [string, object, { status: number; type: string }, string][] = [
-      [
-        'domain-c12',
-        { desired_version: 'v1.30.4', ignore_precheck_warnings: true },
-        { status: 400, type: 'UNSUPPORTED' },
-        'Pre-check failed',
-      ],
-      ['domain-c10', { desired_version: 'v9.9.9' }, { status: 400, type: 'UNSUPPORTED' }, 'not available'],
-      ['domain-c10', { desired_version: 'v1.29.7' }, { status: 400, type: 'UNSUPPORTED' }, 'not available'],
-      ['domain-c13', { desired_version: 'v1.30.4' }, { status: 400, type: 'UNSUPPORTED' }, 'not WCP-enabled'],
-      ['domain-c999', { desired_version: 'v1.30.4' }, { status: 404, type: 'NOT_FOUND' }, 'domain-c999'],
-    ];
-    for (const [cluster, body, error, text] of cases) {
-      const r = await upgrade(api, session, cluster, body);
-      expect(errorOf(r), `${cluster} ${JSON.stringify(body)}`).toEqual(error);
-      expect(r.text).toContain(text);
-    }
-    for (const cluster of ['domain-c10', 'domain-c12'])
-      expect((await get(api, session, cluster)).body, cluster).toMatchObject({ state: 'READY', current_version: 'v1.29.7' });
-    expect((await get(api, session, 'domain-c10')).body).not.toHaveProperty('upgrade_status');
+  test(
+    'refusals: pre-check errors even with ignore, unknown version, ' + 'running upgrade, not WCP, unknown cluster; nothing starts',
+    async () => {
+      const api = new MockClient(mock);
+      const session = await api.login();
+      const cases: [string, object, { status: number; type: string }, string][] = [
+        [
+          'domain-c12',
+          { desired_version: 'v1.30.4', ignore_precheck_warnings: true },
+          { status: 400, type: 'UNSUPPORTED' },
+          'Pre-check failed',
+        ],
+        ['domain-c10', { desired_version: 'v9.9.9' }, { status: 400, type: 'UNSUPPORTED' }, 'not available'],
+        ['domain-c10', { desired_version: 'v1.29.7' }, { status: 400, type: 'UNSUPPORTED' }, 'not available'],
+        ['domain-c13', { desired_version: 'v1.30.4' }, { status: 400, type: 'UNSUPPORTED' }, 'not WCP-enabled'],
+        ['domain-c999', { desired_version: 'v1.30.4' }, { status: 404, type: 'NOT_FOUND' }, 'domain-c999'],
+      ];
+      for (const [cluster, body, error, text] of cases) {
+        const r = await upgrade(api, session, cluster, body);
+        expect(errorOf(r), `${cluster} ${JSON.stringify(body)}`).toEqual(error);
+        expect(r.text).toContain(text);
+      }
+      for (const cluster of ['domain-c10', 'domain-c12'])
+        expect((await get(api, session, cluster)).body, cluster).toMatchObject({ state: 'READY', current_version: 'v1.29.7' });
+      expect((await get(api, session, 'domain-c10')).body).not.toHaveProperty('upgrade_status');
 
-    expect((await upgrade(api, session, 'domain-c10', { desired_version: 'v1.30.4' })).status).toBe(204);
-    const again = await upgrade(api, session, 'domain-c10', { desired_version: 'v1.31.2' });
-    expect(errorOf(again)).toEqual({ status: 400, type: 'UNSUPPORTED' });
-    expect(again.text).toContain('already in progress');
-    expect((await get(api, session, 'domain-c10')).body).toMatchObject({ upgrade_status: { desired_version: 'v1.30.4' } });
-    expect(api.problems()).toEqual([]);
-  });
+      expect((await upgrade(api, session, 'domain-c10', { desired_version: 'v1.30.4' })).status).toBe(204);
+      const again = await upgrade(api, session, 'domain-c10', { desired_version: 'v1.31.2' });
+      expect(errorOf(again)).toEqual({ status: 400, type: 'UNSUPPORTED' });
+      expect(again.text).toContain('already in progress');
+      expect((await get(api, session, 'domain-c10')).body).toMatchObject({ upgrade_status: { desired_version: 'v1.30.4' } });
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
-  test('privilege: 403 without Namespaces.Upgrade on the cluster (operator on domain-c12, read-only anywhere); 404 still first', async () => {
-    const api = new MockClient(mock);
-    const operator = await api.login('operator');
-    const readOnly = await api.login('read-only');
-    expect(errorOf(await upgrade(api, operator, 'domain-c12', { desired_version: 'v1.30.4' }))).toEqual({
-      status: 403,
-      type: 'UNAUTHORIZED',
-    });
-    expect(errorOf(await upgrade(api, readOnly, 'domain-c10', { desired_version: 'v1.30.4' }))).toEqual({
-      status: 403,
-      type: 'UNAUTHORIZED',
-    });
-    expect(errorOf(await upgrade(api, readOnly, 'domain-c999', { desired_version: 'v1.30.4' }))).toEqual({
-      status: 404,
-      type: 'NOT_FOUND',
-    });
-    expect((await get(api, operator, 'domain-c10')).body).toEqual(READY_C10);
-    expect((await upgrade(api, operator, 'domain-c10', { desired_version: 'v1.30.4' })).status).toBe(204);
-    expect(api.problems()).toEqual([]);
-  });
+  test(
+    'privilege: 403 without Namespaces.Upgrade on the cluster ' + '(operator on domain-c12, read-only anywhere); 404 still first',
+    async () => {
+      const api = new MockClient(mock);
+      const operator = await api.login('operator');
+      const readOnly = await api.login('read-only');
+      expect(errorOf(await upgrade(api, operator, 'domain-c12', { desired_version: 'v1.30.4' }))).toEqual({
+        status: 403,
+        type: 'UNAUTHORIZED',
+      });
+      expect(errorOf(await upgrade(api, readOnly, 'domain-c10', { desired_version: 'v1.30.4' }))).toEqual({
+        status: 403,
+        type: 'UNAUTHORIZED',
+      });
+      expect(errorOf(await upgrade(api, readOnly, 'domain-c999', { desired_version: 'v1.30.4' }))).toEqual({
+        status: 404,
+        type: 'NOT_FOUND',
+      });
+      expect((await get(api, operator, 'domain-c10')).body).toEqual(READY_C10);
+      expect((await upgrade(api, operator, 'domain-c10', { desired_version: 'v1.30.4' })).status).toBe(204);
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
   test('a malformed upgrade body is refused with 400 INVALID_ARGUMENT and starts nothing', async () => {
     const api = new MockClient(mock, {

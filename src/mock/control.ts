@@ -63,7 +63,8 @@ function putFaults(request: MockRequest, target: ControlTarget): MockResponse {
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
     return vapiError(
       'INVALID_ARGUMENT',
-      `[vcconform] Failed to set the faults: the body must be {"faults": ["name", …]}, got ${JSON.stringify(request.rawBody.slice(0, 200))}.`,
+      '[vcconform] Failed to set the faults: the body must be {"faults": ' +
+        `["name", …]}, got ${JSON.stringify(request.rawBody.slice(0, 200))}.`,
     );
   }
   try {

@@ -92,23 +92,27 @@ test.describe('mock: null on an optional request property is unset, over real HT
   const CLUSTERS = '/api/vcenter/namespace-management/software/clusters';
   const statusAndType = (r: Exchange) => ({ status: r.status, errorType: (r.body as { error_type?: string } | undefined)?.error_type });
 
-  test('upgradeMultiple with ignore_precheck_warnings null on the warnings-only cluster → REJECTED exactly like unset, and it does not upgrade', async () => {
-    const api = new MockClient(mock);
-    const batch = async (spec: object) => {
-      mock.reset();
-      const session = await api.login();
-      const r = await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, {
-        session,
-        body: { 'domain-c11': spec },
-      });
-      const info = (await api.call('clusters.get', 'GET', `${CLUSTERS}/domain-c11`, { session })).body as { state: string };
-      return { status: r.status, body: r.body, state: info.state };
-    };
-    const unset = await batch({ desired_version: 'v1.30.4' });
-    expect(unset).toMatchObject({ status: 200, body: { 'domain-c11': { res: 'REJECTED' } } });
-    expect(await batch({ desired_version: 'v1.30.4', ignore_precheck_warnings: null })).toEqual(unset);
-    expect(api.problems()).toEqual([]);
-  });
+  test(
+    'upgradeMultiple with ignore_precheck_warnings null on the warnings-only ' +
+      'cluster → REJECTED exactly like unset, and it does not upgrade',
+    async () => {
+      const api = new MockClient(mock);
+      const batch = async (spec: object) => {
+        mock.reset();
+        const session = await api.login();
+        const r = await api.call('clusters.upgradeMultiple', 'POST', `${CLUSTERS}?action=upgradeMultiple`, {
+          session,
+          body: { 'domain-c11': spec },
+        });
+        const info = (await api.call('clusters.get', 'GET', `${CLUSTERS}/domain-c11`, { session })).body as { state: string };
+        return { status: r.status, body: r.body, state: info.state };
+      };
+      const unset = await batch({ desired_version: 'v1.30.4' });
+      expect(unset).toMatchObject({ status: 200, body: { 'domain-c11': { res: 'REJECTED' } } });
+      expect(await batch({ desired_version: 'v1.30.4', ignore_precheck_warnings: null })).toEqual(unset);
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
   test('null on a required property, an array item or a map value is still refused with 400 INVALID_ARGUMENT', async () => {
     const api = new MockClient(mock);
@@ -122,7 +126,8 @@ test.describe('mock: null on an optional request property is unset, over real HT
         }),
       ),
     ).toEqual(refused);
-    // clusters.upgrade documents 400 UNSUPPORTED only; the runtime's INVALID_ARGUMENT for a body that breaks the schema is outside its catalogue entry.
+    // clusters.upgrade documents 400 UNSUPPORTED only; the runtime's INVALID_ARGUMENT for a body that breaks the schema is outside its
+    // catalogue entry.
     const upgrade = new MockClient(mock, {
       unchecked: 'clusters.upgrade refuses a schema-breaking body with INVALID_ARGUMENT, an error type its catalogue entry does not list',
     });

@@ -309,32 +309,35 @@ async function worker(queue: Fuzzed[], url: string, tally: Tally): Promise<void>
 }
 
 test.describe('mock: raw-socket fuzz', () => {
-  test('10,000 fuzzed requests over real sockets get no 5xx, only JSON std errors from the mock, and the mock still serves logins', async () => {
-    test.setTimeout(120_000);
-    const api = new MockClient(mock);
-    const admin = mock.users.find((u) => u.role === 'administrator')!;
-    const session = await api.login();
-    const queue = fc
-      .sample(requestArb(basic(admin.username, admin.password)), { seed: 20261125, numRuns: REQUESTS })
-      .map((render) => render(session));
-    const tally: Tally = { sent: 0, connections: 0, fromMock: 0, fromNode: 0, statuses: {}, errorTypes: {}, problems: [] };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONNECTIONS }, () => worker(queue, mock.url, tally)));
-    const ms = Math.round(performance.now() - started);
-    test.info().annotations.push({
-      type: 'fuzz',
-      description: JSON.stringify({ ...tally, problems: tally.problems.length, ms, journalled: mock.journal.total }),
-    });
+  test(
+    '10,000 fuzzed requests over real sockets get no 5xx, ' + 'only JSON std errors from the mock, and the mock still serves logins',
+    async () => {
+      test.setTimeout(120_000);
+      const api = new MockClient(mock);
+      const admin = mock.users.find((u) => u.role === 'administrator')!;
+      const session = await api.login();
+      const queue = fc
+        .sample(requestArb(basic(admin.username, admin.password)), { seed: 20261125, numRuns: REQUESTS })
+        .map((render) => render(session));
+      const tally: Tally = { sent: 0, connections: 0, fromMock: 0, fromNode: 0, statuses: {}, errorTypes: {}, problems: [] };
+      const started = performance.now();
+      await Promise.all(Array.from({ length: CONNECTIONS }, () => worker(queue, mock.url, tally)));
+      const ms = Math.round(performance.now() - started);
+      test.info().annotations.push({
+        type: 'fuzz',
+        description: JSON.stringify({ ...tally, problems: tally.problems.length, ms, journalled: mock.journal.total }),
+      });
 
-    const fiveHundreds = Object.entries(tally.statuses)
-      .filter(([status]) => Number(status) >= 500)
-      .reduce((sum, [, n]) => sum + n, 0);
-    expect({ sent: tally.sent, fiveHundreds }).toEqual({ sent: REQUESTS, fiveHundreds: 0 });
-    expect(tally.problems.slice(0, 20)).toEqual([]);
-    expect(mock.journal.all().filter((e) => e.status >= 500)).toEqual([]);
-    expect(tally.fromMock, "over a quarter of the fuzzed requests get past Node's parser to the mock").toBeGreaterThan(REQUESTS / 4);
+      const fiveHundreds = Object.entries(tally.statuses)
+        .filter(([status]) => Number(status) >= 500)
+        .reduce((sum, [, n]) => sum + n, 0);
+      expect({ sent: tally.sent, fiveHundreds }).toEqual({ sent: REQUESTS, fiveHundreds: 0 });
+      expect(tally.problems.slice(0, 20)).toEqual([]);
+      expect(mock.journal.all().filter((e) => e.status >= 500)).toEqual([]);
+      expect(tally.fromMock, "over a quarter of the fuzzed requests get past Node's parser to the mock").toBeGreaterThan(REQUESTS / 4);
 
-    const relogin = await api.login();
-    expect((await api.call('session.get', 'GET', '/api/session', { session: relogin })).status).toBe(200);
-  });
+      const relogin = await api.login();
+      expect((await api.call('session.get', 'GET', '/api/session', { session: relogin })).status).toBe(200);
+    },
+  );
 });

@@ -68,63 +68,69 @@ function headersFor(row: Row, session: string): Record<string, string> {
 }
 
 test.describe('mock: request targets', () => {
-  test('the app answers each request target with the status and error_type of the table, and journals refused ones by their raw target', async () => {
-    const clock = manualClock();
-    const journal = new Journal();
-    const app = createApp({ context: { state: new MockState(inventory, clock), clock }, journal, handlers, faults: () => [] });
-    const login = await app({
-      method: 'POST',
-      path: '/api/session',
-      query: {},
-      headers: headersFor({ auth: 'basic' } as Row, ''),
-      rawBody: '',
-    });
-    for (const row of rows) {
-      const response = await app({
-        method: row.method,
-        ...splitTarget(row.target),
-        headers: headersFor(row, login.body as string),
+  test(
+    'the app answers each request target with the status and error_type ' + 'of the table, and journals refused ones by their raw target',
+    async () => {
+      const clock = manualClock();
+      const journal = new Journal();
+      const app = createApp({ context: { state: new MockState(inventory, clock), clock }, journal, handlers, faults: () => [] });
+      const login = await app({
+        method: 'POST',
+        path: '/api/session',
+        query: {},
+        headers: headersFor({ auth: 'basic' } as Row, ''),
         rawBody: '',
       });
-      const last = journal.all().at(-1)!;
-      expect({ target: row.target, status: response.status, errorType: errorTypeOf(response.body) }).toEqual({
-        target: row.target,
-        status: row.status,
-        errorType: row.errorType,
-      });
-      if (row.status === 400) expect(last).toMatchObject({ method: row.method, path: row.target, status: 400 });
-    }
-  });
-
-  test('over a real socket every target gets the same answer, as a JSON std error where it fails; Node refuses authority-form itself', async () => {
-    const api = new MockClient(mock);
-    const session = await api.login();
-    for (const row of rows) {
-      const headers = Object.entries(headersFor(row, session))
-        .map(([k, v]) => `${k}: ${v}\r\n`)
-        .join('');
-      const connection = await RawConnection.open(mock.url);
-      await connection.send(`${row.method} ${row.target} HTTP/1.1\r\nhost: vc.example\r\nconnection: close\r\n${headers}\r\n`);
-      await connection.done;
-      const [response] = connection.responses as [RawResponse];
-      if (row.refusedByNode) {
-        expect({ target: row.target, status: response.status, type: response.headers['content-type'] }).toEqual({
-          target: row.target,
-          status: 400,
-          type: undefined,
+      for (const row of rows) {
+        const response = await app({
+          method: row.method,
+          ...splitTarget(row.target),
+          headers: headersFor(row, login.body as string),
+          rawBody: '',
         });
-        continue;
+        const last = journal.all().at(-1)!;
+        expect({ target: row.target, status: response.status, errorType: errorTypeOf(response.body) }).toEqual({
+          target: row.target,
+          status: row.status,
+          errorType: row.errorType,
+        });
+        if (row.status === 400) expect(last).toMatchObject({ method: row.method, path: row.target, status: 400 });
       }
-      const body = response.body.length ? JSON.parse(response.body.toString('utf8')) : undefined;
-      expect({ target: row.target, status: response.status, errorType: errorTypeOf(body) }).toEqual({
-        target: row.target,
-        status: row.status,
-        errorType: row.errorType,
-      });
-      expect(
-        responseProblems({ operation: row.operation, status: response.status, body, headers: new Headers(response.headers) }),
-        row.target,
-      ).toEqual([]);
-    }
-  });
+    },
+  );
+
+  test(
+    'over a real socket every target gets the same answer, ' + 'as a JSON std error where it fails; Node refuses authority-form itself',
+    async () => {
+      const api = new MockClient(mock);
+      const session = await api.login();
+      for (const row of rows) {
+        const headers = Object.entries(headersFor(row, session))
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('');
+        const connection = await RawConnection.open(mock.url);
+        await connection.send(`${row.method} ${row.target} HTTP/1.1\r\nhost: vc.example\r\nconnection: close\r\n${headers}\r\n`);
+        await connection.done;
+        const [response] = connection.responses as [RawResponse];
+        if (row.refusedByNode) {
+          expect({ target: row.target, status: response.status, type: response.headers['content-type'] }).toEqual({
+            target: row.target,
+            status: 400,
+            type: undefined,
+          });
+          continue;
+        }
+        const body = response.body.length ? JSON.parse(response.body.toString('utf8')) : undefined;
+        expect({ target: row.target, status: response.status, errorType: errorTypeOf(body) }).toEqual({
+          target: row.target,
+          status: row.status,
+          errorType: row.errorType,
+        });
+        expect(
+          responseProblems({ operation: row.operation, status: response.status, body, headers: new Headers(response.headers) }),
+          row.target,
+        ).toEqual([]);
+      }
+    },
+  );
 });

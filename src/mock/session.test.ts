@@ -50,27 +50,31 @@ test.describe('mock: sessions and authentication', () => {
     expect(api.problems()).toEqual([]);
   });
 
-  test('no, malformed, unknown, deleted and idle-expired session ids are refused with 401, a challenge and WWW-Authenticate, on every session operation', async () => {
-    const api = new MockClient(mock);
-    const deleted = await api.login();
-    await api.call('session.delete', 'DELETE', '/api/session', { session: deleted });
-    const idle = await api.login();
-    mock.clock.advance(mock.state.timings.sessionIdleTimeoutMs + 1);
-    for (const session of [undefined, '', 'not a session', 'ffffffffffffffffffffffffffffffff', deleted, idle]) {
-      const answers = [
-        await api.call('session.get', 'GET', '/api/session', { session }),
-        await api.call('session.delete', 'DELETE', '/api/session', { session }),
-        await api.call('clusters.list', 'GET', '/api/vcenter/namespace-management/software/clusters', { session }),
-      ];
-      for (const r of answers) {
-        const what = `${r.method} ${r.url} with session ${JSON.stringify(session)}`;
-        expect(r.status, what).toBe(401);
-        expect(r.body, what).toMatchObject({ error_type: 'UNAUTHENTICATED', challenge: expect.stringContaining('Basic realm=') });
-        expect(r.headers.get('www-authenticate'), what).toBe((r.body as { challenge: string }).challenge);
+  test(
+    'no, malformed, unknown, deleted and idle-expired session ids are refused ' +
+      'with 401, a challenge and WWW-Authenticate, on every session operation',
+    async () => {
+      const api = new MockClient(mock);
+      const deleted = await api.login();
+      await api.call('session.delete', 'DELETE', '/api/session', { session: deleted });
+      const idle = await api.login();
+      mock.clock.advance(mock.state.timings.sessionIdleTimeoutMs + 1);
+      for (const session of [undefined, '', 'not a session', 'ffffffffffffffffffffffffffffffff', deleted, idle]) {
+        const answers = [
+          await api.call('session.get', 'GET', '/api/session', { session }),
+          await api.call('session.delete', 'DELETE', '/api/session', { session }),
+          await api.call('clusters.list', 'GET', '/api/vcenter/namespace-management/software/clusters', { session }),
+        ];
+        for (const r of answers) {
+          const what = `${r.method} ${r.url} with session ${JSON.stringify(session)}`;
+          expect(r.status, what).toBe(401);
+          expect(r.body, what).toMatchObject({ error_type: 'UNAUTHENTICATED', challenge: expect.stringContaining('Basic realm=') });
+          expect(r.headers.get('www-authenticate'), what).toBe((r.body as { challenge: string }).challenge);
+        }
       }
-    }
-    expect(api.problems()).toEqual([]);
-  });
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
   test('a session stays alive while used within the idle timeout', async () => {
     const api = new MockClient(mock);
@@ -163,43 +167,47 @@ test.describe('mock: sessions and authentication', () => {
   });
 });
 
-test('at any time scale no timestamp the mock answers is later than the wall clock when it answers: task, stage result, session, Supervisor', async () => {
-  let wall = Date.parse('2026-06-01T12:00:00Z');
-  const fast = await startMock({ clock: scaledClock(5000, () => wall) });
-  try {
-    const api = new MockClient(fast);
-    const session = await api.login();
-    const staged = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
-      session,
-      body: {},
-    });
-    expect(staged.status).toBe(202);
-    await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', {
-      session,
-      body: { desired_version: fast.state.clusters.get('domain-c10')!.supervisor!.availableVersions.at(-1)! },
-    });
-    const stamps: string[] = [];
-    const collect = (v: unknown): void => {
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) stamps.push(v);
-      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
-    };
-    for (const step of [1, 60_000, 600_000]) {
-      wall += step; // at 5000×, ten real minutes are five weeks of virtual time: the stage and the upgrade are long over
-      for (const r of [
-        await api.call('tasks.get', 'GET', `/api/cis/tasks/${encodeURIComponent(staged.body as string)}`, { session }),
-        await api.call('session.get', 'GET', '/api/session', { session }),
-        await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session }),
-      ]) {
-        expect(r.status).toBe(200);
-        collect(r.body);
+test(
+  'at any time scale no timestamp the mock answers is later than the ' +
+    'wall clock when it answers: task, stage result, session, Supervisor',
+  async () => {
+    let wall = Date.parse('2026-06-01T12:00:00Z');
+    const fast = await startMock({ clock: scaledClock(5000, () => wall) });
+    try {
+      const api = new MockClient(fast);
+      const session = await api.login();
+      const staged = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
+        session,
+        body: {},
+      });
+      expect(staged.status).toBe(202);
+      await api.call('clusters.upgrade', 'POST', '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade', {
+        session,
+        body: { desired_version: fast.state.clusters.get('domain-c10')!.supervisor!.availableVersions.at(-1)! },
+      });
+      const stamps: string[] = [];
+      const collect = (v: unknown): void => {
+        if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) stamps.push(v);
+        else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+      };
+      for (const step of [1, 60_000, 600_000]) {
+        wall += step; // at 5000×, ten real minutes are five weeks of virtual time: the stage and the upgrade are long over
+        for (const r of [
+          await api.call('tasks.get', 'GET', `/api/cis/tasks/${encodeURIComponent(staged.body as string)}`, { session }),
+          await api.call('session.get', 'GET', '/api/session', { session }),
+          await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session }),
+        ]) {
+          expect(r.status).toBe(200);
+          collect(r.body);
+        }
+        expect(
+          stamps.filter((t) => Date.parse(t) > wall),
+          `timestamps after ${new Date(wall).toISOString()}`,
+        ).toEqual([]);
       }
-      expect(
-        stamps.filter((t) => Date.parse(t) > wall),
-        `timestamps after ${new Date(wall).toISOString()}`,
-      ).toEqual([]);
+      expect(stamps.length).toBeGreaterThan(6);
+    } finally {
+      await fast.close();
     }
-    expect(stamps.length).toBeGreaterThan(6);
-  } finally {
-    await fast.close();
-  }
-});
+  },
+);

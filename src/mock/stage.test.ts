@@ -248,56 +248,63 @@ test.describe('mock: software stage task', () => {
     expect(api.problems()).toEqual([]);
   });
 
-  test('a Supervisor upgrade in progress on the cluster is another operation: stage is NOT_ALLOWED_IN_CURRENT_STATE until it is READY', async () => {
-    const api = new MockClient(mock);
-    const session = await api.login();
-    const clusterInfo = async () =>
-      (await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session })).body as {
-        state: string;
-      };
-    const upgrade = await api.call(
-      'clusters.upgrade',
-      'POST',
-      '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade',
-      { session, body: { desired_version: 'v1.30.4' } },
-    );
-    expect(upgrade.status).toBe(204);
-    for (const advance of [0, mock.state.timings.upgradeMs - 1]) {
-      mock.clock.advance(advance);
-      expect((await clusterInfo()).state).toBe('PENDING');
-      const r = await stage(api, session, 'domain-c10');
-      expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({
-        error_type: 'NOT_ALLOWED_IN_CURRENT_STATE',
-        messages: [{ default_message: expect.stringContaining('Supervisor upgrade to v1.30.4') }],
-      });
-    }
-    expect((await stage(api, session, 'domain-c15')).status, 'a cluster without an upgrade is free').toBe(202);
-    expect(mock.state.tasks.size).toBe(1);
-    mock.clock.advance(1);
-    expect((await clusterInfo()).state).toBe('READY');
-    expect((await stage(api, session, 'domain-c10')).status).toBe(202);
-    expect(api.problems()).toEqual([]);
-  });
+  test(
+    'a Supervisor upgrade in progress on the cluster is another operation: ' + 'stage is NOT_ALLOWED_IN_CURRENT_STATE until it is READY',
+    async () => {
+      const api = new MockClient(mock);
+      const session = await api.login();
+      const clusterInfo = async () =>
+        (await api.call('clusters.get', 'GET', '/api/vcenter/namespace-management/software/clusters/domain-c10', { session })).body as {
+          state: string;
+        };
+      const upgrade = await api.call(
+        'clusters.upgrade',
+        'POST',
+        '/api/vcenter/namespace-management/software/clusters/domain-c10?action=upgrade',
+        { session, body: { desired_version: 'v1.30.4' } },
+      );
+      expect(upgrade.status).toBe(204);
+      for (const advance of [0, mock.state.timings.upgradeMs - 1]) {
+        mock.clock.advance(advance);
+        expect((await clusterInfo()).state).toBe('PENDING');
+        const r = await stage(api, session, 'domain-c10');
+        expect(r.status).toBe(400);
+        expect(r.body).toMatchObject({
+          error_type: 'NOT_ALLOWED_IN_CURRENT_STATE',
+          messages: [{ default_message: expect.stringContaining('Supervisor upgrade to v1.30.4') }],
+        });
+      }
+      expect((await stage(api, session, 'domain-c15')).status, 'a cluster without an upgrade is free').toBe(202);
+      expect(mock.state.tasks.size).toBe(1);
+      mock.clock.advance(1);
+      expect((await clusterInfo()).state).toBe('READY');
+      expect((await stage(api, session, 'domain-c10')).status).toBe(202);
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
-  test('a caller without VcIntegrity.lifecycleSoftwareRemediation.Write gets 202, then the task FAILS with UNAUTHORIZED and stages nothing', async () => {
-    const api = new MockClient(mock);
-    for (const role of ['operator', 'read-only']) {
-      mock.reset();
-      const session = await api.login(role);
-      const r = await stage(api, session, 'domain-c10');
-      expect(r.status, role).toBe(202);
-      const infos = await walk(api, session, r.body as string, 500);
-      infos.forEach(expectFieldTable);
-      expect(infos.map((i) => i.status)).toEqual(['PENDING', 'PENDING', 'FAILED']);
-      const last = infos.at(-1)!;
-      expect(last.error).toMatchObject({ error_type: 'UNAUTHORIZED' });
-      expect(JSON.stringify(last.error)).not.toContain('VcIntegrity');
-      expect(last).not.toHaveProperty('result');
-      expect(last.user).toBe(mock.users.find((u) => u.role === role)!.username);
-    }
-    expect(api.problems()).toEqual([]);
-  });
+  test(
+    'a caller without VcIntegrity.lifecycleSoftwareRemediation.Write ' +
+      'gets 202, then the task FAILS with UNAUTHORIZED and stages nothing',
+    async () => {
+      const api = new MockClient(mock);
+      for (const role of ['operator', 'read-only']) {
+        mock.reset();
+        const session = await api.login(role);
+        const r = await stage(api, session, 'domain-c10');
+        expect(r.status, role).toBe(202);
+        const infos = await walk(api, session, r.body as string, 500);
+        infos.forEach(expectFieldTable);
+        expect(infos.map((i) => i.status)).toEqual(['PENDING', 'PENDING', 'FAILED']);
+        const last = infos.at(-1)!;
+        expect(last.error).toMatchObject({ error_type: 'UNAUTHORIZED' });
+        expect(JSON.stringify(last.error)).not.toContain('VcIntegrity');
+        expect(last).not.toHaveProperty('result');
+        expect(last.user).toBe(mock.users.find((u) => u.role === role)!.username);
+      }
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
   test('20 concurrent stage requests on one cluster: exactly one 202, the rest NOT_ALLOWED_IN_CURRENT_STATE', async () => {
     const api = new MockClient(mock);

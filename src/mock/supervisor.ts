@@ -84,7 +84,9 @@ export function tryUpgrade(state: MockState, clusterId: string, spec: UpgradeSpe
   if (!s.availableVersions.includes(spec.desired_version)) {
     return {
       type: 'UNSUPPORTED',
-      text: `Version ${JSON.stringify(spec.desired_version)} is not available for cluster ${clusterId} (available: ${s.availableVersions.join(', ') || 'none'}).`,
+      text:
+        `Version ${JSON.stringify(spec.desired_version)} is not available for ` +
+        `cluster ${clusterId} (available: ${s.availableVersions.join(', ') || 'none'}).`,
     };
   }
   const refused = precheckRefusal(clusterId, s, spec);

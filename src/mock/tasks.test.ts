@@ -212,68 +212,75 @@ test.describe('mock: CIS tasks cancel', () => {
     expect(api.problems()).toEqual([]);
   });
 
-  test('cancel while PENDING: 204, then FAILED with CANCELED at the cancel time, not cancelable, no result; a second cancel is refused', async () => {
-    const api = new MockClient(mock);
-    const session = await api.login();
-    const id = await stage(api, session, 'domain-c10');
-    mock.clock.advance(400);
-    const r = await cancel(api, session, id);
-    expect(r.status).toBe(204);
-    expect(r.text).toBe('');
-    mock.clock.advance(60_000);
-    const info = await getInfo(api, session, id);
-    expect(info).toMatchObject({
-      status: 'FAILED',
-      cancelable: false,
-      start_time: at(400),
-      end_time: at(400),
-      error: { error_type: 'CANCELED' },
-    });
-    expect(info.progress!.completed).toBe(info.progress!.total);
-    expect(info).not.toHaveProperty('result');
-    const again = await cancel(api, session, id);
-    expect(again.status).toBe(400);
-    expect(errorType(again.body)).toBe('NOT_ALLOWED_IN_CURRENT_STATE');
-    expect(api.problems()).toEqual([]);
-  });
+  test(
+    'cancel while PENDING: 204, then FAILED with CANCELED at the cancel time, ' + 'not cancelable, no result; a second cancel is refused',
+    async () => {
+      const api = new MockClient(mock);
+      const session = await api.login();
+      const id = await stage(api, session, 'domain-c10');
+      mock.clock.advance(400);
+      const r = await cancel(api, session, id);
+      expect(r.status).toBe(204);
+      expect(r.text).toBe('');
+      mock.clock.advance(60_000);
+      const info = await getInfo(api, session, id);
+      expect(info).toMatchObject({
+        status: 'FAILED',
+        cancelable: false,
+        start_time: at(400),
+        end_time: at(400),
+        error: { error_type: 'CANCELED' },
+      });
+      expect(info.progress!.completed).toBe(info.progress!.total);
+      expect(info).not.toHaveProperty('result');
+      const again = await cancel(api, session, id);
+      expect(again.status).toBe(400);
+      expect(errorType(again.body)).toBe('NOT_ALLOWED_IN_CURRENT_STATE');
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
-  test('cancel while RUNNING: the finished host stays staged, the current one fails, the rest are never reached; the cluster is free again', async () => {
-    const api = new MockClient(mock);
-    const session = await api.login();
-    const id = await stage(api, session, 'domain-c10');
-    mock.clock.advance(16_000);
-    const before = await getInfo(api, session, id);
-    expect(before.status).toBe('RUNNING');
-    expect((await cancel(api, session, id)).status).toBe(204);
-    const after = await getInfo(api, session, id);
-    expect(after).toMatchObject({
-      status: 'FAILED',
-      cancelable: false,
-      start_time: at(1000),
-      end_time: at(16_000),
-      error: { error_type: 'CANCELED' },
-    });
-    expect(after.progress!.completed).toBeGreaterThanOrEqual(before.progress!.completed);
-    expect(after.progress!.completed).toBe(after.progress!.total);
-    expect(after.result).toMatchObject({
-      status: { status: 'ERROR' },
-      successful_hosts: ['host-101'],
-      failed_hosts: ['host-102'],
-      skipped_hosts: [],
-    });
-    expect(Object.keys(after.result!.host_status).sort()).toEqual(['host-101', 'host-102']);
-    mock.clock.advance(60_000);
-    expect(await getInfo(api, session, id)).toEqual(after);
-    expect(
-      (
-        await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
-          session,
-          body: {},
-        })
-      ).status,
-    ).toBe(202);
-    expect(api.problems()).toEqual([]);
-  });
+  test(
+    'cancel while RUNNING: the finished host stays staged, the current ' +
+      'one fails, the rest are never reached; the cluster is free again',
+    async () => {
+      const api = new MockClient(mock);
+      const session = await api.login();
+      const id = await stage(api, session, 'domain-c10');
+      mock.clock.advance(16_000);
+      const before = await getInfo(api, session, id);
+      expect(before.status).toBe('RUNNING');
+      expect((await cancel(api, session, id)).status).toBe(204);
+      const after = await getInfo(api, session, id);
+      expect(after).toMatchObject({
+        status: 'FAILED',
+        cancelable: false,
+        start_time: at(1000),
+        end_time: at(16_000),
+        error: { error_type: 'CANCELED' },
+      });
+      expect(after.progress!.completed).toBeGreaterThanOrEqual(before.progress!.completed);
+      expect(after.progress!.completed).toBe(after.progress!.total);
+      expect(after.result).toMatchObject({
+        status: { status: 'ERROR' },
+        successful_hosts: ['host-101'],
+        failed_hosts: ['host-102'],
+        skipped_hosts: [],
+      });
+      expect(Object.keys(after.result!.host_status).sort()).toEqual(['host-101', 'host-102']);
+      mock.clock.advance(60_000);
+      expect(await getInfo(api, session, id)).toEqual(after);
+      expect(
+        (
+          await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
+            session,
+            body: {},
+          })
+        ).status,
+      ).toBe(202);
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
   test('cancel of a SUCCEEDED or FAILED task is 400 NOT_ALLOWED_IN_CURRENT_STATE and changes nothing', async () => {
     const api = new MockClient(mock);

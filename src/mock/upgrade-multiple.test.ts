@@ -88,26 +88,29 @@ test.describe('mock: upgradeMultiple', () => {
     expect(api.problems()).toEqual([]);
   });
 
-  test('warnings: REJECTED alike when ignore_precheck_warnings is unset or false, STARTED when true; errors REJECTED even when true', async () => {
-    const api = new MockClient(mock);
-    const session = await api.login();
-    const unset = await multiple(api, session, { 'domain-c11': v1304 });
-    const no = await multiple(api, session, { 'domain-c11': { ...v1304, ignore_precheck_warnings: false } });
-    expect(results(unset)['domain-c11']).toEqual(rejected('UNSUPPORTED', 'warnings'));
-    expect(no.body).toEqual(unset.body);
-    expect(no.text).toBe(unset.text);
-    const errors = await multiple(api, session, { 'domain-c12': { ...v1304, ignore_precheck_warnings: true } });
-    expect(results(errors)['domain-c12']).toEqual(rejected('UNSUPPORTED', 'errors'));
-    expect(await states(api, session)).toEqual({
-      'domain-c10': 'READY v1.29.7',
-      'domain-c11': 'READY v1.29.7',
-      'domain-c12': 'READY v1.29.7',
-    });
-    const yes = await multiple(api, session, { 'domain-c11': { ...v1304, ignore_precheck_warnings: true } });
-    expect(yes.body).toEqual({ 'domain-c11': { res: 'STARTED' } });
-    expect((await states(api, session))['domain-c11']).toBe('PENDING v1.29.7 → v1.30.4');
-    expect(api.problems()).toEqual([]);
-  });
+  test(
+    'warnings: REJECTED alike when ignore_precheck_warnings is unset ' + 'or false, STARTED when true; errors REJECTED even when true',
+    async () => {
+      const api = new MockClient(mock);
+      const session = await api.login();
+      const unset = await multiple(api, session, { 'domain-c11': v1304 });
+      const no = await multiple(api, session, { 'domain-c11': { ...v1304, ignore_precheck_warnings: false } });
+      expect(results(unset)['domain-c11']).toEqual(rejected('UNSUPPORTED', 'warnings'));
+      expect(no.body).toEqual(unset.body);
+      expect(no.text).toBe(unset.text);
+      const errors = await multiple(api, session, { 'domain-c12': { ...v1304, ignore_precheck_warnings: true } });
+      expect(results(errors)['domain-c12']).toEqual(rejected('UNSUPPORTED', 'errors'));
+      expect(await states(api, session)).toEqual({
+        'domain-c10': 'READY v1.29.7',
+        'domain-c11': 'READY v1.29.7',
+        'domain-c12': 'READY v1.29.7',
+      });
+      const yes = await multiple(api, session, { 'domain-c11': { ...v1304, ignore_precheck_warnings: true } });
+      expect(yes.body).toEqual({ 'domain-c11': { res: 'STARTED' } });
+      expect((await states(api, session))['domain-c11']).toBe('PENDING v1.29.7 → v1.30.4');
+      expect(api.problems()).toEqual([]);
+    },
+  );
 
   test('unavailable versions and a running upgrade are REJECTED; a started batch upgrade completes like a single one', async () => {
     const api = new MockClient(mock);

@@ -42,7 +42,8 @@ const variants: Variant[] = [
     why: 'the vAPI runtime binds uniqueItems arrays to sets; the docs promise no refusal of a duplicate',
     lab: { bindSets: true },
     grep: 'tasks.list refuses a body that breaks',
-    // The duplicate was sent and judged an observation whatever the answer (200 when the rest of the body is served, or a 400 for another reason).
+    // The duplicate was sent and judged an observation whatever the answer (200 when the rest of the body is served, or a 400 for another
+    // reason).
     observed: { check: 'lenient-input-answer-is-observed', message: /^duplicate-item at \/filter_spec\/\w+\/\d+ was answered \d{3}$/ },
   },
   {

@@ -192,7 +192,9 @@ export const faultsBreakingNoRule: readonly HarmlessFault[] = [
   { fault: 'latency', why: 'slows every answer by 200 ms; exercises budgets and pollers, breaks no documented rule', suites: LIFECYCLE },
   {
     fault: 'exclude-result-ignored',
-    why: 'the on-the-wire spelling of Cis.Tasks.GetSpec on /api is undocumented (vcenter-contract.md §8): only observed, by task-result-omitted-when-excluded',
+    why:
+      'the on-the-wire spelling of Cis.Tasks.GetSpec on /api is undocumented ' +
+      '(vcenter-contract.md §8): only observed, by task-result-omitted-when-excluded',
     suites: ['suites/tasks.get'],
     grep: 'exclude_result',
     observed: {
@@ -204,7 +206,9 @@ export const faultsBreakingNoRule: readonly HarmlessFault[] = [
   },
   {
     fault: 'unset-fields-sent-as-null',
-    why: 'the 9.1 prose allows an unset optional field to be "missing or null" (vcenter-contract.md §1): only observed, by unset-fields-are-omitted-not-null',
+    why:
+      'the 9.1 prose allows an unset optional field to be "missing or null" ' +
+      '(vcenter-contract.md §1): only observed, by unset-fields-are-omitted-not-null',
     suites: ['suites/tasks.get'],
     grep: 'exclude_result',
     observed: {

@@ -38,7 +38,10 @@ const CASES: BatchCase[] = [
   })),
 ];
 
-/** The batch's outcome, by case name: run once per outer run (kept in the project's output directory, which Playwright empties when a run starts). */
+/**
+ * The batch's outcome, by case name: run once per outer run (kept in the project's output directory, which Playwright empties when a run
+ * starts).
+ */
 async function caseRun(name: string): Promise<SuiteRun> {
   const file = join(test.info().project.outputDir, 'proof-batch.json');
   if (!existsSync(file)) {
@@ -91,18 +94,22 @@ test.describe('proof that the checks bite', () => {
   }
 
   for (const { fault, suites, observed } of faultsBreakingNoRule) {
-    test(`fault ${fault} breaks no documented rule: ${suites.join(', ')} pass with no failed or warned check${observed ? `, and ${observed.check} reports it` : ''}`, async () => {
-      const run = await caseRun(`harmless ${fault}`);
-      expect([...run.failedChecks], run.output.slice(-3000)).toEqual([]);
-      expect([...run.warnedChecks]).toEqual([]);
-      expect(run.failed, run.failedTests.join('\n')).toBe(0);
-      expect(run.passed).toBeGreaterThan(0);
-      expect(run.exitCode).toBe(0);
-      if (observed)
-        expect(run.observations, JSON.stringify(run.observations, null, 1).slice(0, 3000)).toEqual(
-          expect.arrayContaining([matching(observed)]),
-        );
-    });
+    test(
+      `fault ${fault} breaks no documented rule: ${suites.join(', ')} pass with no ` +
+        `failed or warned check${observed ? `, and ${observed.check} reports it` : ''}`,
+      async () => {
+        const run = await caseRun(`harmless ${fault}`);
+        expect([...run.failedChecks], run.output.slice(-3000)).toEqual([]);
+        expect([...run.warnedChecks]).toEqual([]);
+        expect(run.failed, run.failedTests.join('\n')).toBe(0);
+        expect(run.passed).toBeGreaterThan(0);
+        expect(run.exitCode).toBe(0);
+        if (observed)
+          expect(run.observations, JSON.stringify(run.observations, null, 1).slice(0, 3000)).toEqual(
+            expect.arrayContaining([matching(observed)]),
+          );
+      },
+    );
   }
 
   observationExpectations.forEach(({ observed, faults: on }, i) => {

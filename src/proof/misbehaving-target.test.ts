@@ -64,23 +64,26 @@ test.describe('misbehaving target', () => {
     });
   });
 
-  test('no-answer: requests hang until the client gives up; the probe is spared unless spareProbe is false; close() is prompt', async () => {
-    await withFront({ mode: 'no-answer' }, async (front) => {
-      expect(await failure(fetch(`${front.url}/api/session`, { headers: authorized, signal: AbortSignal.timeout(500) }))).toBe(
-        'TimeoutError',
-      );
-      expect((await fetch(`${front.url}/api/session`)).status).toBe(401);
-    });
-    await withFront({ mode: 'no-answer', spareProbe: false }, async (front) => {
-      const hanging = failure(fetch(`${front.url}/api/session`));
-      await expect.poll(() => front.requests).toBe(1);
-      const started = performance.now();
-      await front.close();
-      expect(performance.now() - started).toBeLessThan(10_000);
-      expect(await hanging).toMatch(/ECONNRESET|UND_ERR_SOCKET/);
-      await front.close(); // idempotent
-    });
-  });
+  test(
+    'no-answer: requests hang until the client gives up; ' + 'the probe is spared unless spareProbe is false; close() is prompt',
+    async () => {
+      await withFront({ mode: 'no-answer' }, async (front) => {
+        expect(await failure(fetch(`${front.url}/api/session`, { headers: authorized, signal: AbortSignal.timeout(500) }))).toBe(
+          'TimeoutError',
+        );
+        expect((await fetch(`${front.url}/api/session`)).status).toBe(401);
+      });
+      await withFront({ mode: 'no-answer', spareProbe: false }, async (front) => {
+        const hanging = failure(fetch(`${front.url}/api/session`));
+        await expect.poll(() => front.requests).toBe(1);
+        const started = performance.now();
+        await front.close();
+        expect(performance.now() - started).toBeLessThan(10_000);
+        expect(await hanging).toMatch(/ECONNRESET|UND_ERR_SOCKET/);
+        await front.close(); // idempotent
+      });
+    },
+  );
 
   test('slow: each answer comes after delayMs; the probe is spared, or not; close() ends a pending delay at once', async () => {
     await withFront({ mode: 'slow', delayMs: 300 }, async (front) => {

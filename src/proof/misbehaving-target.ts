@@ -36,7 +36,10 @@ export interface MisbehavingOptions {
   hugeBytes?: number;
   /** An unauthenticated GET /api/session (the harness's start-up probe) is forwarded normally; default true. */
   spareProbe?: boolean;
-  /** flaky: of the requests not spared, every resetEvery-th (default 5) is reset, every stallEvery-th (default 7) held stallMs (default 10000). */
+  /**
+   * flaky: of the requests not spared, every resetEvery-th (default 5) is reset, every stallEvery-th (default 7) held stallMs (default
+   * 10000).
+   */
   flaky?: { resetEvery?: number; stallEvery?: number; stallMs?: number };
 }
 

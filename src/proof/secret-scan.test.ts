@@ -128,7 +128,8 @@ test.describe('secret scan', () => {
           'test("leaks", async ({}, testInfo) => {',
           // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
           '  console.log(`stdout: ${process.env.LEAK_STDOUT}`);',
-          "  await testInfo.attach('inline', { body: JSON.stringify({ token: process.env.LEAK_INLINE }), contentType: 'application/json' });",
+          "  await testInfo.attach('inline', { body: JSON.stringify({ token: " +
+            "process.env.LEAK_INLINE }), contentType: 'application/json' });",
           "  const file = testInfo.outputPath('evidence.txt');",
           // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a test file, with its own template literal
           '  writeFileSync(file, `${process.env.LEAK_FILE}`);',

@@ -26,7 +26,8 @@ const FLAKY: Omit<MisbehavingOptions, 'upstream'> = { mode: 'flaky', flaky: { re
  * restarts its worker, which takes seconds on a busy machine: a whole failing run would take many minutes).
  */
 const SESSION_HEAVY =
-  'create answers 201|garbage and truncated|session.get refuses|last_accessed_time|staging a clean cluster|a finished stage task read with exclude_result|every StageSpec variant';
+  'create answers 201|garbage and truncated|session.get refuses|last_accessed_time|staging ' +
+  'a clean cluster|a finished stage task read with exclude_result|every StageSpec variant';
 
 const cases = [
   { name: 'a clean full run', front: PASS_THROUGH, faults: [], record: false, exit: 0 },

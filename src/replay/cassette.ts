@@ -132,7 +132,8 @@ export function readCassette(dir: string, name: TestName): Cassette {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new NotRecordedError(
-        `[vcconform] not recorded: no cassette for ${testTitle(name)} (looked for ${file}). Record it with --record, or run without --replay.`,
+        `[vcconform] not recorded: no cassette for ${testTitle(name)} (looked ` +
+          `for ${file}). Record it with --record, or run without --replay.`,
       );
     }
     throw new CassetteError(`[vcconform] Failed to read cassette ${file}: ${(error as Error).message}.`);

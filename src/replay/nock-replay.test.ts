@@ -121,7 +121,9 @@ for (const client of ['fetch', 'wire'] as const) {
       const base = origin === VCSA ? VCSA : closedUrl;
       const replay = replayFor(base);
       const api = new ApiClient(base, transportFor(client));
-      const expected = `[vcconform] not recorded: POST ${STAGE} with body {"hosts":["host-101"]} (expected POST ${STAGE} with body {} as request #4 of ${TEST})`;
+      const expected =
+        `[vcconform] not recorded: POST ${STAGE} with body {"hosts":["host-101"]} ` +
+        `(expected POST ${STAGE} with body {} as request #4 of ${TEST})`;
       await expect(scenario(api, 'x', { stageBody: { hosts: ['host-101'] } })).rejects.toThrow(expected);
       expect(replay.error).toBeInstanceOf(NotRecordedError);
       expect(replay.error?.message).toBe(expected);
@@ -171,7 +173,8 @@ for (const client of ['fetch', 'wire'] as const) {
     expect(replay.served).toBe(2);
     expect(() => replay.done()).toThrow(NotRecordedError);
     expect(() => replay.done()).toThrow(
-      `[vcconform] Replay of ${TEST} incomplete: 3 recorded requests were not sent, the first is POST /api/esx/settings/clusters/domain-c999/software?action=stage&vmw-task=true (request #3)`,
+      `[vcconform] Replay of ${TEST} incomplete: 3 recorded requests were not sent, the first is ` +
+        'POST /api/esx/settings/clusters/domain-c999/software?action=stage&vmw-task=true (request #3)',
     );
   });
 }
@@ -237,7 +240,8 @@ test('headers the HTTP client sets itself are not compared; a missing session he
   expect(replay.served).toBe(2);
   const unknown = '/api/esx/settings/clusters/domain-c999/software?action=stage&vmw-task=true';
   await expect(api.call('software.stage', { params: { cluster: 'domain-c999' }, body: {} })).rejects.toThrow(
-    `[vcconform] not recorded: POST ${unknown} with no vmware-api-session-id header (expected POST ${unknown} with vmware-api-session-id: "<redacted:session-id>" as request #3 of ${TEST})`,
+    `[vcconform] not recorded: POST ${unknown} with no vmware-api-session-id header (expected ` +
+      `POST ${unknown} with vmware-api-session-id: "<redacted:session-id>" as request #3 of ${TEST})`,
   );
   expect(replay.served).toBe(2);
 });

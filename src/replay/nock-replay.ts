@@ -64,7 +64,8 @@ export function replayWithNock(origin: string, cassette: Cassette): NockReplay {
     refuse: (method, path, host) =>
       fail(
         new NotRecordedError(
-          `[vcconform] not recorded: ${method} ${path} on ${host} (the cassette of ${where} is replayed for ${origin} only; requests to other hosts are never recorded)`,
+          `[vcconform] not recorded: ${method} ${path} on ${host} (the cassette of ${where} is ` +
+            `replayed for ${origin} only; requests to other hosts are never recorded)`,
         ),
       ),
   });

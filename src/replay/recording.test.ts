@@ -125,7 +125,8 @@ for (const { description, content, problem } of problems) {
   test(`a recording.json with ${description} is a UsageError naming the file and the problem`, () => {
     const d = recordingWith(content);
     expect(readError(d)).toBe(
-      `[vcconform] Failed to replay the recording in ${d}: ${join(d, RECORDING_FILE)}: ${problem}. Record it again with vcconform run --record.`,
+      `[vcconform] Failed to replay the recording in ${d}: ${join(d, RECORDING_FILE)}: ${problem}. ` +
+        'Record it again with vcconform run --record.',
     );
   });
 }
@@ -135,22 +136,26 @@ test('a valid hand-written recording.json is accepted as is', () => {
   expect(readRecording(d)).toEqual(valid());
 });
 
-test('the build the recorded target reported reads back for the replay; null and recordings made before it are fine, anything else is refused', () => {
-  const build = {
-    product: 'VMware vCenter Server',
-    version: '9.1.0.0',
-    build: '24321653',
-    type: 'vCenter Server with an embedded Platform Services Controller',
-    releasedate: '',
-  };
-  const d = dir();
-  writeRecording(d, { profile: PROFILE, seed: 1, numRuns: 2, build });
-  expect(readRecording(d).build).toEqual(build);
-  writeRecording(d, { profile: PROFILE, seed: 1, numRuns: 2, build: null });
-  expect(readRecording(d).build).toBeNull();
-  expect(readRecording(recordingWith(valid())).build, 'recorded before builds were').toBeUndefined();
-  expect(readError(recordingWith({ ...valid(), build: '24321653' }))).toContain(
-    '"build" is neither null nor a {product, version, build, type, releasedate} of strings',
-  );
-  expect(readError(recordingWith({ ...valid(), build: { ...build, install_time: 'x' } }))).toContain('"build" is neither null');
-});
+test(
+  'the build the recorded target reported reads back for the replay; ' +
+    'null and recordings made before it are fine, anything else is refused',
+  () => {
+    const build = {
+      product: 'VMware vCenter Server',
+      version: '9.1.0.0',
+      build: '24321653',
+      type: 'vCenter Server with an embedded Platform Services Controller',
+      releasedate: '',
+    };
+    const d = dir();
+    writeRecording(d, { profile: PROFILE, seed: 1, numRuns: 2, build });
+    expect(readRecording(d).build).toEqual(build);
+    writeRecording(d, { profile: PROFILE, seed: 1, numRuns: 2, build: null });
+    expect(readRecording(d).build).toBeNull();
+    expect(readRecording(recordingWith(valid())).build, 'recorded before builds were').toBeUndefined();
+    expect(readError(recordingWith({ ...valid(), build: '24321653' }))).toContain(
+      '"build" is neither null nor a {product, version, build, type, releasedate} of strings',
+    );
+    expect(readError(recordingWith({ ...valid(), build: { ...build, install_time: 'x' } }))).toContain('"build" is neither null');
+  },
+);

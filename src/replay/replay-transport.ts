@@ -37,13 +37,15 @@ export function createReplay(cassette: Cassette): Replay {
     const entry = cassette.exchanges[served];
     if (!entry) {
       throw new NotRecordedError(
-        `[vcconform] not recorded: ${actual.method} ${actual.url} (the cassette of ${where()} has only ${cassette.exchanges.length} request${cassette.exchanges.length === 1 ? '' : 's'}; this was request #${served + 1})`,
+        `[vcconform] not recorded: ${actual.method} ${actual.url} (the cassette of ${where()} has only ${cassette.exchanges.length} ` +
+          `request${cassette.exchanges.length === 1 ? '' : 's'}; this was request #${served + 1})`,
       );
     }
     const difference = differs(entry.request, actual);
     if (difference) {
       throw new NotRecordedError(
-        `[vcconform] not recorded: ${actual.method} ${actual.url}${difference.actual} (expected ${entry.request.method} ${entry.request.url}${difference.expected} as request #${served + 1} of ${where()})`,
+        `[vcconform] not recorded: ${actual.method} ${actual.url}${difference.actual} ` +
+          `(expected ${entry.request.method} ${entry.request.url}${difference.expected} as request #${served + 1} of ${where()})`,
       );
     }
     served += 1;
@@ -60,7 +62,9 @@ export function createReplay(cassette: Cassette): Replay {
       if (left <= 0) return;
       const next = cassette.exchanges[served]!.request;
       throw new NotRecordedError(
-        `[vcconform] Replay of ${where()} incomplete: ${left} recorded request${left === 1 ? ' was' : 's were'} not sent, the first is ${next.method} ${next.url} (request #${served + 1}). The test sends fewer requests than when it was recorded; record it again.`,
+        `[vcconform] Replay of ${where()} incomplete: ${left} recorded request${left === 1 ? ' was' : 's were'} not sent, ` +
+          `the first is ${next.method} ${next.url} (request #${served + 1}). ` +
+          'The test sends fewer requests than when it was recorded; record it again.',
       );
     },
   };

@@ -139,18 +139,21 @@ test.describe('record then replay with the mock closed', () => {
     const failure = scenario(api, 'x', { cluster: 'domain-c11' });
     await expect(failure).rejects.toThrow(NotRecordedError);
     await expect(failure).rejects.toThrow(
-      `[vcconform] not recorded: POST /api/esx/settings/clusters/domain-c11/software?action=stage&vmw-task=true (expected POST ${STAGE} as request #4 of ${TEST} in ${cassettePath(dir, TEST)})`,
+      '[vcconform] not recorded: POST /api/esx/settings/clusters/domain-c11/software?action=stage&vmw-task=true ' +
+        `(expected POST ${STAGE} as request #4 of ${TEST} in ${cassettePath(dir, TEST)})`,
     );
   });
 
   test('a request with another body or without its session fails "not recorded"', async () => {
     const byBody = new ApiClient('https://vcenter.invalid', loadReplay(dir, TEST).transport);
     await expect(scenario(byBody, 'x', { stageBody: { hosts: ['host-101'] } })).rejects.toThrow(
-      `[vcconform] not recorded: POST ${STAGE} with body {"hosts":["host-101"]} (expected POST ${STAGE} with body {} as request #4 of ${TEST}`,
+      `[vcconform] not recorded: POST ${STAGE} with body {"hosts":["host-101"]} ` +
+        `(expected POST ${STAGE} with body {} as request #4 of ${TEST}`,
     );
     const bySession = new ApiClient('https://vcenter.invalid', loadReplay(dir, TEST).transport);
     await expect(scenario(bySession, 'x', { dropSession: true })).rejects.toThrow(
-      `[vcconform] not recorded: GET /api/session with no vmware-api-session-id header (expected GET /api/session with vmware-api-session-id: "<redacted:session-id>" as request #2 of ${TEST}`,
+      '[vcconform] not recorded: GET /api/session with no vmware-api-session-id header (expected ' +
+        `GET /api/session with vmware-api-session-id: "<redacted:session-id>" as request #2 of ${TEST}`,
     );
   });
 
@@ -172,7 +175,8 @@ test.describe('cassette files', () => {
     const name = ['src/replay/replay.test.ts', 'suite', 'a test never recorded'];
     expect(() => loadReplay(dir, name)).toThrow(NotRecordedError);
     expect(() => readCassette(dir, name)).toThrow(
-      `[vcconform] not recorded: no cassette for src/replay/replay.test.ts › suite › a test never recorded (looked for ${cassettePath(dir, name)})`,
+      '[vcconform] not recorded: no cassette for src/replay/replay.test.ts › ' +
+        `suite › a test never recorded (looked for ${cassettePath(dir, name)})`,
     );
   });
 

@@ -9,7 +9,9 @@ import { runSuites, type SuiteRun } from '../proof/run-suites';
  * real Chromium (Debian's package; .ci/run installs it), for a clean run and for one with a fault.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const MISSING = `Chromium not installed at ${CHROMIUM}: apt-get install -y chromium (.ci/run installs it; VCCONFORM_REQUIRE_BROWSER=1 makes its absence a failure)`;
+const MISSING =
+  `Chromium not installed at ${CHROMIUM}: apt-get install -y chromium (.ci/run ` +
+  'installs it; VCCONFORM_REQUIRE_BROWSER=1 makes its absence a failure)';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const FILES = ['suites/session.lifecycle.spec.ts', 'suites/stage-task.lifecycle.spec.ts'];
 
@@ -54,30 +56,34 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 for (const kind of ['clean', 'faulty'] as const) {
-  test(`conformance.html of a ${kind} run shows the verdict, the matrix${kind === 'faulty' ? ', the failure with its timeline' : ''} in Chromium, with no console errors`, async () => {
-    const run = runs[kind]!;
-    expect(run.exitCode).toBe(kind === 'clean' ? 0 : 1);
-    const { page, errors } = await open(join(run.reports, 'conformance.html'));
-    await screenshot(page, `conformance-${kind}.png`);
-    await expect(page.locator('#verdict')).toBeVisible();
-    await expect(page.locator('#verdict h2')).toContainText(kind === 'clean' ? 'PASS' : 'FAIL');
-    await expect(page.locator('#matrix')).toBeVisible();
-    await expect(page.locator('#matrix td.cell.st-passed').first()).toBeVisible();
-    await expect(page.locator('#coverage')).toBeVisible();
-    if (kind === 'clean') {
-      await expect(page.locator('.failure')).toHaveCount(0);
-    } else {
-      await expect(page.locator('#matrix td.cell.st-failed').first()).toBeVisible();
-      const failure = page.locator('.failure').filter({ hasText: 'progress-never-decreases' }).first();
-      await expect(failure).toBeVisible();
-      await expect(failure.locator('.received').first()).toBeVisible();
-      await expect(failure.locator('.documented').first()).toBeVisible();
-      await expect(failure.locator('pre.curl')).toContainText('curl');
-      await expect(failure.locator('svg.timeline')).toBeVisible();
-      await test.info().attach('failure.png', { body: await failure.screenshot(), contentType: 'image/png' });
-    }
-    expect(errors).toEqual([]);
-  });
+  test(
+    `conformance.html of a ${kind} run shows the verdict, ` +
+      `the matrix${kind === 'faulty' ? ', the failure with its timeline' : ''} in Chromium, with no console errors`,
+    async () => {
+      const run = runs[kind]!;
+      expect(run.exitCode).toBe(kind === 'clean' ? 0 : 1);
+      const { page, errors } = await open(join(run.reports, 'conformance.html'));
+      await screenshot(page, `conformance-${kind}.png`);
+      await expect(page.locator('#verdict')).toBeVisible();
+      await expect(page.locator('#verdict h2')).toContainText(kind === 'clean' ? 'PASS' : 'FAIL');
+      await expect(page.locator('#matrix')).toBeVisible();
+      await expect(page.locator('#matrix td.cell.st-passed').first()).toBeVisible();
+      await expect(page.locator('#coverage')).toBeVisible();
+      if (kind === 'clean') {
+        await expect(page.locator('.failure')).toHaveCount(0);
+      } else {
+        await expect(page.locator('#matrix td.cell.st-failed').first()).toBeVisible();
+        const failure = page.locator('.failure').filter({ hasText: 'progress-never-decreases' }).first();
+        await expect(failure).toBeVisible();
+        await expect(failure.locator('.received').first()).toBeVisible();
+        await expect(failure.locator('.documented').first()).toBeVisible();
+        await expect(failure.locator('pre.curl')).toContainText('curl');
+        await expect(failure.locator('svg.timeline')).toBeVisible();
+        await test.info().attach('failure.png', { body: await failure.screenshot(), contentType: 'image/png' });
+      }
+      expect(errors).toEqual([]);
+    },
+  );
 }
 
 test('conformance.html keeps its verdict, matrix and failures without JavaScript', async () => {

@@ -210,7 +210,10 @@ test.describe('buildReport: collected tests → conformance.json', () => {
           responseHeaders: { 'content-type': 'application/json' },
           responseBody: '{"error_type":"UNAUTHORIZED","messages":[]}',
         },
-        curl: `curl -sS -X POST "$VCENTER_URL"'/api/vcenter/namespace-management/software/clusters?action=upgradeMultiple' -H "vmware-api-session-id: $VMWARE_API_SESSION_ID" -H 'content-type: application/json' --data-raw '{"domain-c10":{"desired_version":"v1"}}'`,
+        curl:
+          `curl -sS -X POST "$VCENTER_URL"'/api/vcenter/namespace-management/software/clusters?action=upgradeMultiple' ` +
+          `-H "vmware-api-session-id: $VMWARE_API_SESSION_ID" ` +
+          `-H 'content-type: application/json' --data-raw '{"domain-c10":{"desired_version":"v1"}}'`,
         replay: {
           seed: 42,
           path: '7:0',
@@ -231,34 +234,37 @@ test.describe('buildReport: collected tests → conformance.json', () => {
     expect(report.seeds).toEqual([42]);
   });
 
-  test('evidence without replay or task gives nulls; live targets get their URL in the curl line; same-named scenarios pair in order', () => {
-    const live: RunInfo = { kind: 'live', url: 'https://vcsa.lab.example', seed: null, build: null };
-    const issue = (message: string) => ({ ...UNAUTH_ISSUE, message });
-    const t = collected('f1', {
-      project: 'live',
-      outcome: 'unexpected',
-      status: 'failed',
-      annotations: [
-        check('unprivileged-is-403-unauthorized', 'clusters.upgradeMultiple', 'failed', 'same', [issue('first')]),
-        check('unprivileged-is-403-unauthorized', 'clusters.upgradeMultiple', 'failed', 'same', [issue('second')]),
-      ],
-      attachments: [
-        coverage(live),
-        evidence('same', ['unprivileged-is-403-unauthorized']),
-        evidence('same', ['unprivileged-is-403-unauthorized', 'check-without-annotation']),
-      ],
-    });
-    const report = valid(build([t]));
-    expect(report.target).toEqual({ kind: 'live', url: 'https://vcsa.lab.example', build: null });
-    expect(report.seed).toBeNull();
-    expect(report.failures.map((f) => [f.check, f.issues.map((i) => i.message), f.replay, f.task])).toEqual([
-      ['check-without-annotation', [], null, null],
-      ['unprivileged-is-403-unauthorized', ['first'], null, null],
-      ['unprivileged-is-403-unauthorized', ['second'], null, null],
-    ]);
-    expect(report.failures[1]!.curl).toMatch(/^curl -sS -X POST 'https:\/\/vcsa\.lab\.example\/api\/vcenter\//);
-    expect(report.failures[0]!.rule).toBe('');
-  });
+  test(
+    'evidence without replay or task gives nulls; live targets get ' + 'their URL in the curl line; same-named scenarios pair in order',
+    () => {
+      const live: RunInfo = { kind: 'live', url: 'https://vcsa.lab.example', seed: null, build: null };
+      const issue = (message: string) => ({ ...UNAUTH_ISSUE, message });
+      const t = collected('f1', {
+        project: 'live',
+        outcome: 'unexpected',
+        status: 'failed',
+        annotations: [
+          check('unprivileged-is-403-unauthorized', 'clusters.upgradeMultiple', 'failed', 'same', [issue('first')]),
+          check('unprivileged-is-403-unauthorized', 'clusters.upgradeMultiple', 'failed', 'same', [issue('second')]),
+        ],
+        attachments: [
+          coverage(live),
+          evidence('same', ['unprivileged-is-403-unauthorized']),
+          evidence('same', ['unprivileged-is-403-unauthorized', 'check-without-annotation']),
+        ],
+      });
+      const report = valid(build([t]));
+      expect(report.target).toEqual({ kind: 'live', url: 'https://vcsa.lab.example', build: null });
+      expect(report.seed).toBeNull();
+      expect(report.failures.map((f) => [f.check, f.issues.map((i) => i.message), f.replay, f.task])).toEqual([
+        ['check-without-annotation', [], null, null],
+        ['unprivileged-is-403-unauthorized', ['first'], null, null],
+        ['unprivileged-is-403-unauthorized', ['second'], null, null],
+      ]);
+      expect(report.failures[1]!.curl).toMatch(/^curl -sS -X POST 'https:\/\/vcsa\.lab\.example\/api\/vcenter\//);
+      expect(report.failures[0]!.rule).toBe('');
+    },
+  );
 
   test('tests that failed without a failed check are errors: the first lines of the message, colours removed', () => {
     const report = valid(
@@ -369,21 +375,24 @@ test.describe('buildReport: collected tests → conformance.json', () => {
     expect(valid(build([collected('a')])).seed).toBeNull();
   });
 
-  test('the build is the one the tests carry: the first test (by id) that names one; null when none does, as from older blob reports', () => {
-    const withBuild = { ...MOCK, build: BUILD };
-    const report = valid(
-      build([
-        collected('b', { attachments: [coverage(withBuild)] }),
-        collected('a', { attachments: [coverage(MOCK)] }),
-        collected('c', { attachments: [coverage({ ...MOCK, build: { ...BUILD, build: '1' } })] }),
-      ]),
-    );
-    expect(report.target).toEqual({ kind: 'mock', url: 'embedded', build: BUILD });
-    expect(valid(build([collected('a', { attachments: [coverage(MOCK)] })])).target.build).toBeNull();
-    const { build: _b, ...older } = MOCK;
-    expect(valid(build([collected('a', { attachments: [coverage(older as RunInfo)] })])).target.build).toBeNull();
-    expect(valid(build([collected('a', { project: 'live', status: 'skipped', outcome: 'skipped' })])).target.build).toBeNull();
-  });
+  test(
+    'the build is the one the tests carry: the first test (by id) ' + 'that names one; null when none does, as from older blob reports',
+    () => {
+      const withBuild = { ...MOCK, build: BUILD };
+      const report = valid(
+        build([
+          collected('b', { attachments: [coverage(withBuild)] }),
+          collected('a', { attachments: [coverage(MOCK)] }),
+          collected('c', { attachments: [coverage({ ...MOCK, build: { ...BUILD, build: '1' } })] }),
+        ]),
+      );
+      expect(report.target).toEqual({ kind: 'mock', url: 'embedded', build: BUILD });
+      expect(valid(build([collected('a', { attachments: [coverage(MOCK)] })])).target.build).toBeNull();
+      const { build: _b, ...older } = MOCK;
+      expect(valid(build([collected('a', { attachments: [coverage(older as RunInfo)] })])).target.build).toBeNull();
+      expect(valid(build([collected('a', { project: 'live', status: 'skipped', outcome: 'skipped' })])).target.build).toBeNull();
+    },
+  );
 
   test('the report does not depend on the order the tests ended in (shards merge in any order)', () => {
     const tests = [

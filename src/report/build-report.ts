@@ -67,7 +67,9 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
     errors.unshift({
       testId: 'run',
       test: 'the run',
-      message: `The run stopped before its end: ${input.stopped}; ${tests.filter((t) => t.ran === false).length} of ${tests.length} tests did not run.`,
+      message:
+        `The run stopped before its end: ${input.stopped}; ` +
+        `${tests.filter((t) => t.ran === false).length} of ${tests.length} tests did not run.`,
     });
   return {
     format: CONFORMANCE_FORMAT,

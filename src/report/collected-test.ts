@@ -30,7 +30,8 @@ export function parseJson<T>(text: string, what: string, test: CollectedTest): T
     return JSON.parse(text) as T;
   } catch (e) {
     throw new Error(
-      `[vcconform] Failed to read the ${what} of "${test.titlePath}": ${(e as Error).message}. The fixtures write it as JSON; was the report produced by another harness version?`,
+      `[vcconform] Failed to read the ${what} of "${test.titlePath}": ${(e as Error).message}. ` +
+        'The fixtures write it as JSON; was the report produced by another harness version?',
     );
   }
 }

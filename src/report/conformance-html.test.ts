@@ -79,7 +79,8 @@ test.describe('conformance.html content', () => {
   test('the build under test is named with its type and patch, or said to be not reported by the target', () => {
     const build = (r: ConformanceReport) => textOf(element(renderConformanceHtml(r), 'dd', 'target-build'));
     expect(build(sample('failing'))).toBe(
-      'VMware vCenter Server 9.1.0.0 build 24853646 (vCenter Server with an embedded Platform Services Controller; patch released February 24, 2026)',
+      'VMware vCenter Server 9.1.0.0 build 24853646 (vCenter Server with an ' +
+        'embedded Platform Services Controller; patch released February 24, 2026)',
     );
     expect(build(sample('clean'))).toBe(
       'VMware vCenter Server 9.1.0.0 build 24321653 (vCenter Server with an embedded Platform Services Controller; not patched)',
@@ -149,7 +150,8 @@ test.describe('conformance.html content', () => {
       'software.stage — documented, never observed: 500 TIMED_OUT, 503 SERVICE_UNAVAILABLE — optional fields never sent: commit (empty)',
     );
     expect(text).toContain(
-      'clusters.upgrade — documented, never observed: 204, 400 UNSUPPORTED — optional fields never sent: ignore_precheck_warnings (unset, explicit, empty)',
+      'clusters.upgrade — documented, never observed: 204, 400 UNSUPPORTED — ' +
+        'optional fields never sent: ignore_precheck_warnings (unset, explicit, empty)',
     );
     expect(coverage).toContain('<li class="undocumented"><code>software.stage</code>: 403 UNAUTHORIZED (2×)</li>');
     expect(coverage).toContain(
@@ -218,7 +220,10 @@ test.describe('conformance.html content', () => {
     );
     expect(/<polyline class="progress" points="([^"]*)"/.exec(svg)?.[1]?.split(' ')).toHaveLength(polls.filter((p) => p.total).length);
     expect(svg).toMatch(
-      /^<svg class="timeline" role="img"[^>]* aria-label="Task timeline, 8 polls: PENDING at 0 ms, then RUNNING at 470 ms, then FAILED at 5.6 s; last progress 2\/4\.">\n<title>/,
+      new RegExp(
+        /^<svg class="timeline" role="img"[^>]* aria-label="Task timeline, 8 polls: /.source +
+          /PENDING at 0 ms, then RUNNING at 470 ms, then FAILED at 5.6 s; last progress 2\/4\.">\n<title>/.source,
+      ),
     );
     // PENDING and RUNNING change 470 ms apart: their labels take two rows instead of overlapping.
     expect(

@@ -78,7 +78,8 @@ test.describe('conformance.json from real runs of the suites', () => {
     const report = conformance(run.reports);
     expect(report).toMatchObject({ target: { kind: 'mock', url: 'embedded', build: null }, verdict: 'pass', errors: [] });
     expect(run.output.split('\n').filter((l) => l.includes('did not report its build'))).toEqual([
-      '[vcconform] observation: the embedded mock did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.',
+      '[vcconform] observation: the embedded mock did not report its build: GET /api/appliance/system/version ' +
+        'answered 500 ERROR. The reports say "not reported by the target"; the run goes on.',
     ]);
     expect(readFileSync(join(run.reports, 'junit.xml'), 'utf8')).toContain(
       '<property name="vcconform.build" value="not reported by the target">',
@@ -111,7 +112,10 @@ test.describe('conformance.json from real runs of the suites', () => {
       requestHeaders: { 'vmware-api-session-id': '<redacted:session-id>' },
     });
     expect(failure.curl).toMatch(
-      /^curl -sS -X POST "\$VCENTER_URL"'\/api\/vcenter\/namespace-management\/software\/clusters\?action=upgradeMultiple' .*-H "vmware-api-session-id: \$VMWARE_API_SESSION_ID"/,
+      new RegExp(
+        /^curl -sS -X POST "\$VCENTER_URL"'\/api\/vcenter\/namespace-management\/software\/clusters\?action=upgradeMultiple' /.source +
+          /.*-H "vmware-api-session-id: \$VMWARE_API_SESSION_ID"/.source,
+      ),
     );
     // The replay command selects the same fault, so pasting it reproduces the failure.
     expect(failure.replay).toMatchObject({

@@ -217,13 +217,18 @@ const undeclared: { description: string; assumptions: Assumptions; call: NeedCal
     description: 'need.roles of a role it did not declare',
     assumptions: { roles: ['stageCluster'] },
     call: { need: 'roles', keys: ['stageCluster', 'hostOutsideCluster'] },
-    message: `[vcconform] Failed to run "${TITLE}": it calls need.roles('stageCluster', 'hostOutsideCluster') but does not declare it; add roles: ['hostOutsideCluster'] to its sends(…).assuming({…}) (src/safety/assumes.ts), so --dry-run shows what it assumes.`,
+    message:
+      `[vcconform] Failed to run "${TITLE}": it calls need.roles('stageCluster', ` +
+      "'hostOutsideCluster') but does not declare it; add roles: ['hostOutsideCluster'] to its " +
+      'sends(…).assuming({…}) (src/safety/assumes.ts), so --dry-run shows what it assumes.',
   },
   {
     description: 'need.roles by a test that declares nothing',
     assumptions: {},
     call: { need: 'roles', keys: ['x' as 'stageCluster'] },
-    message: `[vcconform] Failed to run "${TITLE}": it calls need.roles('x') but does not declare it; add roles: ['x'] to its sends(…).assuming({…}) (src/safety/assumes.ts), so --dry-run shows what it assumes.`,
+    message:
+      `[vcconform] Failed to run "${TITLE}": it calls need.roles('x') but does not declare it; add roles: ` +
+      "['x'] to its sends(…).assuming({…}) (src/safety/assumes.ts), so --dry-run shows what it assumes.",
   },
   {
     description: 'need.users',
@@ -241,21 +246,25 @@ const undeclared: { description: string; assumptions: Assumptions; call: NeedCal
     description: 'a lack everywhere declared only on a cluster',
     assumptions: { lacks: [{ role: 'operator', privilege: STAGE_WRITE, on: 'stageCluster' }] },
     call: { need: 'lacks', role: 'operator', privilege: STAGE_WRITE, clusters: [] },
-    message: `need.lacks('operator', '${STAGE_WRITE}') but does not declare it; add lacks: [{ role: 'operator', privilege: '${STAGE_WRITE}' }] to its`,
+    message:
+      `need.lacks('operator', '${STAGE_WRITE}') but does not declare it; ` +
+      `add lacks: [{ role: 'operator', privilege: '${STAGE_WRITE}' }] to its`,
   },
   {
     description: 'a lack on a cluster declared only everywhere (--dry-run would ask more of the profile than the run does)',
     assumptions: { lacks: [{ role: 'operator', privilege: 'Namespaces.Upgrade' }] },
     call: { need: 'lacks', role: 'operator', privilege: 'Namespaces.Upgrade', clusters: ['domain-c14'] },
     message:
-      "need.lacks('operator', 'Namespaces.Upgrade', 'domain-c14') but does not declare it; add lacks: [{ role: 'operator', privilege: 'Namespaces.Upgrade', on: 'noDesiredDocumentCluster' }] to its",
+      "need.lacks('operator', 'Namespaces.Upgrade', 'domain-c14') but does not declare it; add lacks: " +
+      "[{ role: 'operator', privilege: 'Namespaces.Upgrade', on: 'noDesiredDocumentCluster' }] to its",
   },
   {
     description: 'a lack on a cluster of another role, naming the roles of the clusters left',
     assumptions: { lacks: [{ role: 'read-only', privilege: 'Namespaces.Upgrade', on: 'warningsCluster' }] },
     call: { need: 'lacks', role: 'read-only', privilege: 'Namespaces.Upgrade', clusters: ['domain-c11', 'domain-c12', 'domain-c10'] },
     message:
-      "add lacks: [{ role: 'read-only', privilege: 'Namespaces.Upgrade', on: [<errorsCluster or operatorDeniedCluster>, <upgradableCluster or stageCluster>] }] to its",
+      "add lacks: [{ role: 'read-only', privilege: 'Namespaces.Upgrade', on: " +
+      '[<errorsCluster or operatorDeniedCluster>, <upgradableCluster or stageCluster>] }] to its',
   },
   {
     description: 'a lack of another privilege or user',

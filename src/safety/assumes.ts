@@ -67,7 +67,10 @@ export function normalise(a: Assumptions): Assumed {
   };
 }
 
-/** `roles: a, b; users: operator; lacks: operator P on stageCluster, read-only Q on a+b; reset` (readable in the HTML report); '' for nothing. */
+/**
+ * `roles: a, b; users: operator; lacks: operator P on stageCluster, read-only Q on a+b; reset` (readable in the HTML report); '' for
+ * nothing.
+ */
 export function assumptionsText(a: Assumptions): string {
   const n = normalise(a);
   return [
@@ -84,7 +87,8 @@ export function assumptionsText(a: Assumptions): string {
 export function parseAssumptions(text: string): Assumed {
   const fail = (part: string, why: string): never => {
     throw new Error(
-      `[vcconform] Failed to read the test's assumptions ${JSON.stringify(text)}: ${JSON.stringify(part)} ${why}. Write them with sends(…).assuming({ roles, users, lacks, reset }) (src/safety/assumes.ts).`,
+      `[vcconform] Failed to read the test's assumptions ${JSON.stringify(text)}: ${JSON.stringify(part)} ${why}. ` +
+        'Write them with sends(…).assuming({ roles, users, lacks, reset }) (src/safety/assumes.ts).',
     );
   };
   const found: Required<Assumptions> & { lacks: Lack[] } = { roles: [], users: [], lacks: [], reset: false };
@@ -122,7 +126,8 @@ function parseLack(item: string, fail: (why: string) => never): Lack[] {
   const m = /^(\S+)\s+(\S+)(?:\s+on\s+(\S+))?$/.exec(item);
   if (!m)
     return fail(
-      `has ${JSON.stringify(item)}, which is not "<user role> <privilege>" or "<user role> <privilege> on <inventory role>[+<inventory role>…]"`,
+      `has ${JSON.stringify(item)}, which is not "<user role> <privilege>" ` +
+        'or "<user role> <privilege> on <inventory role>[+<inventory role>…]"',
     );
   const [, role, privilege, on] = m;
   if (!isRole(role!)) return fail(`has ${JSON.stringify(item)}, whose ${JSON.stringify(role)} is not a user role (${ROLES.join(', ')})`);
@@ -211,5 +216,8 @@ export function undeclaredNeed(title: string, declared: Assumed, call: NeedCall,
     }
   }
   if (add === undefined) return undefined;
-  return `[vcconform] Failed to run "${title}": it calls ${callText(call)} but does not declare it; add ${add} to its sends(…).assuming({…}) (src/safety/assumes.ts), so --dry-run shows what it assumes.`;
+  return (
+    `[vcconform] Failed to run "${title}": it calls ${callText(call)} but does not declare it; ` +
+    `add ${add} to its sends(…).assuming({…}) (src/safety/assumes.ts), so --dry-run shows what it assumes.`
+  );
 }

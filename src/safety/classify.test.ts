@@ -17,7 +17,10 @@ const SESSIONS: Record<string, Role> = { 'sid-admin': 'administrator', 'sid-ro':
 const TASK = '52a5:com.vmware.esx.settings.clusters.software';
 
 const STAGE_PRIVILEGE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
-/** What the profile declares: read-only lacks both privileges everywhere, the operator the stage one everywhere and Namespaces.Upgrade on domain-c12. */
+/**
+ * What the profile declares: read-only lacks both privileges everywhere, the operator the stage one everywhere and Namespaces.Upgrade on
+ * domain-c12.
+ */
 const LACKS: Partial<Record<Role, DeclaredLacks>> = {
   'read-only': { lacks: ['Namespaces.Upgrade', STAGE_PRIVILEGE] },
   operator: { lacks: [STAGE_PRIVILEGE], lacksOn: { 'domain-c12': ['Namespaces.Upgrade'] } },
@@ -348,17 +351,20 @@ test.describe('classify', () => {
     });
   }
 
-  test('a lack the profile does not declare is not assumed: an undeclared operator may stage, an undeclared read-only user may upgrade', () => {
-    const undeclared: SafetyFacts = { ...facts, lacksOf: () => undefined };
-    expect(classify(req('POST', STAGE('domain-c10'), 'sid-op', {}), undeclared)).toMatchObject({
-      class: 'state-changing',
-      clusters: ['domain-c10'],
-    });
-    expect(classify(req('POST', `${NS}/domain-c12?action=upgrade`, 'sid-ro', spec), undeclared)).toMatchObject({
-      class: 'state-changing',
-      clusters: ['domain-c12'],
-    });
-  });
+  test(
+    'a lack the profile does not declare is not assumed: an undeclared ' + 'operator may stage, an undeclared read-only user may upgrade',
+    () => {
+      const undeclared: SafetyFacts = { ...facts, lacksOf: () => undefined };
+      expect(classify(req('POST', STAGE('domain-c10'), 'sid-op', {}), undeclared)).toMatchObject({
+        class: 'state-changing',
+        clusters: ['domain-c10'],
+      });
+      expect(classify(req('POST', `${NS}/domain-c12?action=upgrade`, 'sid-ro', spec), undeclared)).toMatchObject({
+        class: 'state-changing',
+        clusters: ['domain-c12'],
+      });
+    },
+  );
 
   test('a lack declared on one cluster refuses only there', () => {
     expect(

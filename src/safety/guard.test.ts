@@ -42,7 +42,8 @@ const logout = (session: string): Request => ({
 });
 
 function guarded(policy: SafetyPolicy, answer?: (r: Request) => Answer, declared?: () => ReadonlySet<string> | undefined) {
-  // The profile declares the lacks: the operator the stage privilege everywhere and Namespaces.Upgrade on domain-c12; read-only both everywhere.
+  // The profile declares the lacks: the operator the stage privilege everywhere and Namespaces.Upgrade on domain-c12; read-only both
+  // everywhere.
   const stage = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
   const guard = new SafetyGuard(policy, {
     lacks: {
@@ -66,8 +67,12 @@ test.describe('SafetyGuard enforces the policy before sending', () => {
       description: 'safe mode refuses a state change',
       policy: SAFE,
       request: post(STAGE('domain-c10'), ADMIN, {}),
-      refused:
-        /^\[vcconform\] safe mode: refused to send POST \/api\/esx\/settings\/clusters\/domain-c10\/software\?action=stage&vmw-task=true \(state-changing: software.stage may change domain-c10\)\. Nothing was sent\. Pass --allow-mutations \(or capabilities.allowMutations in the profile\) and allowlist the cluster to run it\.$/,
+      refused: new RegExp(
+        /^\[vcconform\] safe mode: refused to send POST /.source +
+          /\/api\/esx\/settings\/clusters\/domain-c10\/software\?action=stage&vmw-task=true /.source +
+          /\(state-changing: software.stage may change domain-c10\)\. Nothing was sent\. /.source +
+          /Pass --allow-mutations \(or capabilities.allowMutations in the profile\) and allowlist the cluster to run it\.$/.source,
+      ),
     },
     { description: 'safe mode sends a read', policy: SAFE, request: get(`${NS}/domain-c10`, ADMIN) },
     { description: 'safe mode sends an expected rejection (no session)', policy: SAFE, request: post(STAGE('domain-c10'), undefined, {}) },
@@ -142,7 +147,10 @@ test.describe("SafetyGuard checks the test's declared plan", () => {
     const error = await send(post(STAGE('domain-c10'), ADMIN, {})).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UndeclaredRequest);
     expect((error as Error).message).toBe(
-      "[vcconform] Failed to send POST /api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true: it is state-changing (software.stage may change domain-c10), and the test's plan does not declare software.stage:state-changing (it declares clusters.get:read-only, software.stage:expected-rejected). Nothing was sent. Add software.stage:state-changing to the test's plan if the test means to send it.",
+      '[vcconform] Failed to send POST /api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true: ' +
+        "it is state-changing (software.stage may change domain-c10), and the test's plan does not declare " +
+        'software.stage:state-changing (it declares clusters.get:read-only, software.stage:expected-rejected). ' +
+        "Nothing was sent. Add software.stage:state-changing to the test's plan if the test means to send it.",
     );
     expect(calls).toEqual([]);
     expect(guard.decisions[0]).toMatchObject({ sent: false, refusal: (error as Error).message });

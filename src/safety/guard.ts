@@ -74,7 +74,10 @@ export class SafetyGuard {
     this.facts.sessions.set(sessionId, role);
   }
 
-  /** Wraps a transport: classify, enforce, send, learn from the answer. `declared()` returns the current test's declared "operation:class" keys, or undefined for no check. */
+  /**
+   * Wraps a transport: classify, enforce, send, learn from the answer. `declared()` returns the current test's declared "operation:class"
+   * keys, or undefined for no check.
+   */
   wrap(transport: Transport, declared?: () => ReadonlySet<string> | undefined): Transport {
     return async (request) => {
       const c = classify(request, this.view());
@@ -144,11 +147,18 @@ function refusalOf(d: Decision, c: Classification, policy: SafetyPolicy): string
   const outside = c.clusters.filter((id) => !allowlist.includes(id));
   if (outside.length === 0) return undefined;
   const listed = allowlist.length > 0 ? allowlist.join(', ') : 'empty';
-  return `${head} ${outside.length > 1 ? 'Clusters' : 'Cluster'} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not in the mutation allowlist (${listed}). Add ${outside.length > 1 ? 'them' : 'it'} to capabilities.mutationAllowlist in the profile to run it.`;
+  return (
+    `${head} ${outside.length > 1 ? 'Clusters' : 'Cluster'} ${outside.join(', ')} ` +
+    `${outside.length > 1 ? 'are' : 'is'} not in the mutation allowlist (${listed}). ` +
+    `Add ${outside.length > 1 ? 'them' : 'it'} to capabilities.mutationAllowlist in the profile to run it.`
+  );
 }
 
 function undeclaredMessage(d: Decision, plan: ReadonlySet<string>): string {
   const key = planKey(d.operation, d.class);
   const listed = plan.size > 0 ? [...plan].sort().join(', ') : 'nothing';
-  return `[vcconform] Failed to send ${d.method} ${d.path}: it is ${d.class} (${d.reason}), and the test's plan does not declare ${key} (it declares ${listed}). Nothing was sent. Add ${key} to the test's plan if the test means to send it.`;
+  return (
+    `[vcconform] Failed to send ${d.method} ${d.path}: it is ${d.class} (${d.reason}), and the test's plan does not ` +
+    `declare ${key} (it declares ${listed}). Nothing was sent. Add ${key} to the test's plan if the test means to send it.`
+  );
 }

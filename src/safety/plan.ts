@@ -50,7 +50,8 @@ export function parsePlan(text: string): Plan {
     const m = /^([a-z-]+):\s*(.+)$/.exec(part);
     if (!m || !CLASSES.includes(m[1] as RequestClass))
       throw new Error(
-        `[vcconform] Failed to read the test plan ${JSON.stringify(text)}: ${JSON.stringify(part)} is not "<class>: op, op" with class one of ${CLASSES.join(', ')}.`,
+        `[vcconform] Failed to read the test plan ${JSON.stringify(text)}: ${JSON.stringify(part)} is ` +
+          `not "<class>: op, op" with class one of ${CLASSES.join(', ')}.`,
       );
     plan[m[1]!] = [
       ...(plan[m[1]!] ?? []),

@@ -65,7 +65,8 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
         throw new SpecError(
           message(
             `import query parameter ${q.name} of ${op.id}`,
-            `the 9.1 spec declares ${declared ? `its schema as ${JSON.stringify(declared.schema)}` : 'no such query parameter'}, the catalogue says ${q.schema}`,
+            `the 9.1 spec declares ${declared ? `its schema as ${JSON.stringify(declared.schema)}` : 'no such query parameter'}, ` +
+              `the catalogue says ${q.schema}`,
             'Check queryParams in specs/operations.ts',
           ),
         );

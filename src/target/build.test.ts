@@ -159,7 +159,8 @@ test.describe('readBuild: one GET /api/appliance/system/version with the session
       const reading = await readBuild(wire, server.url, SESSION);
       const line = buildObservation(server.url, reading.build === null ? reading.why : '');
       expect(line).toBe(
-        `[vcconform] observation: ${server.url} did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.`,
+        `[vcconform] observation: ${server.url} did not report its build: GET /api/appliance/system/version ` +
+          'answered 500 ERROR. The reports say "not reported by the target"; the run goes on.',
       );
       expect(line).not.toContain(SESSION);
     } finally {

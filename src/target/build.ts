@@ -49,7 +49,8 @@ export async function readBuild(send: Transport, url: string, session: string): 
   if (!validate(struct)) {
     const first = validate.errors?.[0];
     return notReported(
-      `answered 200 with a body that does not match ${VERSION_STRUCT} (${first ? `${first.instancePath || '/'} ${first.message}` : 'invalid'})`,
+      `answered 200 with a body that does not match ${VERSION_STRUCT} ` +
+        `(${first ? `${first.instancePath || '/'} ${first.message}` : 'invalid'})`,
     );
   }
   const v = struct as Record<(typeof FIELDS)[number], string>;
@@ -91,7 +92,10 @@ export async function readBuildAs(
 
 /** The one console line for a build that was not reported: what happened, and that the run goes on. */
 export function buildObservation(target: string, why: string): string {
-  return `[vcconform] observation: ${target} did not report its build: GET ${VERSION.path} ${why}. The reports say "${BUILD_NOT_REPORTED}"; the run goes on.`;
+  return (
+    `[vcconform] observation: ${target} did not report its build: ` +
+    `GET ${VERSION.path} ${why}. The reports say "${BUILD_NOT_REPORTED}"; the run goes on.`
+  );
 }
 
 /** Whether a value is a TargetBuild: exactly its five string fields (a recording's, or the one vcconform run hands Playwright). */
@@ -107,6 +111,7 @@ export function targetBuildFrom(text: string | undefined, name: string): TargetB
   const value = safeParse(text);
   if (value === null || isTargetBuild(value)) return value;
   throw new Error(
-    `[vcconform] Failed to read ${name}: expected null or a JSON {product, version, build, type, releasedate} of strings, got ${JSON.stringify(text.slice(0, 200))}.`,
+    `[vcconform] Failed to read ${name}: expected null or a JSON {product, version, ` +
+      `build, type, releasedate} of strings, got ${JSON.stringify(text.slice(0, 200))}.`,
   );
 }

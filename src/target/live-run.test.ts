@@ -67,35 +67,38 @@ function verdicts(report: Report): string[] {
   return out.sort();
 }
 
-test('safe mode: a profile run against a separately started mock sends nothing that could change state, and deletes its sessions', async () => {
-  const mock = await separateMock();
-  try {
-    const before = snapshot(mock);
-    const reports = reportsDir();
-    const r = await bin(
-      ['--profile', writeLabProfile(mock, mock.url), '--runs', '3', '--workers', '2', '--reports', reports],
-      cleanEnv(labEnv(mock)),
-    );
-    expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
-    expect(r.stderr).toContain('safe mode: nothing that could change state is sent');
-    const { report, skips } = readReport(reports);
-    expect(report.stats.expected, 'tests that only read or are refused still run').toBeGreaterThan(10);
-    expect(skips.filter((s) => s.startsWith('safe mode:')).length, 'state-changing tests are skipped, saying why').toBeGreaterThan(5);
-    const journal = mock.journal.all();
-    const refused = journal.filter((e) => e.operation !== undefined && CHANGING.has(e.operation));
-    expect(refused.length, 'requests a vCenter refuses were sent: the rejection paths are still tested in safe mode').toBeGreaterThan(0);
-    // A state change needs a privileged caller, a cluster and a success: not one such request.
-    const succeeded = refused.filter((e) => e.user === adminOf(mock) && existing(mock, e.clusters).length > 0 && e.status < 400);
-    expect(
-      succeeded.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}] → ${e.status}`),
-      'no state-changing request that could succeed',
-    ).toEqual([]);
-    expect(snapshot(mock), 'the mock is as it was').toBe(before);
-    expect(mock.state.sessions.size, 'every session was deleted at the end of the run').toBe(0);
-  } finally {
-    await mock.close();
-  }
-});
+test(
+  'safe mode: a profile run against a separately started mock ' + 'sends nothing that could change state, and deletes its sessions',
+  async () => {
+    const mock = await separateMock();
+    try {
+      const before = snapshot(mock);
+      const reports = reportsDir();
+      const r = await bin(
+        ['--profile', writeLabProfile(mock, mock.url), '--runs', '3', '--workers', '2', '--reports', reports],
+        cleanEnv(labEnv(mock)),
+      );
+      expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
+      expect(r.stderr).toContain('safe mode: nothing that could change state is sent');
+      const { report, skips } = readReport(reports);
+      expect(report.stats.expected, 'tests that only read or are refused still run').toBeGreaterThan(10);
+      expect(skips.filter((s) => s.startsWith('safe mode:')).length, 'state-changing tests are skipped, saying why').toBeGreaterThan(5);
+      const journal = mock.journal.all();
+      const refused = journal.filter((e) => e.operation !== undefined && CHANGING.has(e.operation));
+      expect(refused.length, 'requests a vCenter refuses were sent: the rejection paths are still tested in safe mode').toBeGreaterThan(0);
+      // A state change needs a privileged caller, a cluster and a success: not one such request.
+      const succeeded = refused.filter((e) => e.user === adminOf(mock) && existing(mock, e.clusters).length > 0 && e.status < 400);
+      expect(
+        succeeded.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}] → ${e.status}`),
+        'no state-changing request that could succeed',
+      ).toEqual([]);
+      expect(snapshot(mock), 'the mock is as it was').toBe(before);
+      expect(mock.state.sessions.size, 'every session was deleted at the end of the run').toBe(0);
+    } finally {
+      await mock.close();
+    }
+  },
+);
 
 test('with --allow-mutations, state changes touch only the allowlisted cluster, and the run reads it back at its end', async () => {
   const mock = await separateMock();
@@ -132,41 +135,55 @@ test('with --allow-mutations, state changes touch only the allowlisted cluster, 
   }
 });
 
-test('the build under test: the pre-flight asks once, as the administrator, and conformance.json, .html and junit.xml name it', async () => {
-  const patched = { version: '9.1.0.1', build: '24999999', summary: 'Patch for VMware vCenter Server 9.1', releasedate: 'June 2, 2026' };
-  const mock = await separateMock({ appliance: patched });
-  try {
-    const reports = reportsDir();
-    const r = await bin(
-      ['--profile', writeLabProfile(mock, mock.url), '--grep', 'session lifecycle', '--runs', '2', '--workers', '2', '--reports', reports],
-      cleanEnv(labEnv(mock)),
-    );
-    expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
-    const build = {
-      product: 'VMware vCenter Server',
-      version: '9.1.0.1',
-      build: '24999999',
-      type: 'vCenter Server with an embedded Platform Services Controller',
-      releasedate: 'June 2, 2026',
-    };
-    expect(conformance(reports).target).toEqual({ kind: 'live', url: mock.url, build });
-    // Once per run, though two workers ran: the pre-flight's administrator session, not another login.
-    const reads = mock.journal.all().filter((e) => e.path === '/api/appliance/system/version');
-    expect(reads.map((e) => `${e.method} ${e.user} ${e.status}`)).toEqual([`GET ${adminOf(mock)} 200`]);
-    const name = 'VMware vCenter Server 9.1.0.1 build 24999999';
-    expect(readFileSync(join(reports, 'conformance.html'), 'utf8')).toContain(`<strong>${name}</strong>`);
-    const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
-    const properties = [...junit.matchAll(/<property name="vcconform\.build" value="([^"]*)">/g)].map((m) => m[1]);
-    expect(properties.length).toBeGreaterThan(2);
-    expect(new Set(properties)).toEqual(
-      new Set([`${name} (vCenter Server with an embedded Platform Services Controller; patch released June 2, 2026)`]),
-    );
-    expect(r.stderr).not.toContain('did not report its build');
-    expect(mock.state.sessions.size).toBe(0);
-  } finally {
-    await mock.close();
-  }
-});
+test(
+  'the build under test: the pre-flight asks once, as the administrator, ' + 'and conformance.json, .html and junit.xml name it',
+  async () => {
+    const patched = { version: '9.1.0.1', build: '24999999', summary: 'Patch for VMware vCenter Server 9.1', releasedate: 'June 2, 2026' };
+    const mock = await separateMock({ appliance: patched });
+    try {
+      const reports = reportsDir();
+      const r = await bin(
+        [
+          '--profile',
+          writeLabProfile(mock, mock.url),
+          '--grep',
+          'session lifecycle',
+          '--runs',
+          '2',
+          '--workers',
+          '2',
+          '--reports',
+          reports,
+        ],
+        cleanEnv(labEnv(mock)),
+      );
+      expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
+      const build = {
+        product: 'VMware vCenter Server',
+        version: '9.1.0.1',
+        build: '24999999',
+        type: 'vCenter Server with an embedded Platform Services Controller',
+        releasedate: 'June 2, 2026',
+      };
+      expect(conformance(reports).target).toEqual({ kind: 'live', url: mock.url, build });
+      // Once per run, though two workers ran: the pre-flight's administrator session, not another login.
+      const reads = mock.journal.all().filter((e) => e.path === '/api/appliance/system/version');
+      expect(reads.map((e) => `${e.method} ${e.user} ${e.status}`)).toEqual([`GET ${adminOf(mock)} 200`]);
+      const name = 'VMware vCenter Server 9.1.0.1 build 24999999';
+      expect(readFileSync(join(reports, 'conformance.html'), 'utf8')).toContain(`<strong>${name}</strong>`);
+      const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
+      const properties = [...junit.matchAll(/<property name="vcconform\.build" value="([^"]*)">/g)].map((m) => m[1]);
+      expect(properties.length).toBeGreaterThan(2);
+      expect(new Set(properties)).toEqual(
+        new Set([`${name} (vCenter Server with an embedded Platform Services Controller; patch released June 2, 2026)`]),
+      );
+      expect(r.stderr).not.toContain('did not report its build');
+      expect(mock.state.sessions.size).toBe(0);
+    } finally {
+      await mock.close();
+    }
+  },
+);
 
 test('a live target whose version read fails is "not reported by the target": one observation line, and the run goes on', async () => {
   const mock = await separateMock({ faults: ['internal-error@appliance.version'] });
@@ -177,7 +194,9 @@ test('a live target whose version read fails is "not reported by the target": on
       cleanEnv(labEnv(mock)),
     );
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
-    const line = `[vcconform] observation: ${mock.url} did not report its build: GET /api/appliance/system/version answered 500 ERROR. The reports say "not reported by the target"; the run goes on.`;
+    const line =
+      `[vcconform] observation: ${mock.url} did not report its build: GET /api/appliance/system/version ` +
+      'answered 500 ERROR. The reports say "not reported by the target"; the run goes on.';
     expect((r.stdout + r.stderr).split('\n').filter((l) => l.includes('did not report its build'))).toEqual([line]);
     const report = conformance(reports);
     expect(report).toMatchObject({ target: { kind: 'live', url: mock.url, build: null }, verdict: 'pass', errors: [] });
@@ -296,43 +315,52 @@ test('a session that expires mid-run is detected, re-created once, reported, and
   }
 });
 
-test('record against a live target, then replay offline with the target stopped: the same verdicts; a changed request is "not recorded"', async () => {
-  const mock = await separateMock({ control: true });
-  const cassettes = mkdtempSync(join(tmpdir(), 'vcconform-cassettes-'));
-  const grep = 'upgradeMultiple|stage|session lifecycle';
-  const profile = writeLabProfile(mock, mock.url, {
-    capabilities: {
-      allowMutations: true,
-      mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'],
-      reset: { http: { method: 'POST', path: '/__vcconform/reset' } },
-    },
-  });
-  const env = cleanEnv(labEnv(mock));
-  const recordReports = reportsDir();
-  const recorded = await bin(['--profile', profile, '--record', cassettes, '--grep', grep, '--runs', '3', '--reports', recordReports], env);
-  await mock.close();
-  expect(recorded.code, recorded.stdout.slice(-3000) + recorded.stderr).toBe(0);
-  const files = readdirSync(cassettes).filter((f) => f.endsWith('.cassette.json'));
-  expect(files.length).toBeGreaterThan(10);
-  const secrets = mock.users.map((u) => u.password);
-  for (const f of filesUnder(cassettes)) for (const s of secrets) expect(readFileSync(f, 'utf8').includes(s), f).toBe(false);
+test(
+  'record against a live target, then replay offline with the target ' + 'stopped: the same verdicts; a changed request is "not recorded"',
+  async () => {
+    const mock = await separateMock({ control: true });
+    const cassettes = mkdtempSync(join(tmpdir(), 'vcconform-cassettes-'));
+    const grep = 'upgradeMultiple|stage|session lifecycle';
+    const profile = writeLabProfile(mock, mock.url, {
+      capabilities: {
+        allowMutations: true,
+        mutationAllowlist: ['domain-c10', 'domain-c11', 'domain-c12', 'domain-c13', 'domain-c14', 'domain-c15'],
+        reset: { http: { method: 'POST', path: '/__vcconform/reset' } },
+      },
+    });
+    const env = cleanEnv(labEnv(mock));
+    const recordReports = reportsDir();
+    const recorded = await bin(
+      ['--profile', profile, '--record', cassettes, '--grep', grep, '--runs', '3', '--reports', recordReports],
+      env,
+    );
+    await mock.close();
+    expect(recorded.code, recorded.stdout.slice(-3000) + recorded.stderr).toBe(0);
+    const files = readdirSync(cassettes).filter((f) => f.endsWith('.cassette.json'));
+    expect(files.length).toBeGreaterThan(10);
+    const secrets = mock.users.map((u) => u.password);
+    for (const f of filesUnder(cassettes)) for (const s of secrets) expect(readFileSync(f, 'utf8').includes(s), f).toBe(false);
 
-  const replayReports = reportsDir();
-  const replayed = await bin(['--replay', cassettes, '--grep', grep, '--workers', '2', '--reports', replayReports], cleanEnv());
-  expect(replayed.code, replayed.stdout.slice(-3000) + replayed.stderr).toBe(0);
-  expect(verdicts(readReport(replayReports).report)).toEqual(verdicts(readReport(recordReports).report));
-  // The replay has no target to ask: it names the build the recording says the target reported.
-  expect(conformance(recordReports).target.build).toMatchObject({ version: '9.1.0.0', build: '24321653' });
-  expect(conformance(replayReports).target).toEqual({ ...conformance(recordReports).target, kind: 'replay' });
+    const replayReports = reportsDir();
+    const replayed = await bin(['--replay', cassettes, '--grep', grep, '--workers', '2', '--reports', replayReports], cleanEnv());
+    expect(replayed.code, replayed.stdout.slice(-3000) + replayed.stderr).toBe(0);
+    expect(verdicts(readReport(replayReports).report)).toEqual(verdicts(readReport(recordReports).report));
+    // The replay has no target to ask: it names the build the recording says the target reported.
+    expect(conformance(recordReports).target.build).toMatchObject({ version: '9.1.0.0', build: '24321653' });
+    expect(conformance(replayReports).target).toEqual({ ...conformance(recordReports).target, kind: 'replay' });
 
-  // Change one recorded request: that test must fail, naming the request that was not recorded.
-  const victim = files.find((f) => f.includes('session.lifecycle'))!;
-  const path = join(cassettes, victim);
-  const cassette = JSON.parse(readFileSync(path, 'utf8')) as { exchanges: { request: { url: string } }[] };
-  const changed = cassette.exchanges.findIndex((x) => x.request.url === '/api/session' && x !== cassette.exchanges[0]);
-  cassette.exchanges[changed >= 0 ? changed : 1]!.request.url = '/api/session?recorded=elsewhere';
-  writeFileSync(path, JSON.stringify(cassette));
-  const broken = await bin(['--replay', cassettes, '--grep', 'session lifecycle', '--workers', '1', '--reports', reportsDir()], cleanEnv());
-  expect(broken.code).toBe(1);
-  expect(broken.stdout).toContain('not recorded: ');
-});
+    // Change one recorded request: that test must fail, naming the request that was not recorded.
+    const victim = files.find((f) => f.includes('session.lifecycle'))!;
+    const path = join(cassettes, victim);
+    const cassette = JSON.parse(readFileSync(path, 'utf8')) as { exchanges: { request: { url: string } }[] };
+    const changed = cassette.exchanges.findIndex((x) => x.request.url === '/api/session' && x !== cassette.exchanges[0]);
+    cassette.exchanges[changed >= 0 ? changed : 1]!.request.url = '/api/session?recorded=elsewhere';
+    writeFileSync(path, JSON.stringify(cassette));
+    const broken = await bin(
+      ['--replay', cassettes, '--grep', 'session lifecycle', '--workers', '1', '--reports', reportsDir()],
+      cleanEnv(),
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('not recorded: ');
+  },
+);

@@ -135,7 +135,8 @@ function resolveProfile(raw: ProfileFile, file: string, env: Env, problems: stri
     const password = env[user.passwordEnv];
     if (!password)
       problems.push(
-        `at /users/${role}/passwordEnv: the environment variable ${JSON.stringify(user.passwordEnv)} is ${password === '' ? 'empty' : 'not set'}`,
+        `at /users/${role}/passwordEnv: the environment ` +
+          `variable ${JSON.stringify(user.passwordEnv)} is ${password === '' ? 'empty' : 'not set'}`,
       );
     users[role] = { username: user.username, password: password ?? '', passwordEnv: user.passwordEnv, ...lacksOf(user) };
     problems.push(...declarationProblems(role, user));

@@ -18,7 +18,9 @@ function globToRegExp(glob: string): RegExp {
   );
 }
 
-/** The patterns of a comma-separated list, each checked to match some catalogued operation. `from` names the flag or field for the message. */
+/**
+ * The patterns of a comma-separated list, each checked to match some catalogued operation. `from` names the flag or field for the message.
+ */
 export function parseScope(patterns: readonly string[], from: string): string[] {
   const list = patterns
     .flatMap((p) => p.split(','))
@@ -29,7 +31,8 @@ export function parseScope(patterns: readonly string[], from: string): string[] 
   const unmatched = list.filter((p) => !ids.some((id) => globToRegExp(p).test(id)));
   if (unmatched.length)
     throw new UsageError(
-      `${from}: ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length > 1 ? 'match' : 'matches'} no catalogued operation (vcconform operations lists them: ${ids.join(', ')})`,
+      `${from}: ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length > 1 ? 'match' : 'matches'} no ` +
+        `catalogued operation (vcconform operations lists them: ${ids.join(', ')})`,
     );
   return list;
 }

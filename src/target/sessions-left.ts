@@ -40,7 +40,8 @@ export function sessionsLeftSummary(reports: string): string[] {
       const { target, sessions } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SessionsLeft;
       for (const s of sessions)
         lines.push(
-          `[vcconform] a session of the ${s.role} user could not be deleted on ${target} (it ends at the target's idle timeout): ${s.reason}`,
+          `[vcconform] a session of the ${s.role} user could not be deleted ` +
+            `on ${target} (it ends at the target's idle timeout): ${s.reason}`,
         );
     } catch (e) {
       lines.push(`[vcconform] ${join(dir, file)} is not a sessions-left file: ${(e as Error).message}`);

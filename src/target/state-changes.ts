@@ -77,7 +77,8 @@ export function stateChangeSummary(reports: string): string[] {
   const lines = problems.map((p) => `[vcconform] Failed to read a state-change record: ${p}.`);
   if (clusters.length === 0) return lines;
   lines.push(
-    `[vcconform] this run changed state on ${target ?? 'the target'} — read back at its end (details in ${join(reports, STATE_CHANGES_DIR)}):`,
+    `[vcconform] this run changed state on ${target ?? 'the target'} — ` +
+      `read back at its end (details in ${join(reports, STATE_CHANGES_DIR)}):`,
   );
   for (const c of clusters) {
     const body = c.readBack.body as { state?: unknown; current_version?: unknown } | undefined;

@@ -60,7 +60,8 @@ test('undeclaredLack: everywhere, or on each cluster (sorted, so every caller sa
     'the profile does not declare that the operator user lacks Namespaces.Upgrade (users.operator.lacks)',
   );
   expect(undeclaredLack('operator', 'Namespaces.Upgrade', ['domain-c9', 'domain-c2002', 'domain-c1006'], operator)).toBe(
-    'the profile does not declare that the operator user lacks Namespaces.Upgrade on domain-c1006, domain-c9 (users.operator.lacks (or users.operator.lacksOn["domain-c1006"]))',
+    'the profile does not declare that the operator user lacks Namespaces.Upgrade on domain-c1006, ' +
+      'domain-c9 (users.operator.lacks (or users.operator.lacksOn["domain-c1006"]))',
   );
   expect(undeclaredLack('read-only', STAGE_WRITE, [], undefined)).toBe(
     'the profile does not declare that the read-only user lacks VcIntegrity.lifecycleSoftwareRemediation.Write (users.read-only.lacks)',
@@ -106,7 +107,8 @@ const cases: { description: string; assumptions: Assumptions; changesState?: boo
     description: 'an undeclared lack on the clusters of roles',
     assumptions: { lacks: [{ role: 'operator', privilege: 'Namespaces.Upgrade', on: ['upgradableCluster', 'nonWcpCluster'] }] },
     reason:
-      'the profile does not declare that the operator user lacks Namespaces.Upgrade on domain-c1006 (users.operator.lacks (or users.operator.lacksOn["domain-c1006"]))',
+      'the profile does not declare that the operator user lacks Namespaces.Upgrade on ' +
+      'domain-c1006 (users.operator.lacks (or users.operator.lacksOn["domain-c1006"]))',
   },
   {
     description: 'an undeclared lack everywhere',

@@ -68,7 +68,11 @@ export function undeclaredLack(
         : [undefined]
       : [...new Set(clusters)].sort().filter((c) => !declaresLack(user, privilege, c));
   if (undeclared.length === 0) return undefined;
-  return `the profile does not declare that the ${role} user lacks ${privilege}${undeclared[0] === undefined ? '' : ` on ${undeclared.join(', ')}`} (${declarationPointer(role, undeclared[0])})`;
+  return (
+    `the profile does not declare that the ${role} user ` +
+    `lacks ${privilege}${undeclared[0] === undefined ? '' : ` on ${undeclared.join(', ')}`} ` +
+    `(${declarationPointer(role, undeclared[0])})`
+  );
 }
 
 export function cannotReset(canReset: boolean): string | undefined {

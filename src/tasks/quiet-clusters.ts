@@ -35,7 +35,8 @@ export async function busyOn(api: ApiClient, session: string, clusters: readonly
       // "desired_version: if missing or null, the cluster upgrade is not in progress"; state PENDING: "Upgrade is in progress".
       if (summary.state === 'PENDING' || (summary.desired_version !== undefined && summary.desired_version !== null)) {
         busy.push(
-          `${String(summary.cluster)} is upgrading${summary.desired_version ? ` to ${String(summary.desired_version)}` : ''} (state ${String(summary.state)})`,
+          `${String(summary.cluster)} is upgrading${summary.desired_version ? ` to ${String(summary.desired_version)}` : ''} ` +
+            `(state ${String(summary.state)})`,
         );
       }
     }

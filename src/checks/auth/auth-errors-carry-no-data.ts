@@ -5,7 +5,8 @@ import { errorTypeOf } from '../generic/operation-facts';
 export const authErrorsCarryNoData: Check = {
   name: 'auth-errors-carry-no-data',
   reason:
-    'For security, Error.data is missing or null on UNAUTHENTICATED and UNAUTHORIZED errors (Vapi.Std.Errors.Unauthenticated/Unauthorized, vcenter-contract.md §6).',
+    'For security, Error.data is missing or null on UNAUTHENTICATED and UNAUTHORIZED ' +
+    'errors (Vapi.Std.Errors.Unauthenticated/Unauthorized, vcenter-contract.md §6).',
   severity: 'failure',
   appliesTo: (e) => ['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(errorTypeOf(e.exchange.body) ?? ''),
   run(e) {

@@ -4,7 +4,8 @@ import { issue } from '../issue';
 export const authenticatedIsNot401: Check = {
   name: 'authenticated-is-not-401',
   reason:
-    'A call with a live session is authenticated: 401 is only for a missing or unknown session (vcenter-contract.md §2); a 401 here means the session was lost or refused.',
+    'A call with a live session is authenticated: 401 is only for a missing or unknown ' +
+    'session (vcenter-contract.md §2); a 401 here means the session was lost or refused.',
   severity: 'failure',
   appliesTo: (e) => e.intent.kind === 'valid' || e.intent.kind === 'documented-error' || e.intent.kind === 'unprivileged',
   run(e) {

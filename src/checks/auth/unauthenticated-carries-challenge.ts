@@ -4,7 +4,9 @@ import { issue } from '../issue';
 export const unauthenticatedCarriesChallenge: Check = {
   name: 'unauthenticated-carries-challenge',
   reason:
-    'Vapi.Std.Errors.Unauthenticated has a `challenge` (since 7.0) that the Go bindings map to WWW-Authenticate; advisory, since the 9.1 schema makes it optional ("This property is optional because it was added in a newer version than its parent node") and declares no response header at all (vcenter-contract.md §1, §6).',
+    'Vapi.Std.Errors.Unauthenticated has a `challenge` (since 7.0) that the Go bindings map to WWW-Authenticate; ' +
+    'advisory, since the 9.1 schema makes it optional ("This property is optional because it was added in a ' +
+    'newer version than its parent node") and declares no response header at all (vcenter-contract.md §1, §6).',
   severity: 'warning',
   appliesTo: (e) => e.exchange.status === 401 && e.exchange.bodyIsJson,
   run(e) {

@@ -5,7 +5,8 @@ import { errorTypeOf } from '../generic/operation-facts';
 export const unauthenticatedIs401: Check = {
   name: 'unauthenticated-is-401',
   reason:
-    'A missing, malformed, unknown or deleted session id (and bad Basic credentials) gets 401 with an UNAUTHENTICATED error body, never 403 (vcenter-contract.md §2, §6).',
+    'A missing, malformed, unknown or deleted session id (and bad Basic credentials) ' +
+    'gets 401 with an UNAUTHENTICATED error body, never 403 (vcenter-contract.md §2, §6).',
   severity: 'failure',
   appliesTo: (e) => e.intent.kind === 'unauthenticated',
   run(e) {

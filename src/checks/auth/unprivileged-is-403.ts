@@ -5,7 +5,8 @@ import { declares403, errorTypeOf, operationOf } from '../generic/operation-fact
 export const unprivilegedIs403: Check = {
   name: 'unprivileged-is-403-unauthorized',
   reason:
-    'Where an operation declares 403, a user without the documented privilege gets 403 UNAUTHORIZED — not 400, not 401 (vcenter-contract.md §6, §7; prior-art §4.4).',
+    'Where an operation declares 403, a user without the documented privilege gets ' +
+    '403 UNAUTHORIZED — not 400, not 401 (vcenter-contract.md §6, §7; prior-art §4.4).',
   severity: 'failure',
   appliesTo: (e) => e.intent.kind === 'unprivileged' && declares403(operationOf(e)!),
   run(e) {

@@ -14,7 +14,8 @@ export function schemaForStatus(e: Parameters<Check['run']>[0]): string | undefi
 export const bodyMatchesSchema: Check = {
   name: 'body-matches-schema',
   reason:
-    'Every response body has the documented shape for its status (9.1 spec response schemas; errors are Vapi.Std.Errors.Error, §6); null on an optional property counts as unset (§1).',
+    'Every response body has the documented shape for its status (9.1 spec response schemas; ' +
+    'errors are Vapi.Std.Errors.Error, §6); null on an optional property counts as unset (§1).',
   severity: 'failure',
   appliesTo: (e) => operationOf(e) !== undefined,
   run(e) {

@@ -6,7 +6,8 @@ import { errorTypeOf } from './operation-facts';
 export const documentedErrorIsReturned: Check = {
   name: 'documented-error-is-returned',
   reason:
-    'Each documented error condition answers with its documented status and error_type (9.1 spec responses; vcenter-contract.md §3–§5, §7).',
+    'Each documented error condition answers with its documented status ' +
+    'and error_type (9.1 spec responses; vcenter-contract.md §3–§5, §7).',
   severity: 'failure',
   appliesTo: (e) => e.intent.kind === 'documented-error',
   run(e) {

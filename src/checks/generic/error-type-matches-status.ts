@@ -12,7 +12,8 @@ import { errorTypeOf, errorsAt, operationOf } from './operation-facts';
 export const errorTypeMatchesStatus: Check = {
   name: 'error-type-matches-status',
   reason:
-    'Each (status, error_type) pair is fixed per operation by the 9.1 spec, and error_type ↔ HTTP status follows the /api table (vcenter-contract.md §7).',
+    'Each (status, error_type) pair is fixed per operation by the 9.1 spec, ' +
+    'and error_type ↔ HTTP status follows the /api table (vcenter-contract.md §7).',
   severity: 'failure',
   appliesTo: (e) => operationOf(e) !== undefined && e.exchange.status >= 400 && e.exchange.bodyIsJson,
   run(e) {

@@ -26,7 +26,10 @@ export function mustBeRefused(kind: string): boolean {
 export const invalidInputIsRejected: Check = {
   name: 'invalid-input-is-rejected-with-4xx',
   reason:
-    "A request the runtime cannot bind to the documented request schema — a missing required property, a wrong JSON type, a value outside an enum, malformed or missing JSON — is the client's error: it is refused with a 4xx vAPI error, never accepted and never answered 5xx (vcenter-contract.md §7). Duplicates in sets, extra properties and format-only violations are not promised a refusal (lenient-input-answer-is-observed).",
+    'A request the runtime cannot bind to the documented request schema — a missing required property, ' +
+    "a wrong JSON type, a value outside an enum, malformed or missing JSON — is the client's error: it is refused with " +
+    'a 4xx vAPI error, never accepted and never answered 5xx (vcenter-contract.md §7). Duplicates in sets, ' +
+    'extra properties and format-only violations are not promised a refusal (lenient-input-answer-is-observed).',
   severity: 'failure',
   appliesTo: (e) => e.intent.kind === 'invalid-input' && e.intent.mustRefuse,
   run(e) {
@@ -47,7 +50,10 @@ export const invalidInputIsRejected: Check = {
 export const lenientInputAnswerIsObserved: Check = {
   name: 'lenient-input-answer-is-observed',
   reason:
-    'The docs promise no refusal of a duplicate item in a uniqueItems array (no operation declares an error for it, and the vAPI runtime binds such arrays to sets), of an extra property (no schema sets additionalProperties: false, and how unknown request properties are treated is unspecified) or of a format-only violation: the answer is recorded as an observation, never judged (vcenter-contract.md §1, §7, §8).',
+    'The docs promise no refusal of a duplicate item in a uniqueItems array (no operation declares an error for it, ' +
+    'and the vAPI runtime binds such arrays to sets), of an extra property (no schema sets additionalProperties: ' +
+    'false, and how unknown request properties are treated is unspecified) or of a format-only violation: ' +
+    'the answer is recorded as an observation, never judged (vcenter-contract.md §1, §7, §8).',
   severity: 'observation',
   appliesTo: (e) => e.intent.kind === 'invalid-input' && !e.intent.mustRefuse,
   run(e) {

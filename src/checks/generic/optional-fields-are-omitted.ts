@@ -5,7 +5,8 @@ import { nullPointers } from '../../util/without-nulls';
 export const optionalFieldsAreOmitted: Check = {
   name: 'unset-fields-are-omitted-not-null',
   reason:
-    'The vAPI runtime omits unset optional fields, but the 9.1 prose allows "missing or `null`" throughout, so a null is reported as information only (vcenter-contract.md §1, §8: "null versus absent for unset optional fields").',
+    'The vAPI runtime omits unset optional fields, but the 9.1 prose allows "missing or `null`" throughout, ' +
+    'so a null is reported as information only (vcenter-contract.md §1, §8: "null versus absent for unset optional fields").',
   severity: 'observation',
   appliesTo: (e) => e.exchange.bodyIsJson && e.exchange.operation !== undefined,
   run(e) {

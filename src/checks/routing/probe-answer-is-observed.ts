@@ -7,7 +7,9 @@ import { errorTypeOf } from '../generic/operation-facts';
 export const probeAnswerIsObserved: Check = {
   name: 'probe-answer-is-observed',
   reason:
-    'The 9.1 spec defines no operation for a non-task ?action=stage, an unknown action or vmw-task other than true, and gives no answer for a stage without its body ("the spec does not say", vcenter-contract.md §8), so the exact status and error_type are recorded as information.',
+    'The 9.1 spec defines no operation for a non-task ?action=stage, an unknown action or vmw-task ' +
+    'other than true, and gives no answer for a stage without its body ("the spec does not say", ' +
+    'vcenter-contract.md §8), so the exact status and error_type are recorded as information.',
   severity: 'observation',
   appliesTo: isRoutingProbe,
   run(e) {

@@ -8,7 +8,11 @@ import { withoutNulls } from '../../util/without-nulls';
 export const probeIsRefused: Check = {
   name: 'probe-is-refused',
   reason:
-    'Routing is on method + path + exact action + vmw-task=true, so a request matching no path key (or missing the required stage body) should be refused with a non-2xx vAPI error body; advisory, since the 9.1 spec defines no operation for such a request and the contract lists what "a missing stage body, a non-task ?action=stage, an unknown ?action= value or a vmw-task value other than true returns" as unspecified (vcenter-contract.md §1, §8; prior-art §4.8).',
+    'Routing is on method + path + exact action + vmw-task=true, so a request matching no path ' +
+    'key (or missing the required stage body) should be refused with a non-2xx vAPI error body; ' +
+    'advisory, since the 9.1 spec defines no operation for such a request and the contract lists ' +
+    'what "a missing stage body, a non-task ?action=stage, an unknown ?action= value or a vmw-task ' +
+    'value other than true returns" as unspecified (vcenter-contract.md §1, §8; prior-art §4.8).',
   severity: 'warning',
   appliesTo: isRoutingProbe,
   run(e) {

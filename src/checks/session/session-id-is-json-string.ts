@@ -12,7 +12,8 @@ function shapeOf(body: unknown): string {
 export const sessionIdIsJsonString: Check = {
   name: 'session-id-is-json-string',
   reason:
-    'POST /api/session answers with the session id as a bare JSON string (Cis.Session.Id), not wrapped as legacy /rest\'s {"value": …} (vcenter-contract.md §1, §2).',
+    'POST /api/session answers with the session id as a bare JSON string (Cis.Session.Id), ' +
+    'not wrapped as legacy /rest\'s {"value": …} (vcenter-contract.md §1, §2).',
   severity: 'failure',
   appliesTo: (e) => e.exchange.operation === 'session.create' && e.exchange.status >= 200 && e.exchange.status < 300,
   run(e) {

@@ -17,7 +17,8 @@ function timesOf(x: Exchange): { created: number; accessed: number; accessedText
 export const sessionTimesAreOrdered: Check = {
   name: 'session-times-are-ordered',
   reason:
-    'A session is used after it is created and every call moves last_accessed_time forward, so created_time ≤ last_accessed_time and last_accessed_time never goes back (Cis.Session.Info; vcenter-contract.md §2).',
+    'A session is used after it is created and every call moves last_accessed_time forward, so created_time ' +
+    '≤ last_accessed_time and last_accessed_time never goes back (Cis.Session.Info; vcenter-contract.md §2).',
   severity: 'failure',
   appliesTo: (e) => e.exchange.operation === 'session.get' && timesOf(e.exchange) !== undefined,
   run(e) {

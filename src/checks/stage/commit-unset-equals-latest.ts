@@ -30,7 +30,9 @@ function refused(e: Evidence): RefusedStageRun[] {
 export const commitUnsetEqualsLatest: Check = {
   name: 'commit-unset-equals-latest',
   reason:
-    'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used ({} ≡ {commit: null} ≡ {commit: ""}, none of them refused), and a newer commit is used when one exists, so result.commit is the latest commit (vcenter-contract.md §1, §4, §4.1).',
+    'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used ' +
+    '({} ≡ {commit: null} ≡ {commit: ""}, none of them refused), and a newer commit is used ' +
+    'when one exists, so result.commit is the latest commit (vcenter-contract.md §1, §4, §4.1).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && e.facts?.latestCommit !== undefined && (judged(e).length > 0 || refused(e).length > 0),
   run(e) {

@@ -31,7 +31,8 @@ function refused(e: Evidence): RefusedStageRun[] {
 export const hostsUnsetEqualsAllHosts: Check = {
   name: 'hosts-unset-equals-all-hosts',
   reason:
-    'StageSpec.hosts "if missing or null or empty" stages all hosts within the cluster: {} ≡ {hosts: null} ≡ {hosts: []} ≡ every host in the result\'s host_info, none of them refused (vcenter-contract.md §1, §4; prior-art §4.6).',
+    'StageSpec.hosts "if missing or null or empty" stages all hosts within the cluster: {} ≡ {hosts: null} ≡ {hosts: ' +
+    "[]} ≡ every host in the result's host_info, none of them refused (vcenter-contract.md §1, §4; prior-art §4.6).",
   severity: 'failure',
   appliesTo: (e) => isStage(e) && e.facts?.allHosts !== undefined && (judged(e).length > 0 || refused(e).length > 0),
   run(e) {

@@ -5,7 +5,8 @@ import { isStage } from './stage-runs';
 export const stageAnswers202WithTaskId: Check = {
   name: 'stage-answers-202-with-task-id',
   reason:
-    'stage is a vmw-task=true operation: a successful call answers 202 with the task id as a bare JSON string, no {"value": …} wrapper (vcenter-contract.md §1, §4).',
+    'stage is a vmw-task=true operation: a successful call answers 202 with the task ' +
+    'id as a bare JSON string, no {"value": …} wrapper (vcenter-contract.md §1, §4).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && e.intent.kind === 'valid',
   run(e) {

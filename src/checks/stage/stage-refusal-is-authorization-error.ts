@@ -11,7 +11,11 @@ import { isUnprivilegedStage } from './refusal';
 export const stageRefusalIsAuthorizationError: Check = {
   name: 'stage-refusal-is-authorization-error',
   reason:
-    'stage "Returns an authorization error if you do not have all of the privileges" (VcIntegrity.lifecycleSoftwareRemediation.Write), and that error is Vapi.Std.Errors.Unauthorized ("the user … does not have the required privileges"): a stage refused on the call for such a caller carries error_type UNAUTHORIZED, whatever the undeclared status (9.1 stage and Unauthorized texts; vcenter-contract.md §4, §6, §8).',
+    'stage "Returns an authorization error if you do not have all of the privileges" ' +
+    '(VcIntegrity.lifecycleSoftwareRemediation.Write), and that error is Vapi.Std.Errors.Unauthorized ' +
+    '("the user … does not have the required privileges"): a stage refused ' +
+    'on the call for such a caller carries error_type UNAUTHORIZED, whatever the ' +
+    'undeclared status (9.1 stage and Unauthorized texts; vcenter-contract.md §4, §6, §8).',
   severity: 'failure',
   appliesTo: (e) => isUnprivilegedStage(e) && (e.exchange.status < 200 || e.exchange.status >= 300),
   run(e) {

@@ -5,7 +5,10 @@ import { isUnprivilegedStage, refusalOf } from './refusal';
 export const stageRefusalStatusIsObserved: Check = {
   name: 'stage-refusal-status-is-observed',
   reason:
-    'stage declares no 403, so how (with which status, on the call or through its task) a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused is not documented: it is recorded, never judged (vcenter-contract.md §4: "A user without the privilege gets an authorization error whose HTTP form the contract does not give"; §8).',
+    'stage declares no 403, so how (with which status, on the call or through its task) ' +
+    'a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused is not documented: ' +
+    'it is recorded, never judged (vcenter-contract.md §4: "A user without the ' +
+    'privilege gets an authorization error whose HTTP form the contract does not give"; §8).',
   severity: 'observation',
   appliesTo: isUnprivilegedStage,
   run(e) {

@@ -6,7 +6,8 @@ import { HOST_SETS, isStage, resultOf, showSet, stringsOf } from './stage-runs';
 export const stageResultHostSetsAreDisjoint: Check = {
   name: 'stage-result-host-sets-are-disjoint',
   reason:
-    'A host is staged successfully, failed or was skipped, never two of these: successful_hosts, failed_hosts and skipped_hosts are disjoint (vcenter-contract.md §4.1).',
+    'A host is staged successfully, failed or was skipped, never two of these: ' +
+    'successful_hosts, failed_hosts and skipped_hosts are disjoint (vcenter-contract.md §4.1).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && hasTask(e),
   run(e) {

@@ -6,7 +6,8 @@ import { hostsNamedIn, isStage, requestedHosts, resultOf, showSet, type StageSpe
 export const stageResultHostsAreRequested: Check = {
   name: 'stage-result-hosts-are-requested',
   reason:
-    'StageSpec.hosts names "the specific hosts within the cluster to be considered": when it is not empty, the result names no other host (vcenter-contract.md §4; StageSpec.hosts).',
+    'StageSpec.hosts names "the specific hosts within the cluster to be considered": ' +
+    'when it is not empty, the result names no other host (vcenter-contract.md §4; StageSpec.hosts).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && hasTask(e) && requestedHosts((e.exchange.request.body as StageSpecView) ?? {}) !== undefined,
   run(e) {

@@ -7,7 +7,8 @@ import { hostsNamedIn, isStage, resultOf, showSet } from './stage-runs';
 export const stageResultHostsBelongToCluster: Check = {
   name: 'stage-result-hosts-belong-to-cluster',
   reason:
-    'StageResult.host_info lists "the hosts in this cluster" the commit is staged to, and the host sets name hosts in this cluster: no host outside the cluster appears (vcenter-contract.md §4.1; StageResult descriptions).',
+    'StageResult.host_info lists "the hosts in this cluster" the commit is staged to, and the host sets name hosts ' +
+    'in this cluster: no host outside the cluster appears (vcenter-contract.md §4.1; StageResult descriptions).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && hasTask(e) && e.facts?.allHosts !== undefined,
   run(e) {

@@ -6,7 +6,8 @@ import { isStage, resultOf } from './stage-runs';
 export const stageResultStatusAbsentWhileRunning: Check = {
   name: 'stage-result-status-absent-while-running',
   reason:
-    'StageResult.status, the aggregated status, is "missing or null if the stage operation is in progress": a partial result of an unfinished task has none (vcenter-contract.md §4.1).',
+    'StageResult.status, the aggregated status, is "missing or null if the stage operation is ' +
+    'in progress": a partial result of an unfinished task has none (vcenter-contract.md §4.1).',
   severity: 'failure',
   appliesTo: (e) => isStage(e) && hasTask(e),
   run(e) {

@@ -9,7 +9,10 @@ import { isUnprivilegedStage, refusalOf } from './refusal';
 export const stageTaskRefusalIsAuthorizationError: Check = {
   name: 'stage-task-refusal-is-authorization-error',
   reason:
-    'A stage refused through its task (accepted, then FAILED) should carry the promised authorization error (UNAUTHORIZED) as the task\'s error; but 9.1 types Cis.Task.Info.error as a free-form object, optional even when FAILED ("If missing or null the description of why the operation failed will be included in the result"), and what it contains is unspecified, so another error is a warning (vcenter-contract.md §4, §5.1, §8).',
+    'A stage refused through its task (accepted, then FAILED) should carry the promised authorization error (UNAUTHORIZED) ' +
+    "as the task's error; but 9.1 types Cis.Task.Info.error as a free-form object, optional even " +
+    'when FAILED ("If missing or null the description of why the operation failed will be included in the result"), ' +
+    'and what it contains is unspecified, so another error is a warning (vcenter-contract.md §4, §5.1, §8).',
   severity: 'warning',
   appliesTo: (e) => isUnprivilegedStage(e) && e.exchange.status >= 200 && e.exchange.status < 300 && refusalOf(e).kind === 'other',
   run(e) {

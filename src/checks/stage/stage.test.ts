@@ -298,7 +298,8 @@ test.describe('stage checks', () => {
     );
     for (const check of STAGE_CHECKS) {
       expect(failing.has(check.name), `${check.name} fails somewhere`).toBe(true);
-      // The observation always records; the task-refusal warning applies only to refusals it reports (its silent case: FAILED with UNAUTHORIZED above).
+      // The observation always records; the task-refusal warning applies only to refusals it reports (its silent case: FAILED with
+      // UNAUTHORIZED above).
       if (check.severity !== 'observation' && check !== stageTaskRefusalIsAuthorizationError)
         expect(passing.has(check.name), `${check.name} passes somewhere`).toBe(true);
     }

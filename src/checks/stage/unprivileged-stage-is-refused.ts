@@ -12,7 +12,9 @@ import { isUnprivilegedStage, refusalOf } from './refusal';
 export const unprivilegedStageIsRefused: Check = {
   name: 'unprivileged-stage-is-refused',
   reason:
-    'stage "returns an authorization error if you do not have all of the privileges" (VcIntegrity.lifecycleSoftwareRemediation.Write): a stage that succeeds for a caller without it is a failure (vcenter-contract.md §4, §8).',
+    'stage "returns an authorization error if you do not have all of the ' +
+    'privileges" (VcIntegrity.lifecycleSoftwareRemediation.Write): a stage that ' +
+    'succeeds for a caller without it is a failure (vcenter-contract.md §4, §8).',
   severity: 'failure',
   appliesTo: isUnprivilegedStage,
   run(e) {

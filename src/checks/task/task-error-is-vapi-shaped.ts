@@ -7,7 +7,9 @@ import { at, hasTask, pollsOf } from './task-polls';
 export const taskErrorIsVapiShaped: Check = {
   name: 'task-error-is-vapi-shaped',
   reason:
-    'The SDK 8.0U2 bindings type Cis.Task.Info.error as a Vapi.Std.Errors.Error; advisory, since 9.1 makes it a free-form `type: object` and the contract leaves what Info.error contains beyond "an object" unspecified (vcenter-contract.md §5.1, §6, §8).',
+    'The SDK 8.0U2 bindings type Cis.Task.Info.error as a Vapi.Std.Errors.Error; advisory, ' +
+    'since 9.1 makes it a free-form `type: object` and the contract leaves what ' +
+    'Info.error contains beyond "an object" unspecified (vcenter-contract.md §5.1, §6, §8).',
   severity: 'warning',
   appliesTo: hasTask,
   run(e) {

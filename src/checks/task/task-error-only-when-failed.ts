@@ -9,7 +9,9 @@ import { at, hasTask, pollsOf } from './task-polls';
 export const taskErrorOnlyWhenFailed: Check = {
   name: 'task-error-only-when-failed',
   reason:
-    'Cis.Task.Info.error is the "Description of the error if the operation status is FAILED" and is optional even then; advisory, since 9.1 never forbids it in another status, and the contract grades "a field present outside its statuses" as a warning (vcenter-contract.md §5.1).',
+    'Cis.Task.Info.error is the "Description of the error if the operation status is FAILED" and ' +
+    'is optional even then; advisory, since 9.1 never forbids it in another status, ' +
+    'and the contract grades "a field present outside its statuses" as a warning (vcenter-contract.md §5.1).',
   severity: 'warning',
   appliesTo: hasTask,
   run(e) {

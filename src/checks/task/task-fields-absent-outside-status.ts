@@ -9,7 +9,9 @@ const notExpectedIn = (status: unknown) => (taskFieldsFor(status)?.notExpected ?
 export const taskFieldsAbsentOutsideStatus: Check = {
   name: 'task-fields-absent-outside-status',
   reason:
-    'A status-dependent task field is "optional and it is only relevant when" the status is in its list; one present outside it (e.g. progress while PENDING, end_time while RUNNING) is a warning, since 9.1 calls it irrelevant there but never forbids it (vcenter-contract.md §5.1: "a field present outside its statuses is a warning").',
+    'A status-dependent task field is "optional and it is only relevant when" the status is in its list; ' +
+    'one present outside it (e.g. progress while PENDING, end_time while RUNNING) is a warning, since 9.1 calls it irrelevant ' +
+    'there but never forbids it (vcenter-contract.md §5.1: "a field present outside its statuses is a warning").',
   severity: 'warning',
   appliesTo: hasTask,
   run(e) {

@@ -6,7 +6,8 @@ import { at, hasTask, pollsOf } from './task-polls';
 export const taskFieldsMatchStatus: Check = {
   name: 'task-fields-match-status',
   reason:
-    'Every poll carries the fields its status requires: progress and start_time from RUNNING/BLOCKED on, end_time once SUCCEEDED or FAILED (vcenter-contract.md §5.1, SDK 8.0U2 table).',
+    'Every poll carries the fields its status requires: progress and start_time from RUNNING/BLOCKED on, ' +
+    'end_time once SUCCEEDED or FAILED (vcenter-contract.md §5.1, SDK 8.0U2 table).',
   severity: 'failure',
   appliesTo: hasTask,
   run(e) {

@@ -5,7 +5,9 @@ import { hasTask, pollsOf } from './task-polls';
 export const taskIsNotSlow: Check = {
   name: 'task-is-not-slow',
   reason:
-    'A task that still makes progress when the poll budget runs out is slow, not stuck: a warning, since neither the 9.1 spec nor the contract gives a task any duration (only that SUCCEEDED and FAILED are terminal, vcenter-contract.md §5.1, §8; prior-art §4.1).',
+    'A task that still makes progress when the poll budget runs out is slow, not stuck: ' +
+    'a warning, since neither the 9.1 spec nor the contract gives a task any duration (only ' +
+    'that SUCCEEDED and FAILED are terminal, vcenter-contract.md §5.1, §8; prior-art §4.1).',
   severity: 'warning',
   appliesTo: (e) => hasTask(e) && e.task!.outcome === 'slow',
   run(e) {

@@ -8,7 +8,8 @@ import { at, hasTask, pollsOf } from './task-polls';
 export const taskResultMatchesSchema: Check = {
   name: 'task-result-matches-schema',
   reason:
-    "Once the task has SUCCEEDED, its result (if present) is the operation's result type, e.g. StageResult for stage (vcenter-contract.md §4.1, §5.1).",
+    "Once the task has SUCCEEDED, its result (if present) is the operation's " +
+    'result type, e.g. StageResult for stage (vcenter-contract.md §4.1, §5.1).',
   severity: 'failure',
   appliesTo: (e) => hasTask(e) && operationOf(e)?.task !== undefined,
   run(e) {

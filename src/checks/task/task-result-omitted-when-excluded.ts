@@ -13,7 +13,8 @@ const asksToExclude = (url: string): boolean => new URLSearchParams(url.split('?
 export const taskResultOmittedWhenExcluded: Check = {
   name: 'task-result-omitted-when-excluded',
   reason:
-    'With Cis.Tasks.GetSpec.exclude_result set the task Info carries no result; an observation, since the on-the-wire spelling of GetSpec on /api is not documented ("This spelling is unconfirmed on a real server", vcenter-contract.md §5, §8).',
+    'With Cis.Tasks.GetSpec.exclude_result set the task Info carries no result; an observation, since the on-the-wire spelling ' +
+    'of GetSpec on /api is not documented ("This spelling is unconfirmed on a real server", vcenter-contract.md §5, §8).',
   severity: 'observation',
   appliesTo: (e) => e.exchange.operation === 'tasks.get' && e.exchange.status === 200 && asksToExclude(e.exchange.request.url),
   run(e) {

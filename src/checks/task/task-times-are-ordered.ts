@@ -5,7 +5,8 @@ import { at, hasTask, pollsOf, timeOf } from './task-polls';
 export const taskTimesAreOrdered: Check = {
   name: 'task-times-are-ordered',
   reason:
-    'start_time is when the operation started and end_time when it completed: start_time ≤ end_time, and start_time does not change between polls (vcenter-contract.md §5.1).',
+    'start_time is when the operation started and end_time when it completed: start_time ' +
+    '≤ end_time, and start_time does not change between polls (vcenter-contract.md §5.1).',
   severity: 'failure',
   appliesTo: hasTask,
   run(e) {

@@ -8,7 +8,8 @@ const STAGE: Record<string, number> = { PENDING: 0, RUNNING: 1, BLOCKED: 1, SUCC
 export const taskTransitionsAreLegal: Check = {
   name: 'task-transitions-are-legal',
   reason:
-    'A task moves PENDING → RUNNING (⇄ BLOCKED, which is not terminal) → SUCCEEDED or FAILED, and nothing leaves SUCCEEDED or FAILED (vcenter-contract.md §5, §5.1).',
+    'A task moves PENDING → RUNNING (⇄ BLOCKED, which is not terminal) → SUCCEEDED or FAILED, ' +
+    'and nothing leaves SUCCEEDED or FAILED (vcenter-contract.md §5, §5.1).',
   severity: 'failure',
   appliesTo: hasTask,
   run(e) {

@@ -274,7 +274,8 @@ test.describe('task lifecycle checks', () => {
     });
   }
 
-  // vcenter-contract.md §5.1: "a field missing from a status that requires it is a failure, and a field present outside its statuses is a warning".
+  // vcenter-contract.md §5.1: "a field missing from a status that requires it is a failure, and a field present outside its statuses is a
+  // warning".
   test('error on a task that is not FAILED is a warning, a required field missing is a failure', () => {
     const statusOf = (evidence: Evidence, name: string) => runChecks(evidence, TASK_CHECKS).find((r) => r.check.name === name)?.status;
     expect(statusOf(tasks([info('SUCCEEDED', { error: { error_type: 'ERROR', messages: [] } })]), 'task-error-only-when-failed')).toBe(

@@ -64,7 +64,10 @@ export function infosByCluster(exchanges: readonly Exchange[]): Map<string, Json
 export function upgradeLine(info: Json): string {
   const status = isObject(info.upgrade_status) ? info.upgrade_status : undefined;
   const to = status ? ` upgrading to ${String(status.desired_version ?? '?')}` : '';
-  return `${String(info.state)} ${String(info.current_version)}${to}${info.last_upgraded_date ? ` (last upgraded ${String(info.last_upgraded_date)})` : ''}`;
+  return (
+    `${String(info.state)} ${String(info.current_version)}${to}` +
+    `${info.last_upgraded_date ? ` (last upgraded ${String(info.last_upgraded_date)})` : ''}`
+  );
 }
 
 /** Whether a read-back shows that an upgrade began since `before` (state, version, upgrade_status, last upgrade). */

@@ -6,7 +6,8 @@ import { isBatch, isObject, pointerTo, requested, resOf, resultsOf } from './bat
 export const cleanPrecheckClusterIsStarted: Check = {
   name: 'clean-precheck-cluster-is-started',
   reason:
-    'REJECTED "implies pre-check failed"; a cluster whose pre-check passes (INFO at most) proceeds, so an idle cluster asked for an available version with clean pre-checks is STARTED (vcenter-contract.md §3.2, §3.3).',
+    'REJECTED "implies pre-check failed"; a cluster whose pre-check passes (INFO at most) proceeds, ' +
+    'so an idle cluster asked for an available version with clean pre-checks is STARTED (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'upgradableClusters').length > 0,
   run(e) {

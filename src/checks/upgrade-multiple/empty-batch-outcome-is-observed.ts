@@ -7,7 +7,9 @@ import { isBatch, requestSpecs } from './batch';
 export const emptyBatchOutcomeIsObserved: Check = {
   name: 'empty-batch-outcome-is-observed',
   reason:
-    'The docs do not say what an empty upgradeMultiple body {} returns (the request map has no minProperties, and no error names it): the answer is recorded as an observation; a 200 is still held to one Result per requested cluster by result-keys-match-request (vcenter-contract.md §3.2, §8).',
+    'The docs do not say what an empty upgradeMultiple body {} returns (the request map has no minProperties, ' +
+    'and no error names it): the answer is recorded as an observation; a 200 is still held ' +
+    'to one Result per requested cluster by result-keys-match-request (vcenter-contract.md §3.2, §8).',
   severity: 'observation',
   appliesTo: (e) => isBatch(e) && requestSpecs(e.exchange) !== undefined && Object.keys(requestSpecs(e.exchange)!).length === 0,
   run(e) {

@@ -6,7 +6,9 @@ import { ignoresWarnings, isBatch, pointerTo, requestSpecs, requested, resOf, re
 export const ignoreWarningsTrueStartsWarningCluster: Check = {
   name: 'ignore-warnings-true-starts-warning-cluster',
   reason:
-    'A cluster whose pre-check gives only warnings proceeds only if ignore_precheck_warnings is true: STARTED with true, REJECTED when it is unset or false (vcenter-contract.md §3.3; UpgradeSpec: "If true, the upgrade workflow will ignore any pre-check warnings and proceed").',
+    'A cluster whose pre-check gives only warnings proceeds only if ignore_precheck_warnings is true: ' +
+    'STARTED with true, REJECTED when it is unset or false (vcenter-contract.md §3.3; ' +
+    'UpgradeSpec: "If true, the upgrade workflow will ignore any pre-check warnings and proceed").',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'warningsClusters').length > 0,
   run(e) {
@@ -22,7 +24,8 @@ export const ignoreWarningsTrueStartsWarningCluster: Check = {
         return [
           issue(
             this,
-            `warnings-only cluster ${id} with ignore_precheck_warnings ${flag === undefined ? 'unset' : JSON.stringify(flag)} was ${String(res)}`,
+            `warnings-only cluster ${id} with ` +
+              `ignore_precheck_warnings ${flag === undefined ? 'unset' : JSON.stringify(flag)} was ${String(res)}`,
             {
               received: `res ${String(res)}`,
               documented: `res ${expected}`,

@@ -5,7 +5,8 @@ import { isBatch, pointerTo, requestSpecs, requested, resOf, resultsOf } from '.
 export const precheckErrorsAreRejected: Check = {
   name: 'precheck-errors-are-rejected',
   reason:
-    'A cluster whose pre-check reports ERROR "does not proceed beyond pre-check", whatever ignore_precheck_warnings says: its Result is REJECTED (vcenter-contract.md §3.3).',
+    'A cluster whose pre-check reports ERROR "does not proceed beyond pre-check", ' +
+    'whatever ignore_precheck_warnings says: its Result is REJECTED (vcenter-contract.md §3.3).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'errorsClusters').length > 0,
   run(e) {
@@ -15,7 +16,9 @@ export const precheckErrorsAreRejected: Check = {
       .filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'REJECTED')
       .map((id) =>
         issue(this, `cluster ${id}, whose pre-check reports errors, was not rejected`, {
-          received: `res ${String(resOf(results[id]))} (ignore_precheck_warnings ${JSON.stringify(specs[id]?.ignore_precheck_warnings) ?? 'unset'})`,
+          received:
+            `res ${String(resOf(results[id]))} ` +
+            `(ignore_precheck_warnings ${JSON.stringify(specs[id]?.ignore_precheck_warnings) ?? 'unset'})`,
           documented: 'res REJECTED',
           pointer: pointerTo(id, 'res'),
         }),

@@ -7,7 +7,8 @@ import { isBatch, precheckFailing } from './batch';
 export const precheckFailureIsPerCluster: Check = {
   name: 'precheck-failure-is-per-cluster',
   reason:
-    'A pre-check failure is reported per cluster inside the 200 body (REJECTED), never as a 400 or any other error for the whole batch (vcenter-contract.md §3.2).',
+    'A pre-check failure is reported per cluster inside the 200 body (REJECTED), ' +
+    'never as a 400 or any other error for the whole batch (vcenter-contract.md §3.2).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && e.intent.kind === 'valid' && precheckFailing(e).length > 0,
   run(e) {

@@ -6,7 +6,8 @@ import { infosByCluster, isBatch, relatedList, resOf, resultsOf, upgradeBegan, u
 export const rejectedClusterDoesNotUpgrade: Check = {
   name: 'rejected-cluster-does-not-upgrade',
   reason:
-    'REJECTED "implies pre-check failed", and a failed pre-check stops the upgrade (ERROR: does not proceed; WARNING: proceeds only if ignored): a read-back of a REJECTED cluster shows no upgrade began (vcenter-contract.md §3.2, §3.3).',
+    'REJECTED "implies pre-check failed", and a failed pre-check stops the upgrade (ERROR: does not proceed; WARNING: ' +
+    'proceeds only if ignored): a read-back of a REJECTED cluster shows no upgrade began (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'readBack').length > 0,
   run(e) {

@@ -11,7 +11,10 @@ import { isBatch, isObject, pointerTo, resOf, resultsOf } from './batch';
 export const rejectedExceptionIsAnObject: Check = {
   name: 'rejected-exception-is-an-object',
   reason:
-    'A REJECTED Result\'s exception is an object (9.1: `type: object`), and the SDK 8.0U2 bindings type it as a Vapi.Std.Errors.Error; its std-error shape is advice only, since 9.1 leaves the object free-form, the 7.0 reference shows `{}` and the contract leaves what it contains beyond "an object" unspecified (vcenter-contract.md §3.2 note, §6, §8).',
+    "A REJECTED Result's exception is an object (9.1: `type: object`), and the SDK 8.0U2 " +
+    'bindings type it as a Vapi.Std.Errors.Error; its std-error shape is advice only, ' +
+    'since 9.1 leaves the object free-form, the 7.0 reference shows `{}` and the contract leaves ' +
+    'what it contains beyond "an object" unspecified (vcenter-contract.md §3.2 note, §6, §8).',
   severity: 'warning',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined,
   run(e) {

@@ -5,7 +5,8 @@ import { isBatch, pointerTo, requestSpecs, resultsOf } from './batch';
 export const resultKeysMatchRequest: Check = {
   name: 'result-keys-match-request',
   reason:
-    "The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are exactly the request's keys, none missing, none added (vcenter-contract.md §3.2, §8 note).",
+    'The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are ' +
+    "exactly the request's keys, none missing, none added (vcenter-contract.md §3.2, §8 note).",
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && requestSpecs(e.exchange) !== undefined && resultsOf(e.exchange) !== undefined,
   run(e) {

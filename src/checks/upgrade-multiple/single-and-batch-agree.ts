@@ -15,7 +15,11 @@ function batchEquivalent(status: number, body: unknown): string | undefined {
 export const singleAndBatchAgree: Check = {
   name: 'single-and-batch-agree',
   reason:
-    "upgrade and upgradeMultiple share the pre-check (REJECTED \"implies pre-check failed when invoking upgrade of the cluster\"): for the same cluster, spec and state, the single call's 204 / 400 UNSUPPORTED should match the batch's STARTED / REJECTED; advisory, since the docs never say that two invocations from the same state reach the same pre-check verdict (a pre-check inspects the live cluster), and where a cluster's pre-check outcome is known the batch's res is judged against it by the failure checks (prior-art §4.3; vcenter-contract.md §3.1–§3.3).",
+    'upgrade and upgradeMultiple share the pre-check (REJECTED "implies pre-check failed when invoking upgrade of ' +
+    'the cluster"): for the same cluster, spec and state, the single call\'s 204 / 400 UNSUPPORTED should match the ' +
+    "batch's STARTED / REJECTED; advisory, since the docs never say that two invocations from the same state reach the " +
+    "same pre-check verdict (a pre-check inspects the live cluster), and where a cluster's pre-check outcome is " +
+    "known the batch's res is judged against it by the failure checks (prior-art §4.3; vcenter-contract.md §3.1–§3.3).",
   severity: 'warning',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'single').length > 0,
   run(e) {

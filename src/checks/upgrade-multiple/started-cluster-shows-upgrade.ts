@@ -11,7 +11,10 @@ import { infosByCluster, isBatch, pointerTo, relatedList, showsUpgrade, upgradeL
 export const startedClusterShowsUpgrade: Check = {
   name: 'started-cluster-shows-upgrade',
   reason:
-    'upgradeMultiple\'s STARTED means "Upgrade is started" (9.1 Result.Res), and a single upgrade\'s 204 means its pre-check let it proceed ("INFO: Upgrade proceeds beyond precheck operation uninterrupted"): polled with get within the budget, the cluster shows it — PENDING ("Upgrade is in progress") with upgrade_status, READY at the requested version, or ERROR ("Upgrade failed") (vcenter-contract.md §3.1–§3.4).',
+    'upgradeMultiple\'s STARTED means "Upgrade is started" (9.1 Result.Res), and a single upgrade\'s 204 ' +
+    'means its pre-check let it proceed ("INFO: Upgrade proceeds beyond precheck operation uninterrupted"): ' +
+    'polled with get within the budget, the cluster shows it — PENDING ("Upgrade is in progress") with upgrade_status, ' +
+    'READY at the requested version, or ERROR ("Upgrade failed") (vcenter-contract.md §3.1–§3.4).',
   severity: 'failure',
   appliesTo: (e) => upgradesStarted(e.exchange).size > 0 && relatedList(e, 'readBack').length > 0 && upgradePollOf(e) !== undefined,
   run(e) {
@@ -25,7 +28,8 @@ export const startedClusterShowsUpgrade: Check = {
         const polled = `${poll.polledMs[id] ?? 0} ms (${poll.reads[id] ?? 0} reads; budget ${poll.budgetMs} ms)`;
         return issue(
           this,
-          `cluster ${id} was ${said} but get still showed no upgrade to ${String(wanted)} after polling it for ${polled}: ${upgradeLine(info)}`,
+          `cluster ${id} was ${said} but get still showed no upgrade ` +
+            `to ${String(wanted)} after polling it for ${polled}: ${upgradeLine(info)}`,
           {
             received: upgradeLine(info),
             documented: `PENDING with upgrade_status (to ${String(wanted)}), READY ${String(wanted)}, or ERROR`,

@@ -6,7 +6,9 @@ import { isBatch, isObject, pointerTo, resOf, resultsOf } from './batch';
 export const startedHasNoException: Check = {
   name: 'started-has-no-exception',
   reason:
-    'Result.exception is "optional and it is only relevant when the value of res is REJECTED" (9.1 Result schema, vcenter-contract.md §3.2): the wording never forbids it on a STARTED Result, so, as for task fields outside their statuses (§5.1), an exception on STARTED is advisory.',
+    'Result.exception is "optional and it is only relevant when the value of res is REJECTED" (9.1 ' +
+    'Result schema, vcenter-contract.md §3.2): the wording never forbids it on a STARTED Result, ' +
+    'so, as for task fields outside their statuses (§5.1), an exception on STARTED is advisory.',
   severity: 'warning',
   appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined,
   run(e) {

@@ -7,7 +7,9 @@ import { isBatch, isObject, pointerTo, requested, resultsOf } from './batch';
 export const unknownClusterOutcomeIsObserved: Check = {
   name: 'unknown-cluster-outcome-is-observed',
   reason:
-    'The docs do not say how upgradeMultiple reports an unknown or non-WCP cluster id: it declares only 401, 403 and 500 (no 400, no 404), and "A real server might answer with a REJECTED entry, a 500 ERROR, or something else", so the answer is recorded as an observation (vcenter-contract.md §3.1, §8).',
+    'The docs do not say how upgradeMultiple reports an unknown or non-WCP cluster id: it declares only 401, ' +
+    '403 and 500 (no 400, no 404), and "A real server might answer with a REJECTED entry, a 500 ERROR, ' +
+    'or something else", so the answer is recorded as an observation (vcenter-contract.md §3.1, §8).',
   severity: 'observation',
   appliesTo: (e) => isBatch(e) && [...requested(e, 'unknownClusters'), ...requested(e, 'nonWcpClusters')].length > 0,
   run(e) {

@@ -6,7 +6,8 @@ import { infosByCluster, isBatch, relatedList, upgradeBegan, upgradeLine } from 
 export const unprivilegedBatchStartsNothing: Check = {
   name: 'unprivileged-batch-starts-nothing',
   reason:
-    'Namespaces.Upgrade is needed on all specified clusters: lacking it on any one refuses the whole request, and then no cluster may start upgrading, as a read-back shows (vcenter-contract.md §3.2).',
+    'Namespaces.Upgrade is needed on all specified clusters: lacking it on any one refuses the whole request, ' +
+    'and then no cluster may start upgrading, as a read-back shows (vcenter-contract.md §3.2).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && e.intent.kind === 'unprivileged' && relatedList(e, 'readBack').length > 0,
   run(e) {

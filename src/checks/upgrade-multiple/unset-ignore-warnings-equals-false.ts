@@ -24,7 +24,8 @@ const outcome = (x: Exchange) => (x.status === 200 ? '200' : `${x.status} ${erro
 export const unsetIgnoreWarningsEqualsFalse: Check = {
   name: 'unset-ignore-warnings-equals-false',
   reason:
-    'ignore_precheck_warnings "If missing or null … is equivalent to setting the value to false": the same batch from the same state gives the same answer and res per cluster with it unset, null or false (vcenter-contract.md §1, §3.3; UpgradeSpec).',
+    'ignore_precheck_warnings "If missing or null … is equivalent to setting the value to false": the same batch from the same ' +
+    'state gives the same answer and res per cluster with it unset, null or false (vcenter-contract.md §1, §3.3; UpgradeSpec).',
   severity: 'failure',
   appliesTo: (e) => isBatch(e) && twinsOf(e).length > 0 && requestSpecs(e.exchange) !== undefined,
   run(e) {

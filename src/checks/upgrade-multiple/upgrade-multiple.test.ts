@@ -262,7 +262,8 @@ const cases: Case[] = [
   },
   {
     description:
-      'a STARTED cluster still READY at the old version after polling to the budget fails started-cluster-shows-upgrade, naming the cluster, what it showed and how long it was polled',
+      'a STARTED cluster still READY at the old version after polling to the budget fails ' +
+      'started-cluster-shows-upgrade, naming the cluster, what it showed and how long it was polled',
     evidence: evidence(batch({ [C10]: spec() }, 200, { [C10]: STARTED }), {
       facts: polled([C10], 3004, 9),
       related: { before: [get(C10, ready())], readBack: [get(C10, ready())] },
@@ -273,7 +274,9 @@ const cases: Case[] = [
         severity: 'failure',
         pointer: `/${C10}/res`,
         received: 'READY v1.29.7',
-        message: `cluster ${C10} was STARTED but get still showed no upgrade to ${v} after polling it for 3004 ms (9 reads; budget 3000 ms): READY v1.29.7`,
+        message:
+          `cluster ${C10} was STARTED but get still showed no upgrade to ${v} after ` +
+          'polling it for 3004 ms (9 reads; budget 3000 ms): READY v1.29.7',
       },
     ],
   },

@@ -154,7 +154,10 @@ test('planLines counts "skip (safe mode" decisions as safe-mode skips, and the o
 const PASSWORD = 'S3cret-never-printed';
 const STAGE_WRITE = 'VcIntegrity.lifecycleSoftwareRemediation.Write';
 
-/** A lab profile, passwords in it, that maps stageCluster and upgradableCluster only, has no operator and no reset, and allows changes on domain-c1. */
+/**
+ * A lab profile, passwords in it, that maps stageCluster and upgradableCluster only, has no operator and no reset, and allows changes on
+ * domain-c1.
+ */
 const LAB: TargetProfile = {
   source: 'lab.json',
   url: 'https://vcsa.lab.example',
@@ -211,7 +214,8 @@ test('against a profile, a test whose assumption the target does not meet would 
     ['needs a missing user', 'skip (the target has no user for role operator)'],
     [
       'needs an undeclared lack',
-      'skip (the profile does not declare that the read-only user lacks Namespaces.Upgrade on domain-c2 (users.read-only.lacks (or users.read-only.lacksOn["domain-c2"])))',
+      'skip (the profile does not declare that the read-only user lacks Namespaces.Upgrade ' +
+        'on domain-c2 (users.read-only.lacks (or users.read-only.lacksOn["domain-c2"])))',
     ],
     ['needs a reset', 'skip (the target cannot be reset (no capabilities.reset in its profile))'],
     ['changes state on an allowlisted cluster', 'run'],
@@ -267,11 +271,13 @@ test("printPlan judges the listing against the profile it is given, prints each 
       'lab.spec.ts › needs an undeclared lack',
       '    expected-rejected  clusters.upgrade',
       '    assumes            roles: upgradableCluster; lacks: read-only Namespaces.Upgrade on upgradableCluster',
-      '    → skip (the profile does not declare that the read-only user lacks Namespaces.Upgrade on domain-c2 (users.read-only.lacks (or users.read-only.lacksOn["domain-c2"])))',
+      '    → skip (the profile does not declare that the read-only user lacks Namespaces.Upgrade ' +
+        'on domain-c2 (users.read-only.lacks (or users.read-only.lacksOn["domain-c2"])))',
     ].join('\n'),
   );
   expect(text).toContain(
-    '    assumes            roles: stageCluster; users: read-only; lacks: read-only VcIntegrity.lifecycleSoftwareRemediation.Write on stageCluster\n    → run',
+    '    assumes            roles: stageCluster; users: read-only; lacks: ' +
+      'read-only VcIntegrity.lifecycleSoftwareRemediation.Write on stageCluster\n    → run',
   );
   expect(text.split('\n').at(-1)).toBe(
     '2 would run, 1 would be skipped in safe mode, 4 for an assumption the target does not meet, 0 declare no plan.',

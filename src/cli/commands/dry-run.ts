@@ -84,7 +84,8 @@ export function planLines(tests: readonly PlannedTest[], target: string): string
   ).length;
   lines.push(
     '',
-    `${runs} would run, ${scoped ? `${scoped} are not in scope, ` : ''}${safe} would be skipped in safe mode, ${unmet} for an assumption the target does not meet, ${tests.length - runs - safe - unmet - scoped} declare no plan.`,
+    `${runs} would run, ${scoped ? `${scoped} are not in scope, ` : ''}${safe} would be skipped in safe mode, ${unmet} for ` +
+      `an assumption the target does not meet, ${tests.length - runs - safe - unmet - scoped} declare no plan.`,
   );
   return lines;
 }
@@ -123,7 +124,8 @@ export async function printPlan(
     report = JSON.parse(stdout) as { suites: ListedSuite[] };
   } catch {
     io.err(
-      `[vcconform] Failed to list the tests for --dry-run: Playwright exited ${code} without a JSON listing: ${(stderr || stdout).trim().split('\n').slice(-3).join(' | ')}.`,
+      `[vcconform] Failed to list the tests for --dry-run: Playwright exited ${code} without ` +
+        `a JSON listing: ${(stderr || stdout).trim().split('\n').slice(-3).join(' | ')}.`,
     );
     return 2;
   }

@@ -31,7 +31,8 @@ export function blobsIn(dirs: readonly string[], cwd: string): string[] {
 export const mergeCommand: Command = {
   name: 'merge',
   summary:
-    'merge the blob reports of a sharded run (vcconform run --shard I/N) into one set of reports: html/, junit.xml, results.json, conformance.json/.html',
+    'merge the blob reports of a sharded run (vcconform run --shard I/N) ' +
+    'into one set of reports: html/, junit.xml, results.json, conformance.json/.html',
   usage: USAGE,
   help: [
     "  DIR…             directories holding the shards' blob reports (*.zip, from reports/blob of each shard)",
@@ -58,7 +59,8 @@ export const mergeCommand: Command = {
       const code = await mergeReports(gathered, reports, io);
       io.err(
         code === 0
-          ? `[vcconform] merged ${blobs.length} blob report${blobs.length === 1 ? '' : 's'}; reports in ${reports} (html/index.html, junit.xml, results.json, conformance.json, conformance.html).`
+          ? `[vcconform] merged ${blobs.length} blob report${blobs.length === 1 ? '' : 's'}; ` +
+              `reports in ${reports} (html/index.html, junit.xml, results.json, conformance.json, conformance.html).`
           : '[vcconform] Failed to merge the blob reports: Playwright merge-reports exited with an error (above).',
       );
       return code;

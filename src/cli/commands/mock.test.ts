@@ -255,88 +255,94 @@ test.describe('vcconform mock', () => {
     }
   });
 
-  test('as a real process, every flag at once takes effect: --host, --tls, --time-scale, --inventory, --fault, --control, --json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vcconform-mock-'));
-    const inventoryFile = join(dir, 'custom.json');
-    writeFileSync(inventoryFile, JSON.stringify(CUSTOM_INVENTORY));
-    const mock = child(
-      '--host',
-      '127.0.0.1',
-      '--tls',
-      '--time-scale',
-      '5',
-      '--inventory',
-      inventoryFile,
-      '--fault',
-      'stage-returns-200',
-      '--control',
-      '--json',
-    );
-    try {
-      const banner = JSON.parse(await mock.firstLine) as Banner & { control: boolean };
-      // --json, --host, --tls: one JSON line with an https URL on the asked address.
-      expect(banner).toMatchObject({
-        url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/),
-        faults: ['stage-returns-200'],
-        control: true,
-      });
-      // --inventory: its users are the accounts, and its cluster is the one listed.
-      expect(banner.users).toEqual([{ username: 'root@custom.local', password: 'custom-Root!1', role: 'administrator' }]);
-      const call = (method: string, path: string, o: { session?: string; body?: unknown; authorization?: string } = {}) =>
-        httpsGet(`${banner.url}${path}`, {
-          ca: CA,
-          method,
-          body: o.body,
-          headers: { ...(o.session && { 'vmware-api-session-id': o.session }), ...(o.authorization && { authorization: o.authorization }) },
+  test(
+    'as a real process, every flag at once takes effect: --host, ' + '--tls, --time-scale, --inventory, --fault, --control, --json',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vcconform-mock-'));
+      const inventoryFile = join(dir, 'custom.json');
+      writeFileSync(inventoryFile, JSON.stringify(CUSTOM_INVENTORY));
+      const mock = child(
+        '--host',
+        '127.0.0.1',
+        '--tls',
+        '--time-scale',
+        '5',
+        '--inventory',
+        inventoryFile,
+        '--fault',
+        'stage-returns-200',
+        '--control',
+        '--json',
+      );
+      try {
+        const banner = JSON.parse(await mock.firstLine) as Banner & { control: boolean };
+        // --json, --host, --tls: one JSON line with an https URL on the asked address.
+        expect(banner).toMatchObject({
+          url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/),
+          faults: ['stage-returns-200'],
+          control: true,
         });
-      const login = await call('POST', '/api/session', { authorization: basic('root@custom.local', 'custom-Root!1') });
-      expect(login.status).toBe(201);
-      const session = JSON.parse(login.body) as string;
-      const clusters = await call('GET', '/api/vcenter/namespace-management/software/clusters', { session });
-      expect(clusters.status).toBe(200);
-      expect((JSON.parse(clusters.body) as { cluster: string; cluster_name: string }[]).map((c) => [c.cluster, c.cluster_name])).toEqual([
-        ['domain-c900', 'custom-wcp'],
-      ]);
-      // --fault stage-returns-200: stage answers 200 where the documentation says 202.
-      const staged = await call('POST', '/api/esx/settings/clusters/domain-c900/software?action=stage&vmw-task=true', {
-        session,
-        body: {},
-      });
-      expect(staged.status).toBe(200);
-      expect(typeof JSON.parse(staged.body)).toBe('string');
-      // --time-scale 5: the stage's 1000 virtual ms of running take 200 real ms, and its times, shown on the wall
-      // clock (never later than the answer), are 200 ms apart (each is cut to the millisecond).
-      const taskId = JSON.parse(staged.body) as string;
-      let info: { status?: string; start_time?: string; end_time?: string } = {};
-      await expect
-        .poll(
-          async () => {
-            info = JSON.parse((await call('GET', `/api/cis/tasks/${encodeURIComponent(taskId)}`, { session })).body) as typeof info;
-            return info.status;
-          },
-          { message: 'the stage task ends', timeout: 60_000 },
-        )
-        .toBe('SUCCEEDED');
-      expect(Math.abs(Date.parse(info.end_time!) - Date.parse(info.start_time!) - 1000 / 5)).toBeLessThanOrEqual(1);
-      expect(Date.parse(info.end_time!)).toBeLessThanOrEqual(Date.now());
-      // --control: the control surface answers, and its journal saw the requests above.
-      const journal = await call('GET', '/__vcconform/journal');
-      expect(journal.status).toBe(200);
-      expect(
-        (JSON.parse(journal.body) as { operation?: string; status: number; faults: string[] }[])
-          .slice(0, 3)
-          .map((e) => [e.operation, e.status, e.faults]),
-      ).toEqual([
-        ['session.create', 201, []],
-        ['clusters.list', 200, []],
-        ['software.stage', 200, ['stage-returns-200']],
-      ]);
-      mock.proc.kill('SIGTERM');
-      expect(await mock.exited).toEqual([0, null]);
-    } finally {
-      mock.proc.kill('SIGKILL');
-    }
-  });
+        // --inventory: its users are the accounts, and its cluster is the one listed.
+        expect(banner.users).toEqual([{ username: 'root@custom.local', password: 'custom-Root!1', role: 'administrator' }]);
+        const call = (method: string, path: string, o: { session?: string; body?: unknown; authorization?: string } = {}) =>
+          httpsGet(`${banner.url}${path}`, {
+            ca: CA,
+            method,
+            body: o.body,
+            headers: {
+              ...(o.session && { 'vmware-api-session-id': o.session }),
+              ...(o.authorization && { authorization: o.authorization }),
+            },
+          });
+        const login = await call('POST', '/api/session', { authorization: basic('root@custom.local', 'custom-Root!1') });
+        expect(login.status).toBe(201);
+        const session = JSON.parse(login.body) as string;
+        const clusters = await call('GET', '/api/vcenter/namespace-management/software/clusters', { session });
+        expect(clusters.status).toBe(200);
+        expect((JSON.parse(clusters.body) as { cluster: string; cluster_name: string }[]).map((c) => [c.cluster, c.cluster_name])).toEqual([
+          ['domain-c900', 'custom-wcp'],
+        ]);
+        // --fault stage-returns-200: stage answers 200 where the documentation says 202.
+        const staged = await call('POST', '/api/esx/settings/clusters/domain-c900/software?action=stage&vmw-task=true', {
+          session,
+          body: {},
+        });
+        expect(staged.status).toBe(200);
+        expect(typeof JSON.parse(staged.body)).toBe('string');
+        // --time-scale 5: the stage's 1000 virtual ms of running take 200 real ms, and its times, shown on the wall
+        // clock (never later than the answer), are 200 ms apart (each is cut to the millisecond).
+        const taskId = JSON.parse(staged.body) as string;
+        let info: { status?: string; start_time?: string; end_time?: string } = {};
+        await expect
+          .poll(
+            async () => {
+              info = JSON.parse((await call('GET', `/api/cis/tasks/${encodeURIComponent(taskId)}`, { session })).body) as typeof info;
+              return info.status;
+            },
+            { message: 'the stage task ends', timeout: 60_000 },
+          )
+          .toBe('SUCCEEDED');
+        expect(Math.abs(Date.parse(info.end_time!) - Date.parse(info.start_time!) - 1000 / 5)).toBeLessThanOrEqual(1);
+        expect(Date.parse(info.end_time!)).toBeLessThanOrEqual(Date.now());
+        // --control: the control surface answers, and its journal saw the requests above.
+        const journal = await call('GET', '/__vcconform/journal');
+        expect(journal.status).toBe(200);
+        expect(
+          (JSON.parse(journal.body) as { operation?: string; status: number; faults: string[] }[])
+            .slice(0, 3)
+            .map((e) => [e.operation, e.status, e.faults]),
+        ).toEqual([
+          ['session.create', 201, []],
+          ['clusters.list', 200, []],
+          ['software.stage', 200, ['stage-returns-200']],
+        ]);
+        mock.proc.kill('SIGTERM');
+        expect(await mock.exited).toEqual([0, null]);
+      } finally {
+        mock.proc.kill('SIGKILL');
+      }
+    },
+  );
 
   test('as a real process: bad flags exit 2 with the message on stderr', async () => {
     const mock = child('--port=-1');

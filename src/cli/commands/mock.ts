@@ -8,7 +8,8 @@ import type { Command, Io } from '../io';
 import { intFlag, parse } from '../parse';
 
 const USAGE =
-  'vcconform mock [--port N] [--host H] [--tls] [--time-scale X] [--inventory FILE] [--fault NAME[@OPERATION_ID]]… [--control] [--json] | --list-faults';
+  'vcconform mock [--port N] [--host H] [--tls] [--time-scale X] [--inventory ' +
+  'FILE] [--fault NAME[@OPERATION_ID]]… [--control] [--json] | --list-faults';
 
 const OPTIONS = {
   port: { type: 'string' },

@@ -33,7 +33,8 @@ export const operationsCommand: Command = {
         .filter(Boolean)
         .join(', ');
       io.out(
-        `${op.id.padEnd(26)} ${op.method.padEnd(6)} /api${upstreamKey(op)}\n${''.padEnd(26)} ${op.success.status} ok; ${errors.join('; ')} (${flags})`,
+        `${op.id.padEnd(26)} ${op.method.padEnd(6)} ` +
+          `/api${upstreamKey(op)}\n${''.padEnd(26)} ${op.success.status} ok; ${errors.join('; ')} (${flags})`,
       );
       for (const line of queryLines(op)) io.out(`${''.padEnd(26)} ${line}`);
     }

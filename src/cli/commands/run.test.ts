@@ -240,31 +240,36 @@ test.describe('vcconform run: real runs', () => {
     expect(checks.filter((c) => c.status === 'failed').map((c) => c.check)).toContain('unauthenticated-is-401');
   });
 
-  test('--target runs the live project against that URL as the administrator: state-changing tests skip in safe mode, it exits 0, the password appears nowhere', async () => {
-    const mock = await startMock({ clock: 'manual' });
-    try {
-      const reports = reportsDir();
-      const grep = 'session lifecycle|clusters.upgrade refuses a missing|a single upgrade of a cluster with clean pre-checks';
-      const r = await bin(['--target', mock.url, '--grep', grep, '--runs', '2', '--workers', '1', '--reports', reports], cleanEnv(ADMIN));
-      expect(r.code, r.stdout + r.stderr).toBe(0);
-      expect(r.stdout).toContain('[live]');
-      const { report, checks, skips } = readReport(reports);
-      // The refused upgrade runs (expected-rejected, no reset needed); the real upgrade is skipped in safe mode.
-      expect(report.stats).toMatchObject({ expected: 6, unexpected: 0, skipped: 1 });
-      expect(skips).toEqual([
-        'safe mode: this test sends state-changing requests (clusters.upgrade); pass --allow-mutations (or capabilities.allowMutations in the profile) to run it',
-      ]);
-      expect(checks.filter((c) => c.status === 'failed')).toEqual([]);
-      expect(
-        mock.journal.all().some((e) => e.operation === 'session.create' && e.status === 201),
-        'the run logged in to that URL',
-      ).toBe(true);
-      for (const file of filesUnder(reports)) expect(readFileSync(file).includes(ADMIN.VCENTER_PASSWORD), file).toBe(false);
-      expect(r.stdout + r.stderr).not.toContain(ADMIN.VCENTER_PASSWORD);
-    } finally {
-      await mock.close();
-    }
-  });
+  test(
+    '--target runs the live project against that URL as the administrator: ' +
+      'state-changing tests skip in safe mode, it exits 0, the password appears nowhere',
+    async () => {
+      const mock = await startMock({ clock: 'manual' });
+      try {
+        const reports = reportsDir();
+        const grep = 'session lifecycle|clusters.upgrade refuses a missing|a single upgrade of a cluster with clean pre-checks';
+        const r = await bin(['--target', mock.url, '--grep', grep, '--runs', '2', '--workers', '1', '--reports', reports], cleanEnv(ADMIN));
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout).toContain('[live]');
+        const { report, checks, skips } = readReport(reports);
+        // The refused upgrade runs (expected-rejected, no reset needed); the real upgrade is skipped in safe mode.
+        expect(report.stats).toMatchObject({ expected: 6, unexpected: 0, skipped: 1 });
+        expect(skips).toEqual([
+          'safe mode: this test sends state-changing requests (clusters.upgrade); ' +
+            'pass --allow-mutations (or capabilities.allowMutations in the profile) to run it',
+        ]);
+        expect(checks.filter((c) => c.status === 'failed')).toEqual([]);
+        expect(
+          mock.journal.all().some((e) => e.operation === 'session.create' && e.status === 201),
+          'the run logged in to that URL',
+        ).toBe(true);
+        for (const file of filesUnder(reports)) expect(readFileSync(file).includes(ADMIN.VCENTER_PASSWORD), file).toBe(false);
+        expect(r.stdout + r.stderr).not.toContain(ADMIN.VCENTER_PASSWORD);
+      } finally {
+        await mock.close();
+      }
+    },
+  );
 
   test('--target without VCENTER_USER / VCENTER_PASSWORD exits 2 with one line, before Playwright starts', async () => {
     const reports = reportsDir();
@@ -327,23 +332,26 @@ test.describe('vcconform run: real runs', () => {
     expect(failedChecks(replay.stdout)).toEqual(failedChecks(first.stdout));
   });
 
-  test('the replay line of a live run selects the same target: --profile and --allow-mutations, and pasted it reproduces the failure', async () => {
-    const lab = await startCanaryLab({ faults: ['ignore-warnings-by-default'] });
-    try {
-      const profile = lab.profile(lab.mock.url);
-      const first = await bin(
-        ['--profile', profile, '--allow-mutations', '--grep', GREP, '--runs', '30', '--seed', '20261124', '--reports', reportsDir()],
-        cleanEnv(lab.env),
-      );
-      expect(first.code, first.stdout.slice(-3000) + first.stderr).toBe(1);
-      const line = replayLine(first.stdout);
-      expect(line!.slice(0, 4)).toEqual(['--profile', profile, '--allow-mutations', '--seed']);
-      const replay = await bin([...line!, '--reports', reportsDir()], cleanEnv(lab.env));
-      expect(replay.code).toBe(1);
-      expect(failedChecks(replay.stdout)).toEqual(failedChecks(first.stdout));
-      expect(/Counterexample: (.*)/.exec(replay.stdout)?.[1]).toBe(/Counterexample: (.*)/.exec(first.stdout)?.[1]);
-    } finally {
-      await lab.mock.close();
-    }
-  });
+  test(
+    'the replay line of a live run selects the same target: ' + '--profile and --allow-mutations, and pasted it reproduces the failure',
+    async () => {
+      const lab = await startCanaryLab({ faults: ['ignore-warnings-by-default'] });
+      try {
+        const profile = lab.profile(lab.mock.url);
+        const first = await bin(
+          ['--profile', profile, '--allow-mutations', '--grep', GREP, '--runs', '30', '--seed', '20261124', '--reports', reportsDir()],
+          cleanEnv(lab.env),
+        );
+        expect(first.code, first.stdout.slice(-3000) + first.stderr).toBe(1);
+        const line = replayLine(first.stdout);
+        expect(line!.slice(0, 4)).toEqual(['--profile', profile, '--allow-mutations', '--seed']);
+        const replay = await bin([...line!, '--reports', reportsDir()], cleanEnv(lab.env));
+        expect(replay.code).toBe(1);
+        expect(failedChecks(replay.stdout)).toEqual(failedChecks(first.stdout));
+        expect(/Counterexample: (.*)/.exec(replay.stdout)?.[1]).toBe(/Counterexample: (.*)/.exec(first.stdout)?.[1]);
+      } finally {
+        await lab.mock.close();
+      }
+    },
+  );
 });

@@ -31,7 +31,9 @@ const DEFAULT_RUNS = 25;
 const ROOT = join(__dirname, '..', '..', '..');
 
 const USAGE =
-  'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] [--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] [--workers N] [--shard I/N] [--reports DIR] [--fault NAME]… [--operations PATTERN]…';
+  'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] ' +
+  '[--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] ' +
+  '[--workers N] [--shard I/N] [--reports DIR] [--fault NAME]… [--operations PATTERN]…';
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -119,7 +121,8 @@ export function runSettings(args: string[], env: NodeJS.ProcessEnv, cwd: string)
   const live = source !== undefined;
   if (live && faults.length)
     throw new UsageError(
-      `--fault switches the embedded mock's faults on, so it cannot be combined with ${source.kind === 'replay' ? '--replay' : source.kind === 'profile' ? '--profile' : source.from}`,
+      "--fault switches the embedded mock's faults on, so it cannot be combined " +
+        `with ${source.kind === 'replay' ? '--replay' : source.kind === 'profile' ? '--profile' : source.from}`,
     );
   const record = values.record === undefined ? undefined : directory('--record', values.record, cwd, false);
   if (record !== undefined && (!live || source.kind === 'replay'))
@@ -259,7 +262,8 @@ function spawnPlaywright(s: RunSettings, env: NodeJS.ProcessEnv, io: Io): Promis
           ? ` (state changes allowed on ${s.profile?.capabilities.mutationAllowlist.join(', ') || 'no cluster: none is allowlisted'})`
           : ' (safe mode: nothing that could change state is sent)';
   io.err(
-    `[vcconform] running the conformance suites against ${s.target ?? 'the embedded mock'}${mode}${s.faults.length ? ` with faults ${s.faults.join(', ')}` : ''}: playwright ${argv.slice(1).join(' ')}`,
+    `[vcconform] running the conformance suites against ${s.target ?? 'the embedded mock'}${mode}` +
+      `${s.faults.length ? ` with faults ${s.faults.join(', ')}` : ''}: playwright ${argv.slice(1).join(' ')}`,
   );
   const redactor = consoleRedactor(s);
   return new Promise((done) => {
@@ -291,7 +295,8 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
   return {
     name: 'run',
     summary:
-      'run the conformance suites against the embedded mock, or a live vCenter (--target, --profile), or a recording of one (--replay); exit 0 all checks pass, 1 a check failed, 2 usage error',
+      'run the conformance suites against the embedded mock, or a live vCenter (--target, --profile), ' +
+      'or a recording of one (--replay); exit 0 all checks pass, 1 a check failed, 2 usage error',
     usage: USAGE,
     help: [
       '  --target URL       run against this vCenter (its base URL; the API is under URL/api) instead of the embedded mock,',
@@ -311,12 +316,14 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       '  --seed S           fast-check seed, to replay a reported failure (default: a fresh seed per property, printed on failure)',
       '  --path P           with --seed: the fast-check path printed with the failure, to replay exactly that case',
       '  --grep PATTERN     only the tests whose title matches this regular expression',
-      '  --workers N        parallel Playwright workers (default: one per core, at least 2; 1 for a live target, whose state all workers share)',
+      '  --workers N        parallel Playwright workers (default: one per core, ' +
+        'at least 2; 1 for a live target, whose state all workers share)',
       '  --shard I/N        run the I-th of N parts of the suites (Playwright --shard) and write a blob report to DIR/blob;',
       '                     vcconform merge puts the parts back together (docs/nightly-ci.md)',
       '  --reports DIR      where html/index.html, results.json, junit.xml and conformance.json/.html go (default ./reports)',
       '  --fault NAME[@OP]  turn a fault switch of the embedded mock on (vcconform mock --list-faults); repeatable; not with a live target',
-      "  --operations PATTERN  only the catalogue operations matching these globs (comma-separated or repeated, e.g. 'clusters.*,tasks.get';",
+      '  --operations PATTERN  only the catalogue operations matching these ' +
+        "globs (comma-separated or repeated, e.g. 'clusters.*,tasks.get';",
       '                     vcconform operations lists them): a test needing another is skipped as not in scope and sends nothing.',
       "                     Overrides the profile's operations. Logging in and out is always in scope.",
       '',
@@ -381,7 +388,8 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
       if (s.record !== undefined)
         io.err(`[vcconform] recorded the exchanges in ${s.record}; replay them offline with vcconform run --replay ${s.record}`);
       io.err(
-        `[vcconform] ${code === 0 ? 'every check passed' : 'some checks failed'}; reports in ${s.reports} (html/index.html, results.json, junit.xml).`,
+        `[vcconform] ${code === 0 ? 'every check passed' : 'some checks failed'}; ` +
+          `reports in ${s.reports} (html/index.html, results.json, junit.xml).`,
       );
       return code;
     },

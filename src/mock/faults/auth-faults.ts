@@ -51,7 +51,8 @@ export const sessionIdWrapped: Fault = {
 export const sessionAccessedBeforeCreated: Fault = {
   name: 'session-accessed-before-created',
   breaks:
-    'GET /api/session reports last_accessed_time one second before created_time (§2: created_time ≤ last_accessed_time, which only moves forward)',
+    'GET /api/session reports last_accessed_time one second before created_time (§2: ' +
+    'created_time ≤ last_accessed_time, which only moves forward)',
   operations: ['session.get'],
   after: (_request, response) => {
     if (response.status !== 200 || !isObject(response.body) || typeof response.body.created_time !== 'string') return response;
@@ -64,7 +65,8 @@ export const sessionAccessedBeforeCreated: Fault = {
 export const unauthenticatedWithoutChallenge: Fault = {
   name: 'unauthenticated-without-challenge',
   breaks:
-    '401 UNAUTHENTICATED bodies carry no challenge and no WWW-Authenticate header (Vapi.Std.Errors.Unauthenticated.challenge, §1, §6; advisory)',
+    '401 UNAUTHENTICATED bodies carry no challenge and no WWW-Authenticate ' +
+    'header (Vapi.Std.Errors.Unauthenticated.challenge, §1, §6; advisory)',
   after(_request, response) {
     if (response.status !== 401 || !isObject(response.body)) return response;
     const { challenge: _challenge, ...body } = response.body;
@@ -82,7 +84,8 @@ const getsOfSession = perMock(() => new Map<string, number>());
 export const sessionAccessTimeGoesBack: Fault = {
   name: 'session-access-time-goes-back',
   breaks:
-    'GET /api/session reports a last_accessed_time earlier than an earlier get of the same session did (§2: last_accessed_time only moves forward)',
+    'GET /api/session reports a last_accessed_time earlier than an earlier ' +
+    'get of the same session did (§2: last_accessed_time only moves forward)',
   operations: ['session.get'],
   after(request, response, context) {
     const body = response.body;

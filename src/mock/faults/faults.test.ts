@@ -218,7 +218,8 @@ const cases: FaultCase[] = [
   {
     fault: 'unauthorized-after-starting',
     scenario:
-      'upgradeMultiple of domain-c10 and domain-c12 by an operator without Namespaces.Upgrade on domain-c12: status, then the state of domain-c10',
+      'upgradeMultiple of domain-c10 and domain-c12 by an operator without ' +
+      'Namespaces.Upgrade on domain-c12: status, then the state of domain-c10',
     run: (api) =>
       resThenState(
         api,
@@ -634,7 +635,8 @@ const cases: FaultCase[] = [
   {
     fault: 'single-upgrade-ignores-warnings-by-default',
     scenario:
-      'upgradeMultiple of domain-c11 (pre-check warnings) without ignore_precheck_warnings, then the single upgrade of it with the same spec',
+      'upgradeMultiple of domain-c11 (pre-check warnings) ' +
+      'without ignore_precheck_warnings, then the single upgrade of it with the same spec',
     run: async (api) => {
       const spec = { desired_version: 'v1.30.4' };
       const batch = ((await upgradeMultiple(api, { 'domain-c11': spec })).body as Record<string, { res: string }>)['domain-c11']?.res;
@@ -728,7 +730,8 @@ const cases: FaultCase[] = [
   {
     fault: 'null-optional-refused',
     scenario:
-      'stage domain-c10 with {"commit": null, "hosts": null}; upgradeMultiple of warnings-only domain-c11 with ignore_precheck_warnings null',
+      'stage domain-c10 with {"commit": null, "hosts": null}; ' +
+      'upgradeMultiple of warnings-only domain-c11 with ignore_precheck_warnings null',
     run: async (api) => {
       const staged = await api.call('software.stage', 'POST', '/api/esx/settings/clusters/domain-c10/software?action=stage&vmw-task=true', {
         session: await api.login(),

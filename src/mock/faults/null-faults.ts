@@ -9,7 +9,8 @@ import type { Fault } from './fault';
 export const nullOptionalRefused: Fault = {
   name: 'null-optional-refused',
   breaks:
-    'a request body with null on an optional property (StageSpec {"commit": null}, ignore_precheck_warnings: null) is refused with 400 INVALID_ARGUMENT (§1; StageSpec, UpgradeSpec: "missing or null" means unset)',
+    'a request body with null on an optional property (StageSpec {"commit": null}, ignore_precheck_warnings: ' +
+    'null) is refused with 400 INVALID_ARGUMENT (§1; StageSpec, UpgradeSpec: "missing or null" means unset)',
   before(request) {
     const spec = request.operation.request;
     if (!spec || request.rawBody.trim() === '') return request;
@@ -17,7 +18,8 @@ export const nullOptionalRefused: Fault = {
     if (unset.length === 0) return request;
     return vapiError(
       'INVALID_ARGUMENT',
-      `The request body does not match ${spec.schema}: ${unset.map((p) => `${p} must not be null`).join('; ')} (fault null-optional-refused).`,
+      `The request body does not match ${spec.schema}: ${unset.map((p) => `${p} must not be null`).join('; ')} ` +
+        '(fault null-optional-refused).',
     );
   },
 };

@@ -39,7 +39,8 @@ export const internalError: Fault = {
 export const serviceUnavailable: Fault = {
   name: 'service-unavailable',
   breaks:
-    'every request that gets past session authentication fails with 503 SERVICE_UNAVAILABLE, also on the cluster operations, which declare no 503 (§7)',
+    'every request that gets past session authentication fails with 503 ' +
+    'SERVICE_UNAVAILABLE, also on the cluster operations, which declare no 503 (§7)',
   before: (request) =>
     vapiError('SERVICE_UNAVAILABLE', `Simulated outage of the service behind ${request.operation.id} (fault service-unavailable).`),
 };
@@ -68,7 +69,8 @@ export const malformedJson500: Fault = {
 export const stageWithoutBodyAccepted: Fault = {
   name: 'stage-without-body-accepted',
   breaks:
-    'a stage request without its required body is staged as if {} had been sent (§4: the StageSpec body is required; contract §8 leaves the refusal code open)',
+    'a stage request without its required body is staged as if {} had been sent (§4: ' +
+    'the StageSpec body is required; contract §8 leaves the refusal code open)',
   operations: ['software.stage'],
   after: (request, response, context) =>
     request.rawBody.trim() === '' && response.status === 400 ? stage({ ...request, body: {} }, context) : response,

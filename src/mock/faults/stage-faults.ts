@@ -77,7 +77,8 @@ export const olderCommitUsed: Fault = {
 export const unprivilegedStageSucceeds: Fault = {
   name: 'unprivileged-stage-succeeds',
   breaks:
-    'a caller without VcIntegrity.lifecycleSoftwareRemediation.Write gets a stage task that SUCCEEDS (§4, §8: the call must be refused with an authorization error)',
+    'a caller without VcIntegrity.lifecycleSoftwareRemediation.Write gets a stage ' +
+    'task that SUCCEEDS (§4, §8: the call must be refused with an authorization error)',
   operations: STAGE,
   before: (request) => (request.user ? { ...request, user: { ...request.user, privileges: new Set(['*']) } } : request),
 };
@@ -131,7 +132,8 @@ export const stageResultLegacyMaps: Fault = {
 export const concurrentStageAccepted: Fault = {
   name: 'concurrent-stage-accepted',
   breaks:
-    'a stage while another stage of the cluster runs is accepted as a second task (§4: 400 NOT_ALLOWED_IN_CURRENT_STATE if another operation is in progress)',
+    'a stage while another stage of the cluster runs is accepted as a second task (§4: ' +
+    '400 NOT_ALLOWED_IN_CURRENT_STATE if another operation is in progress)',
   operations: STAGE,
   after(request, response, context) {
     const { state } = context;
@@ -149,7 +151,8 @@ export const concurrentStageAccepted: Fault = {
 export const stageUnknownCommitAccepted: Fault = {
   name: 'stage-unknown-commit-accepted',
   breaks:
-    'stage with a commit the cluster does not have is accepted with 202 and stages the latest commit (§4: 400 INVALID_ARGUMENT if the commit property of spec specifies an invalid commit)',
+    'stage with a commit the cluster does not have is accepted with 202 and stages the latest commit (§4: ' +
+    '400 INVALID_ARGUMENT if the commit property of spec specifies an invalid commit)',
   operations: STAGE,
   before(request, { state }) {
     const { commit, ...spec } = specOf(request);
@@ -163,7 +166,8 @@ export const stageUnknownCommitAccepted: Fault = {
 export const stageForeignHostAccepted: Fault = {
   name: 'stage-foreign-host-accepted',
   breaks:
-    'stage with a host outside the cluster is accepted with 202, the outsider left out (§4: 400 INVALID_ARGUMENT if the hosts property of spec specifies an invalid host or a host not part of the cluster)',
+    'stage with a host outside the cluster is accepted with 202, the outsider left out (§4: ' +
+    '400 INVALID_ARGUMENT if the hosts property of spec specifies an invalid host or a host not part of the cluster)',
   operations: STAGE,
   before(request, { state }) {
     const { hosts, ...spec } = specOf(request);
@@ -178,7 +182,8 @@ export const stageForeignHostAccepted: Fault = {
 export const stageUnknownCluster400: Fault = {
   name: 'stage-unknown-cluster-400',
   breaks:
-    'stage of a cluster that does not exist answers 400 INVALID_ARGUMENT instead of 404 NOT_FOUND (§4: 404 NOT_FOUND if there is no cluster associated with cluster in the system)',
+    'stage of a cluster that does not exist answers 400 INVALID_ARGUMENT instead of 404 NOT_FOUND (§4: ' +
+    '404 NOT_FOUND if there is no cluster associated with cluster in the system)',
   operations: STAGE,
   after: (request, response, { state }) =>
     response.status === 404 && !state.clusters.has(request.params.cluster ?? '')
@@ -189,7 +194,9 @@ export const stageUnknownCluster400: Fault = {
 export const stageRefusalAsNotFound: Fault = {
   name: 'stage-refusal-as-not-found',
   breaks:
-    'a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused on the call with 404 NOT_FOUND, as if the cluster did not exist (§4: stage "Returns an authorization error if you do not have all of the privileges"; §6: that error is UNAUTHORIZED)',
+    'a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write is refused on ' +
+    'the call with 404 NOT_FOUND, as if the cluster did not exist (§4: stage "Returns an ' +
+    'authorization error if you do not have all of the privileges"; §6: that error is UNAUTHORIZED)',
   operations: STAGE,
   before(request, { state }) {
     const privilege = request.operation.privileges.operation[0];
@@ -203,7 +210,9 @@ export const stageRefusalAsNotFound: Fault = {
 export const stageRefusalAsError: Fault = {
   name: 'stage-refusal-as-error',
   breaks:
-    'the task of a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write FAILS with error_type ERROR, not UNAUTHORIZED (§4: the call returns an authorization error; advisory: 9.1 types the task error as a free-form object, §5.1, §8)',
+    'the task of a stage by a caller without VcIntegrity.lifecycleSoftwareRemediation.Write ' +
+    'FAILS with error_type ERROR, not UNAUTHORIZED (§4: the call returns an authorization error; ' +
+    'advisory: 9.1 types the task error as a free-form object, §5.1, §8)',
   operations: TASK_READS,
   after: (request, response) =>
     editInfos(request, response, (_id, info) =>

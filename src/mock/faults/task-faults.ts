@@ -127,7 +127,8 @@ export const runningWithoutProgress: Fault = {
 export const stuckTask: Fault = {
   name: 'stuck-task',
   breaks:
-    'a task never leaves RUNNING and its progress never moves (§5.1: a task ends SUCCEEDED or FAILED; a stuck task must be reported, not waited on)',
+    'a task never leaves RUNNING and its progress never moves (§5.1: ' +
+    'a task ends SUCCEEDED or FAILED; a stuck task must be reported, not waited on)',
   operations: TASK_READS,
   after: (request, response) =>
     editInfos(request, response, (_id, info) => (info.status === 'PENDING' || !progressOf(info) ? info : unfinished(info, 0))),
@@ -138,7 +139,8 @@ const pollsSeen = perMock(() => new Map<string, number>());
 export const slowTask: Fault = {
   name: 'slow-task',
   breaks:
-    'a task stays RUNNING with progress.completed rising by one per poll, so it does not finish within the poll budget (advisory: the docs give no duration)',
+    'a task stays RUNNING with progress.completed rising by one per poll, ' +
+    'so it does not finish within the poll budget (advisory: the docs give no duration)',
   operations: TASK_READS,
   after(request, response, context) {
     const seen = pollsSeen.of(context);
@@ -187,7 +189,8 @@ export const taskEndsBeforeItStarts: Fault = {
 export const taskErrorFreeForm: Fault = {
   name: 'task-error-free-form',
   breaks:
-    'a FAILED task\'s error is a free-form {"reason": …} object, not a std error (advisory: the SDK 8.0U2 types error as Vapi.Std.Errors.Error, 9.1 as an object)',
+    'a FAILED task\'s error is a free-form {"reason": …} object, not a std error (advisory: ' +
+    'the SDK 8.0U2 types error as Vapi.Std.Errors.Error, 9.1 as an object)',
   operations: TASK_READS,
   after: (request, response) =>
     editInfos(request, response, (_id, info) => (isObject(info.error) ? { ...info, error: { reason: 'Staging failed.' } } : info)),
@@ -196,7 +199,8 @@ export const taskErrorFreeForm: Fault = {
 export const excludeResultIgnored: Fault = {
   name: 'exclude-result-ignored',
   breaks:
-    'tasks get ignores ?exclude_result=true and returns the result (§5: exclude_result set → no result; the /api spelling is undocumented, so this is observed only)',
+    'tasks get ignores ?exclude_result=true and returns the result (§5: exclude_result ' +
+    'set → no result; the /api spelling is undocumented, so this is observed only)',
   operations: ['tasks.get'],
   before: (request) => {
     const { exclude_result: _excluded, ...query } = request.query;
@@ -207,7 +211,8 @@ export const excludeResultIgnored: Fault = {
 export const unsetFieldsSentAsNull: Fault = {
   name: 'unset-fields-sent-as-null',
   breaks:
-    'no documented rule: task Info sends its unset optional parent as null instead of omitting it (§1: the vAPI runtime omits unset fields, the 9.1 prose allows "missing or null"; observed only)',
+    'no documented rule: task Info sends its unset optional parent as null instead of omitting it (§1: ' +
+    'the vAPI runtime omits unset fields, the 9.1 prose allows "missing or null"; observed only)',
   operations: TASK_READS,
   after: (request, response) => editInfos(request, response, (_id, info) => (info.parent === undefined ? { ...info, parent: null } : info)),
 };

@@ -42,7 +42,8 @@ export const ignoreWarningsByDefault: Fault = {
 export const singleUpgradeIgnoresWarningsByDefault: Fault = {
   name: 'single-upgrade-ignores-warnings-by-default',
   breaks:
-    'the single upgrade treats an unset ignore_precheck_warnings as true, so a warnings-only cluster it would refuse starts, where upgradeMultiple from the same state REJECTS it (§3.1–§3.3: both share the pre-check; unset = false)',
+    'the single upgrade treats an unset ignore_precheck_warnings as true, so a warnings-only cluster it would refuse starts, ' +
+    'where upgradeMultiple from the same state REJECTS it (§3.1–§3.3: both share the pre-check; unset = false)',
   operations: ['clusters.upgrade'],
   before(request) {
     if (!isObject(request.body) || request.body.ignore_precheck_warnings !== undefined) return request;
@@ -114,7 +115,8 @@ function mayUpgradeAll(request: RoutedRequest, { state }: HandlerContext): boole
 export const precheckFailureAs400: Fault = {
   name: 'precheck-failure-as-400',
   breaks:
-    'upgradeMultiple refuses a whole batch with 400 UNSUPPORTED when any cluster fails its pre-check, starting none (§3.2: pre-check failures are REJECTED inside the 200 body, never a 400)',
+    'upgradeMultiple refuses a whole batch with 400 UNSUPPORTED when any cluster fails its pre-check, ' +
+    'starting none (§3.2: pre-check failures are REJECTED inside the 200 body, never a 400)',
   operations: UPGRADE_MULTIPLE,
   before(request, context) {
     if (!mayUpgradeAll(request, context)) return request;
@@ -129,7 +131,8 @@ export const precheckFailureAs400: Fault = {
 export const ignoreWarningsSkipsErrors: Fault = {
   name: 'ignore-warnings-skips-errors',
   breaks:
-    'upgradeMultiple with ignore_precheck_warnings: true starts a cluster whose pre-check reports errors, as STARTED (§3.3: ERROR never proceeds beyond pre-check)',
+    'upgradeMultiple with ignore_precheck_warnings: true starts a cluster whose ' +
+    'pre-check reports errors, as STARTED (§3.3: ERROR never proceeds beyond pre-check)',
   operations: UPGRADE_MULTIPLE,
   after(request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
@@ -149,7 +152,8 @@ export const ignoreWarningsSkipsErrors: Fault = {
 export const ignoreWarningsFlagIgnored: Fault = {
   name: 'ignore-warnings-flag-ignored',
   breaks:
-    'upgradeMultiple disregards ignore_precheck_warnings: true, so a cluster with pre-check warnings only is REJECTED (§3.3, UpgradeSpec: if true, the workflow ignores warnings and proceeds)',
+    'upgradeMultiple disregards ignore_precheck_warnings: true, so a cluster with pre-check warnings ' +
+    'only is REJECTED (§3.3, UpgradeSpec: if true, the workflow ignores warnings and proceeds)',
   operations: UPGRADE_MULTIPLE,
   before(request) {
     if (!isObject(request.body)) return request;
@@ -166,7 +170,8 @@ export const ignoreWarningsFlagIgnored: Fault = {
 export const unauthorizedAfterStarting: Fault = {
   name: 'unauthorized-after-starting',
   breaks:
-    'upgradeMultiple starts the clusters the caller may upgrade before answering 403 for the cluster it may not (§3.2: a 403 for the whole request, and no cluster may start upgrading)',
+    'upgradeMultiple starts the clusters the caller may upgrade before answering 403 for the ' +
+    'cluster it may not (§3.2: a 403 for the whole request, and no cluster may start upgrading)',
   operations: UPGRADE_MULTIPLE,
   after(request, response, { state }) {
     if (response.status !== 403 || !request.user) return response;
@@ -178,7 +183,8 @@ export const unauthorizedAfterStarting: Fault = {
 export const startedButNotUpgrading: Fault = {
   name: 'started-but-not-upgrading',
   breaks:
-    'upgradeMultiple answers STARTED but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 Result.Res: STARTED means "Upgrade is started"; §3.2, §3.4)',
+    'upgradeMultiple answers STARTED but the upgrade never begins: get keeps showing READY at the old ' +
+    'version however long it is polled (9.1 Result.Res: STARTED means "Upgrade is started"; §3.2, §3.4)',
   operations: UPGRADE_MULTIPLE,
   after(_request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
@@ -192,7 +198,8 @@ export const startedButNotUpgrading: Fault = {
 export const singleUpgradeNotStarted: Fault = {
   name: 'single-upgrade-not-started',
   breaks:
-    'the single upgrade answers 204 but the upgrade never begins: get keeps showing READY at the old version however long it is polled (9.1 upgrade: a pre-check with INFO at most "proceeds beyond precheck operation uninterrupted"; §3.1, §3.3)',
+    'the single upgrade answers 204 but the upgrade never begins: get keeps showing READY at the old version however long ' +
+    'it is polled (9.1 upgrade: a pre-check with INFO at most "proceeds beyond precheck operation uninterrupted"; §3.1, §3.3)',
   operations: ['clusters.upgrade'],
   after(request, response, { state }) {
     if (response.status === 204 && request.params.cluster !== undefined)
@@ -204,7 +211,8 @@ export const singleUpgradeNotStarted: Fault = {
 export const rejectedButUpgrading: Fault = {
   name: 'rejected-but-upgrading',
   breaks:
-    "upgradeMultiple answers REJECTED for a failed pre-check but starts that cluster's upgrade anyway (§3.2, §3.3: REJECTED means the pre-check failed, and the upgrade does not proceed)",
+    "upgradeMultiple answers REJECTED for a failed pre-check but starts that cluster's upgrade " +
+    'anyway (§3.2, §3.3: REJECTED means the pre-check failed, and the upgrade does not proceed)',
   operations: UPGRADE_MULTIPLE,
   after(request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;
@@ -224,7 +232,8 @@ export const rejectedButUpgrading: Fault = {
 export const cleanClusterRejected: Fault = {
   name: 'clean-cluster-rejected',
   breaks:
-    'upgradeMultiple rejects every cluster it would start, clean pre-checks included, and starts none (§3.2, §3.3: REJECTED implies a failed pre-check; a clean pre-check proceeds)',
+    'upgradeMultiple rejects every cluster it would start, clean pre-checks included, ' +
+    'and starts none (§3.2, §3.3: REJECTED implies a failed pre-check; a clean pre-check proceeds)',
   operations: UPGRADE_MULTIPLE,
   after(_request, response, { state }) {
     if (response.status !== 200 || !isObject(response.body)) return response;

@@ -26,7 +26,8 @@ test.describe('checkConformanceReport', () => {
     ]) {
       expect(() => checkConformanceReport(value), JSON.stringify(value)).toThrow(UsageError);
       expect(() => checkConformanceReport(value), JSON.stringify(value)).toThrow(
-        'not a vcconform conformance report (it has no "format": "vcconform-conformance"; compare reads the conformance.json a run writes, not results.json)',
+        'not a vcconform conformance report (it has no "format": "vcconform-conformance"; ' +
+          'compare reads the conformance.json a run writes, not results.json)',
       );
     }
   });

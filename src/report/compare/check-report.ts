@@ -31,7 +31,8 @@ export function checkConformanceReport(value: unknown): ConformanceReport {
     (value as { format?: unknown }).format !== CONFORMANCE_FORMAT
   ) {
     throw new UsageError(
-      `not a vcconform conformance report (it has no "format": "${CONFORMANCE_FORMAT}"; compare reads the conformance.json a run writes, not results.json)`,
+      `not a vcconform conformance report (it has no "format": "${CONFORMANCE_FORMAT}"; ` +
+        'compare reads the conformance.json a run writes, not results.json)',
     );
   }
   const version = (value as { version?: unknown }).version;

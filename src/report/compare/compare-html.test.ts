@@ -139,7 +139,8 @@ test.describe('compare html', () => {
   test('different targets are said at the top, under the verdict; the same target is not mentioned', () => {
     const page = html({ target: { kind: 'mock', url: 'http://127.0.0.1:1' } }, { target: { kind: 'live', url: 'https://vcsa.lab' } });
     const note = page.indexOf(
-      '<p class="note" id="compare-target">Different targets: the baseline tested mock http://127.0.0.1:1, the current run live https://vcsa.lab;',
+      '<p class="note" id="compare-target">Different targets: the baseline ' +
+        'tested mock http://127.0.0.1:1, the current run live https://vcsa.lab;',
     );
     expect(note).toBeGreaterThan(page.indexOf('id="compare-verdict"'));
     expect(note).toBeLessThan(page.indexOf('<table>'));
@@ -152,13 +153,16 @@ test.describe('compare html', () => {
       { target: { build: sampleBuild({ version: '9.1.0.1', build: '24999999', releasedate: 'June 2, 2026' }) } },
     );
     expect(page).toContain(
-      '<td title="vCenter Server with an embedded Platform Services Controller; not patched">VMware vCenter Server 9.1.0.0 build 24321653</td>',
+      '<td title="vCenter Server with an embedded Platform Services Controller; ' +
+        'not patched">VMware vCenter Server 9.1.0.0 build 24321653</td>',
     );
     expect(page).toContain(
-      '<td title="vCenter Server with an embedded Platform Services Controller; patch released June 2, 2026">VMware vCenter Server 9.1.0.1 build 24999999</td>',
+      '<td title="vCenter Server with an embedded Platform Services Controller; ' +
+        'patch released June 2, 2026">VMware vCenter Server 9.1.0.1 build 24999999</td>',
     );
     const note = page.indexOf(
-      '<p class="note" id="compare-build">Different builds: the baseline tested VMware vCenter Server 9.1.0.0 build 24321653, the current run VMware vCenter Server 9.1.0.1 build 24999999;',
+      '<p class="note" id="compare-build">Different builds: the baseline tested VMware vCenter ' +
+        'Server 9.1.0.0 build 24321653, the current run VMware vCenter Server 9.1.0.1 build 24999999;',
     );
     expect(note).toBeGreaterThan(page.indexOf('id="compare-verdict"'));
     expect(note).toBeLessThan(page.indexOf('<table>'));

@@ -13,7 +13,8 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.8rem; }
 #compare-verdict { font-size: 1.15rem; font-weight: 600; padding: .6rem .9rem; border-radius: 6px; }
 .regressed { background: #fde2e1; border-left: 6px solid #c9252d; } .steady { background: #e3f5e1; border-left: 6px solid #2e7d32; }
 .note { background: #fff4ce; border-left: 6px solid #b58900; padding: .5rem .9rem; }
-table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; width: 100%; } \
+th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; }
 th { background: #f4f4f6; } code { font-family: ui-monospace, monospace; font-size: .92em; }
 .new-failure h2, .expired-known h2 { color: #c9252d; } .fixed h2 { color: #2e7d32; }
 `;
@@ -22,7 +23,10 @@ type Cell = string;
 const td = (text: string, code = false) => `<td>${code ? `<code>${escapeHtml(text)}</code>` : escapeHtml(text)}</td>`;
 
 function table(headings: string[], rows: Cell[][]): string {
-  return `<table><thead><tr>${headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('\n')}</tbody></table>`;
+  return (
+    `<table><thead><tr>${headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>` +
+    `</thead><tbody>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('\n')}</tbody></table>`
+  );
 }
 
 function section(kind: string, title: string, count: number, body: string): string {

@@ -67,7 +67,8 @@ test.describe('compare text', () => {
         },
       ),
     ).toBe(
-      '0 new failures, 1 expired known (counting again), 0 fixed, 0 still failing, 2 known (accepted until 2026-09-01 at the earliest), 1 no longer evaluated, 1 stale known entry',
+      '0 new failures, 1 expired known (counting again), 0 fixed, 0 still failing, ' +
+        '2 known (accepted until 2026-09-01 at the earliest), 1 no longer evaluated, 1 stale known entry',
     );
     expect(s({ knownFailures: [known('q', 'q', '2026-09-01'), known('r', 'r', '2026-09-01')] }, {})).toBe(
       '0 new failures, 0 fixed, 0 still failing, 2 stale known entries',
@@ -77,8 +78,10 @@ test.describe('compare text', () => {
   test('one line per finding, grouped under a heading with its count, after the run lines', () => {
     const lines = text(...EXAMPLE, { baseline: 'base/conformance.json', current: 'now/conformance.json' }).split('\n');
     expect(lines.slice(1, 4)).toEqual([
-      'Baseline: base/conformance.json — mock http://127.0.0.1:40000 (build not reported by the target), started 2026-11-24T10:00:00.000Z, verdict fail',
-      'Current : now/conformance.json — mock http://127.0.0.1:40000 (build not reported by the target), started 2026-11-24T10:00:00.000Z, verdict fail',
+      'Baseline: base/conformance.json — mock http://127.0.0.1:40000 (build not ' +
+        'reported by the target), started 2026-11-24T10:00:00.000Z, verdict fail',
+      'Current : now/conformance.json — mock http://127.0.0.1:40000 (build not ' +
+        'reported by the target), started 2026-11-24T10:00:00.000Z, verdict fail',
       `Known failures judged on ${TODAY}.`,
     ]);
     expect(lines.slice(4)).toEqual([
@@ -158,7 +161,8 @@ test.describe('compare text', () => {
       { target: { kind: 'live', url: 'https://vcsa.lab', build: sampleBuild() } },
     ).split('\n');
     expect(lines[1]).toBe(
-      'Different targets: the baseline tested mock http://127.0.0.1:1, the current run live https://vcsa.lab; a difference may come from the target rather than from a change.',
+      'Different targets: the baseline tested mock http://127.0.0.1:1, the current run live ' +
+        'https://vcsa.lab; a difference may come from the target rather than from a change.',
     );
     expect(lines[2]).toContain('mock http://127.0.0.1:1 (build not reported by the target)');
     expect(lines[3]).toContain('live https://vcsa.lab (VMware vCenter Server 9.1.0.0 build 24321653)');
@@ -171,7 +175,8 @@ test.describe('compare text', () => {
       { target: { build: sampleBuild({ version: '9.1.0.1', build: '24999999' }) } },
     ).split('\n');
     expect(lines[1]).toBe(
-      'Different builds: the baseline tested VMware vCenter Server 9.1.0.0 build 24321653, the current run VMware vCenter Server 9.1.0.1 build 24999999; a new or fixed failure may come from the build.',
+      'Different builds: the baseline tested VMware vCenter Server 9.1.0.0 build 24321653, the current ' +
+        'run VMware vCenter Server 9.1.0.1 build 24999999; a new or fixed failure may come from the build.',
     );
     expect(lines[2]).toMatch(/^Baseline: .*\(VMware vCenter Server 9\.1\.0\.0 build 24321653\)/);
     expect(lines[3]).toMatch(/^Current : .*\(VMware vCenter Server 9\.1\.0\.1 build 24999999\)/);

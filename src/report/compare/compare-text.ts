@@ -41,13 +41,19 @@ export function summaryOf(c: Comparison): string {
 export function targetNote(c: Comparison): string | null {
   if (c.sameTarget) return null;
   const t = (r: RunInfo) => `${r.target.kind} ${r.target.url}`;
-  return `Different targets: the baseline tested ${t(c.baseline)}, the current run ${t(c.current)}; a difference may come from the target rather than from a change.`;
+  return (
+    `Different targets: the baseline tested ${t(c.baseline)}, the current run ${t(c.current)}; ` +
+    'a difference may come from the target rather than from a change.'
+  );
 }
 
 /** Said at the top when both runs name their build and the builds differ; null otherwise. */
 export function buildNote(c: Comparison): string | null {
   if (!c.buildChanged) return null;
-  return `Different builds: the baseline tested ${buildName(c.baseline.target.build!)}, the current run ${buildName(c.current.target.build!)}; a new or fixed failure may come from the build.`;
+  return (
+    `Different builds: the baseline tested ${buildName(c.baseline.target.build!)}, the current ` +
+    `run ${buildName(c.current.target.build!)}; a new or fixed failure may come from the build.`
+  );
 }
 
 /** The build of a run as the comparison names it: `VMware vCenter Server 9.1.0.0 build 24321653`, or that it was not reported. */
@@ -87,7 +93,10 @@ export function pairText(p: StatusPair): string {
 }
 
 function runLine(label: string, r: RunInfo, file?: string): string {
-  return `${label}: ${file ? `${file} — ` : ''}${r.target.kind} ${r.target.url} (${runBuild(r)}), started ${r.startedAt}, verdict ${r.verdict}`;
+  return (
+    `${label}: ${file ? `${file} — ` : ''}${r.target.kind} ${r.target.url} (${runBuild(r)}), ` +
+    `started ${r.startedAt}, verdict ${r.verdict}`
+  );
 }
 
 /** The comparison for a terminal: summary first, then one line per finding, grouped. */

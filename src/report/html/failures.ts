@@ -16,15 +16,21 @@ function body(text: string | undefined, what: string): Markup {
 
 function exchange(e: FailedExchange): Markup {
   return html`<div class="exchange">
-<div class="request"><h5>Request</h5><pre class="request-line">${e.method} ${e.url}</pre>${headers(e.requestHeaders)}${body(e.requestBody, 'request')}</div>
-<div class="response"><h5>Response</h5><pre class="status-line">HTTP ${e.status}</pre>${headers(e.responseHeaders)}${body(e.responseBody, 'response')}</div>
+<div class="request"><h5>Request</h5><pre class="request-line">${e.method} ${e.url}</pre>\
+${headers(e.requestHeaders)}${body(e.requestBody, 'request')}</div>
+<div class="response"><h5>Response</h5><pre class="status-line">HTTP ${e.status}</pre>\
+${headers(e.responseHeaders)}${body(e.responseBody, 'response')}</div>
 </div>`;
 }
 
 function issue(i: Failure['issues'][number]): Markup {
   const side = (cls: string, title: string, value: string | undefined) =>
-    html`<div class="${cls}"><h5>${title}</h5>${value === undefined ? html`<p class="none">not given</p>` : html`<pre>${clip(value)}</pre>`}</div>`;
-  return html`<li class="issue"><p class="issue-message">${i.message}${i.pointer !== undefined ? html` <span class="pointer">at <code>${i.pointer === '' ? '(the whole body)' : i.pointer}</code></span>` : ''}</p>
+    html`<div class="${cls}"><h5>${title}</h5>${
+      value === undefined ? html`<p class="none">not given</p>` : html`<pre>${clip(value)}</pre>`
+    }</div>`;
+  return html`<li class="issue"><p class="issue-message">${i.message}${
+    i.pointer !== undefined ? html` <span class="pointer">at <code>${i.pointer === '' ? '(the whole body)' : i.pointer}</code></span>` : ''
+  }</p>
 <div class="versus">${side('received', 'Received', i.received)}${side('documented', 'Documented', i.documented)}</div></li>`;
 }
 
@@ -36,7 +42,8 @@ function replay(r: NonNullable<Failure['replay']>): Markup {
 
 function failure(f: Failure, index: number): Markup {
   return html`<details open class="failure" id="${failureAnchor(index)}">
-<summary><h3><span class="vh">Failure ${index + 1}: </span><code>${f.operation}</code> <span aria-hidden="true">·</span> <code>${f.check}</code></h3></summary>
+<summary><h3><span class="vh">Failure ${index + 1}: </span><code>${f.operation}</code> \
+<span aria-hidden="true">·</span> <code>${f.check}</code></h3></summary>
 <dl class="facts">
 <dt>Rule</dt><dd class="rule">${f.rule}</dd>
 <dt>Test</dt><dd>${f.test} <span class="muted">(${f.testId})</span></dd>
@@ -65,7 +72,14 @@ ${report.failures.length ? report.failures.map(failure) : html`<p class="none">N
 export function errorsSection(report: ConformanceReport): Markup {
   return html`<section id="errors" aria-labelledby="errors-title">
 <h2 id="errors-title">Errors (${report.errors.length})</h2>
-${report.errors.length ? html`<ul class="errors">${report.errors.map((e) => html`<li class="error"><p><strong>${e.test}</strong> <span class="muted">(${e.testId})</span></p><pre>${clip(e.message)}</pre></li>`)}</ul>` : html`<p class="none">No test failed outside a check.</p>`}
+${
+  report.errors.length
+    ? html`<ul class="errors">${report.errors.map(
+        (e) => html`<li class="error"><p><strong>${e.test}</strong> \
+<span class="muted">(${e.testId})</span></p><pre>${clip(e.message)}</pre></li>`,
+      )}</ul>`
+    : html`<p class="none">No test failed outside a check.</p>`
+}
 </section>`;
 }
 
@@ -75,7 +89,11 @@ export function knownFailuresSection(report: ConformanceReport): Markup {
   if (!known.length) return html``;
   return html`<section id="known-failures" aria-labelledby="known-title">
 <h2 id="known-title">Known failures (${known.length})</h2>
-<table class="plain"><thead><tr><th scope="col">Operation</th><th scope="col">Check</th><th scope="col">Reason</th><th scope="col">Expires</th></tr></thead>
-<tbody>${known.map((k) => html`<tr><th scope="row"><code>${k.operation}</code></th><td><code>${k.check}</code></td><td>${k.reason}</td><td>${k.expires}</td></tr>`)}</tbody></table>
+<table class="plain"><thead><tr><th scope="col">Operation</th><th scope="col">Check</th>\
+<th scope="col">Reason</th><th scope="col">Expires</th></tr></thead>
+<tbody>${known.map(
+    (k) => html`<tr><th scope="row"><code>${k.operation}</code></th>\
+<td><code>${k.check}</code></td><td>${k.reason}</td><td>${k.expires}</td></tr>`,
+  )}</tbody></table>
 </section>`;
 }

@@ -46,7 +46,9 @@ function skippedCell(op: string, entries: CheckOutcome[]): Markup {
 }
 
 function legend(): Markup {
-  return html`<ul class="legend" aria-label="Legend">${STATUSES.map((s) => html`<li><span class="swatch cell st-${s}" aria-hidden="true">${STATUS_MARK[s].symbol}</span> ${s}</li>`)}<li><span class="swatch cell st-none" aria-hidden="true"></span> not evaluated</li></ul>`;
+  return html`<ul class="legend" aria-label="Legend">${STATUSES.map(
+    (s) => html`<li><span class="swatch cell st-${s}" aria-hidden="true">${STATUS_MARK[s].symbol}</span> ${s}</li>`,
+  )}<li><span class="swatch cell st-none" aria-hidden="true"></span> not evaluated</li></ul>`;
 }
 
 /** The check × operation matrix: rows are checks grouped by severity, columns operations; plus the skip reasons. */
@@ -76,14 +78,15 @@ ${legend()}
 <div class="scroll">
 <table id="matrix" class="matrix">
 <caption class="vh">Check results: rows are checks grouped by severity, columns are operations</caption>
-<thead><tr><th scope="col" class="corner">check \\ operation</th>${ops.map((op) => html`<th scope="col" class="op"><span>${op === '-' ? '- (probes)' : op}</span></th>`)}</tr></thead>
+<thead><tr><th scope="col" class="corner">check \\ operation</th>${ops.map(
+    (op) => html`<th scope="col" class="op"><span>${op === '-' ? '- (probes)' : op}</span></th>`,
+  )}</tr></thead>
 ${groups.map(
   (g) => html`<tbody class="group sev-${g.severity ?? 'none'}">
 <tr class="group-head"><th scope="rowgroup" colspan="${width}">${g.title} (${g.checks.length})</th></tr>
 ${g.checks.map(
-  (
-    c,
-  ) => html`<tr><th scope="row" class="check">${c}</th>${ops.map((op) => cell(op, c, byKey.get(`${c}\u0000${op}`), firstFailure.get(`${c}\u0000${op}`)))}</tr>
+  (c) => html`<tr><th scope="row" class="check">${c}</th>\
+${ops.map((op) => cell(op, c, byKey.get(`${c}\u0000${op}`), firstFailure.get(`${c}\u0000${op}`)))}</tr>
 `,
 )}</tbody>
 `,
@@ -109,7 +112,10 @@ function skippedList(skips: CheckOutcome[]): Markup {
 <h3>Skipped (${skips.length})</h3>
 <table class="plain">
 <thead><tr><th scope="col">Operation</th><th scope="col">Reason</th><th scope="col">Tests</th></tr></thead>
-<tbody>${skips.map((s) => html`<tr class="skip"><th scope="row"><code>${s.operation}</code></th><td class="skip-reason">${s.reason ?? 'no reason given'}</td><td>${s.counts.skipped}</td></tr>`)}</tbody>
+<tbody>${skips.map(
+    (s) => html`<tr class="skip"><th scope="row"><code>${s.operation}</code></th>\
+<td class="skip-reason">${s.reason ?? 'no reason given'}</td><td>${s.counts.skipped}</td></tr>`,
+  )}</tbody>
 </table>
 </div>`;
 }

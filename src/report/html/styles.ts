@@ -5,7 +5,8 @@ export const STYLES = `
 --info:#0969da;--info-bg:#ddf4ff;--skip:#59636e;--skip-bg:#eaeef2;--purple:#8250df}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0;color:var(--fg);background:var(--bg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+body{margin:0;color:var(--fg);background:var(--bg);\
+font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 main,header.page{max-width:1280px;margin:0 auto;padding:0 24px}
 header.page{padding-top:16px}
 h1{font-size:20px;margin:0 0 8px}
@@ -14,7 +15,8 @@ h3{font-size:16px;margin:0;display:inline}
 h4{font-size:14px;margin:16px 0 6px}
 h5{font-size:12px;margin:0 0 4px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 code,pre{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace;font-size:12.5px}
-pre{margin:0 0 8px;padding:8px 10px;background:var(--soft);border:1px solid var(--line);border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere}
+pre{margin:0 0 8px;padding:8px 10px;background:var(--soft);border:1px solid var(--line);\
+border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere}
 a{color:inherit}
 .vh{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .muted,.hint,.none{color:var(--muted)}
@@ -51,7 +53,8 @@ table{border-collapse:collapse}
 .matrix th.op{height:180px;vertical-align:bottom;padding:4px 2px;font-weight:600;font-size:12px;white-space:nowrap}
 .matrix th.op span{display:inline-block;writing-mode:vertical-rl;transform:rotate(180deg)}
 .matrix th.corner{vertical-align:bottom;text-align:left;font-weight:400;color:var(--muted);font-size:12px;padding:4px 8px}
-.matrix th.check{text-align:left;font-weight:400;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;padding:1px 8px;white-space:nowrap;position:sticky;left:0;background:#fff}
+.matrix th.check{text-align:left;font-weight:400;font-family:ui-monospace,Menlo,Consolas,monospace;\
+font-size:12px;padding:1px 8px;white-space:nowrap;position:sticky;left:0;background:#fff}
 .matrix .group-head th{text-align:left;background:var(--soft);font-size:12px;text-transform:uppercase;letter-spacing:.04em;padding:6px 8px}
 .matrix tbody tr:hover th.check{background:var(--soft)}
 table.plain th,table.plain td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}

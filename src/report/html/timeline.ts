@@ -48,7 +48,8 @@ function describeTask(task: Task): string {
 function ticks(domain: number, x: (ms: number) => number): Markup[] {
   return [0, 0.25, 0.5, 0.75, 1].map((f) => {
     const ms = domain * f;
-    return html`<line class="tick" x1="${num(x(ms))}" x2="${num(x(ms))}" y1="${AXIS_Y}" y2="${AXIS_Y + 4}"/><text class="tick-label" x="${num(x(ms))}" y="${AXIS_Y + 15}" text-anchor="middle">${formatDuration(ms)}</text>`;
+    return html`<line class="tick" x1="${num(x(ms))}" x2="${num(x(ms))}" y1="${AXIS_Y}" y2="${AXIS_Y + 4}"/>\
+<text class="tick-label" x="${num(x(ms))}" y="${AXIS_Y + 15}" text-anchor="middle">${formatDuration(ms)}</text>`;
   });
 }
 
@@ -65,7 +66,8 @@ function stateLabels(task: Task, x: (ms: number) => number): Markup[] {
     const row = left > rightEdge[0]! + 6 ? 0 : 1;
     rightEdge[row] = left + width;
     return [
-      html`<text class="state-label" x="${num(x(p.offsetMs))}" y="${LANE_Y + 20 + 13 * row}" text-anchor="${atEnd ? 'end' : 'start'}">${text}</text>`,
+      html`<text class="state-label" x="${num(x(p.offsetMs))}" \
+y="${LANE_Y + 20 + 13 * row}" text-anchor="${atEnd ? 'end' : 'start'}">${text}</text>`,
     ];
   });
 }
@@ -81,14 +83,31 @@ export function timelineSvg(task: Task): Markup {
   const label = describeTask(task);
   return html`<svg class="timeline" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-label="${label}">
 <title>${label}</title>
-<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${PLOT.top}" y2="${PLOT.top}"/><line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${PLOT.bottom}" y2="${PLOT.bottom}"/>
+<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${PLOT.top}" y2="${PLOT.top}"/>\
+<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${PLOT.bottom}" y2="${PLOT.bottom}"/>
 <text class="axis-label" x="${LEFT}" y="${PLOT.top - 10}">progress (completed / total)</text>
-<text class="axis-label" x="${LEFT - 6}" y="${PLOT.top + 4}" text-anchor="end">100%</text><text class="axis-label" x="${LEFT - 6}" y="${PLOT.bottom + 4}" text-anchor="end">0%</text>
+<text class="axis-label" x="${LEFT - 6}" y="${PLOT.top + 4}" text-anchor="end">100%</text>\
+<text class="axis-label" x="${LEFT - 6}" y="${PLOT.bottom + 4}" text-anchor="end">0%</text>
 <text class="axis-label" x="${LEFT - 6}" y="${LANE_Y + 4}" text-anchor="end">status</text>
 <line class="axis" x1="${LEFT}" x2="${W - RIGHT}" y1="${AXIS_Y}" y2="${AXIS_Y}"/>${ticks(domain, x)}
-${task.budgetMs <= domain ? html`<line class="budget" x1="${num(x(task.budgetMs))}" x2="${num(x(task.budgetMs))}" y1="${PLOT.top}" y2="${LANE_Y + 8}"/><text class="axis-label" x="${num(x(task.budgetMs) - 4)}" y="${PLOT.top + 12}" text-anchor="end">budget</text>` : ''}
-${points ? html`<polyline class="progress" points="${points}"/>${withProgress.map((p) => html`<circle class="progress-point" cx="${num(x(p.offsetMs))}" cy="${num(y(p.completed! / p.total!))}" r="2.5"><title>progress ${progressOf(p)} at ${formatDuration(p.offsetMs)}</title></circle>`)}` : ''}
-${task.polls.map((p, i) => html`<circle class="mark ${stateClass(p)}" cx="${num(x(p.offsetMs))}" cy="${LANE_Y}" r="5"><title>poll ${i + 1} at +${formatDuration(p.offsetMs)} (${p.at}): ${stateOf(p)}, progress ${progressOf(p)}</title></circle>`)}
+${
+  task.budgetMs <= domain
+    ? html`<line class="budget" x1="${num(x(task.budgetMs))}" x2="${num(x(task.budgetMs))}" y1="${PLOT.top}" y2="${LANE_Y + 8}"/>\
+<text class="axis-label" x="${num(x(task.budgetMs) - 4)}" y="${PLOT.top + 12}" text-anchor="end">budget</text>`
+    : ''
+}
+${
+  points
+    ? html`<polyline class="progress" points="${points}"/>${withProgress.map(
+        (p) => html`<circle class="progress-point" cx="${num(x(p.offsetMs))}" cy="${num(y(p.completed! / p.total!))}" r="2.5">\
+<title>progress ${progressOf(p)} at ${formatDuration(p.offsetMs)}</title></circle>`,
+      )}`
+    : ''
+}
+${task.polls.map(
+  (p, i) => html`<circle class="mark ${stateClass(p)}" cx="${num(x(p.offsetMs))}" cy="${LANE_Y}" r="5">\
+<title>poll ${i + 1} at +${formatDuration(p.offsetMs)} (${p.at}): ${stateOf(p)}, progress ${progressOf(p)}</title></circle>`,
+)}
 ${stateLabels(task, x)}
 </svg>`;
 }
@@ -98,11 +117,16 @@ export function taskBlock(task: Task): Markup {
   const last = task.polls[task.polls.length - 1];
   return html`<div class="task">
 <h4>Task poll history</h4>
-<p>Task <code>${task.taskId}</code>: outcome <strong>${task.outcome}</strong>, ${task.polls.length} poll${task.polls.length === 1 ? '' : 's'} over ${formatDuration(last?.offsetMs ?? 0)}, budget ${formatDuration(task.budgetMs)}.</p>
+<p>Task <code>${task.taskId}</code>: outcome <strong>${task.outcome}</strong>, ${task.polls.length} \
+poll${task.polls.length === 1 ? '' : 's'} over ${formatDuration(last?.offsetMs ?? 0)}, budget ${formatDuration(task.budgetMs)}.</p>
 ${task.polls.length ? timelineSvg(task) : ''}
 <details class="polls" open><summary>Polls as a table</summary>
-<table class="plain"><thead><tr><th scope="col">#</th><th scope="col">offset</th><th scope="col">at</th><th scope="col">HTTP</th><th scope="col">status</th><th scope="col">progress</th></tr></thead>
-<tbody>${task.polls.map((p, i) => html`<tr><td>${i + 1}</td><td>+${formatDuration(p.offsetMs)}</td><td>${p.at}</td><td>${p.httpStatus}</td><td><span class="dot ${stateClass(p)}" aria-hidden="true"></span>${p.status ?? '–'}</td><td>${progressOf(p)}</td></tr>`)}</tbody></table>
+<table class="plain"><thead><tr><th scope="col">#</th><th scope="col">offset</th><th scope="col">at</th>\
+<th scope="col">HTTP</th><th scope="col">status</th><th scope="col">progress</th></tr></thead>
+<tbody>${task.polls.map(
+    (p, i) => html`<tr><td>${i + 1}</td><td>+${formatDuration(p.offsetMs)}</td><td>${p.at}</td><td>${p.httpStatus}</td>\
+<td><span class="dot ${stateClass(p)}" aria-hidden="true"></span>${p.status ?? '–'}</td><td>${progressOf(p)}</td></tr>`,
+  )}</tbody></table>
 </details>
 </div>`;
 }

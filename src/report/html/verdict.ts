@@ -20,13 +20,17 @@ export function verdictSection(report: ConformanceReport): Markup {
   const pass = report.verdict === 'pass';
   const word = pass ? 'PASS' : 'FAIL';
   const t = report.tests;
-  const summary = `${report.failures.length} failed check evaluation${report.failures.length === 1 ? '' : 's'}, ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`;
+  const summary =
+    `${report.failures.length} failed check evaluation${report.failures.length === 1 ? '' : 's'}, ` +
+    `${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`;
   return html`<section id="verdict" class="verdict ${pass ? 'verdict-pass' : 'verdict-fail'}" aria-labelledby="verdict-word">
 <div class="verdict-head">
 <h2 class="verdict-word" id="verdict-word"><span class="vh">Verdict: </span>${word}</h2>
 <div>
 <p class="verdict-summary">${summary}. Results: ${describeCounts(report.counts)}.</p>
-<ul class="chips" aria-label="Results by status">${STATUSES.map((s) => html`<li class="chip st-${s}"><span aria-hidden="true">${STATUS_MARK[s].symbol}</span> ${report.counts[s]} ${s}</li>`)}</ul>
+<ul class="chips" aria-label="Results by status">${STATUSES.map(
+    (s) => html`<li class="chip st-${s}"><span aria-hidden="true">${STATUS_MARK[s].symbol}</span> ${report.counts[s]} ${s}</li>`,
+  )}</ul>
 <p class="tests">Tests: ${t.total} total, ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t.flaky} flaky.</p>
 </div>
 </div>
