@@ -88,7 +88,8 @@ const liveOptions = live && {
 
 export default defineConfig({
   testDir: '.',
-  testIgnore: ['**/node_modules/**'],
+  // No testIgnore for node_modules: Playwright's walk never enters one below testDir, and a glob would also match this
+  // directory's own path when vcconform is installed in one (npx vcconform run from a project: every suite ignored).
   forbidOnly: !!env.CI,
   // The whole run's budget, set by vcconform run from the profile (runBudgetMs): when it runs out Playwright stops,
   // writes every report and fails the run. Unset (the self-tests): no budget.

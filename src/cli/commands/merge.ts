@@ -5,6 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../../errors';
 import type { Command, Io } from '../io';
 import { parse } from '../parse';
+import { withOwnTypeScript } from '../own-typescript';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const USAGE = 'vcconform merge DIR… [--reports DIR]';
@@ -74,7 +75,11 @@ function mergeReports(blobDir: string, reports: string, io: Io): Promise<number>
   const cli = require.resolve('@playwright/test/cli');
   const argv = [cli, 'merge-reports', '--config', join(ROOT, 'src', 'report', 'merge.config.ts'), blobDir];
   return new Promise((done) => {
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, VCCONFORM_REPORTS: reports }, stdio: 'inherit' });
+    const child = spawn(process.execPath, argv, {
+      cwd: ROOT,
+      env: withOwnTypeScript({ ...process.env, VCCONFORM_REPORTS: reports }),
+      stdio: 'inherit',
+    });
     child.on('error', (e) => {
       io.err(`[vcconform] Failed to start Playwright merge-reports: ${e.message}.`);
       done(1);

@@ -23,6 +23,7 @@ import { printPlan } from './dry-run';
 import { parseScope } from '../../target/scope';
 import { STATE_CHANGES_DIR, stateChangeSummary } from '../../target/state-changes';
 import { buildObservation, type BuildReading } from '../../target/build';
+import { withOwnTypeScript } from '../own-typescript';
 import type { TargetBuild } from '../../report/conformance-types';
 
 /** fast-check runs per property when --runs is not given (playwright.config.ts has the same default). */
@@ -216,7 +217,8 @@ export function childEnv(s: RunSettings, env: NodeJS.ProcessEnv): NodeJS.Process
   out.VCCONFORM_RUN_BUDGET_MS = String(s.runBudgetMs);
   // Node reads extra CAs when a process starts: the workers trust the profile's CA file from their first request.
   if (s.profile?.tls.caFile) out.NODE_EXTRA_CA_CERTS = s.profile.tls.caFile;
-  return out;
+  // Installed in a project's node_modules/ (npx vcconform run there), the child compiles the suites itself.
+  return withOwnTypeScript(out);
 }
 
 /** How many tests the JSON report counts, or undefined when there is no readable report. */

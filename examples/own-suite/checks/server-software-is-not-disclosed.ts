@@ -1,0 +1,22 @@
+import { issue, type Check } from 'vcconform';
+
+/** Response headers that name the server software (and often its version). */
+const DISCLOSING = ['server', 'x-powered-by', 'x-aspnet-version'];
+
+/** Our team's rule, not the vCenter contract's: vcconform runs it beside its own checks. */
+export const serverSoftwareIsNotDisclosed: Check = {
+  name: 'server-software-is-not-disclosed',
+  reason:
+    'Our hardening baseline (SEC-12): an answer names no server software or version in its headers (Server, X-Powered-By), ' +
+    'so a scanner learns nothing from them.',
+  severity: 'failure',
+  appliesTo: () => true,
+  run(e) {
+    return DISCLOSING.filter((name) => e.exchange.headers[name] !== undefined).map((name) =>
+      issue(this, `the answer names its server software in ${name}`, {
+        received: `${name}: ${e.exchange.headers[name]}`,
+        documented: `no ${name} header (SEC-12)`,
+      }),
+    );
+  },
+};
