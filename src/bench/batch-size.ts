@@ -1,5 +1,5 @@
 import { checks } from '../checks/index';
-import { failuresOf, runChecks } from '../checks/run-checks';
+import { failuresOf, judge, runChecks } from '../checks/run-checks';
 import { benchClient, sessionOf } from './bench-client';
 import { bigClusterId, TO_VERSION } from './big-inventory';
 import { measured } from './parts';
@@ -21,11 +21,11 @@ const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 
 /** The checks that took longest on this evidence, each timed on its own (after one untimed pass). */
 function slowestChecks(evidence: Evidence, count = 3): string {
-  const applicable = checks.filter((c) => c.appliesTo(evidence));
-  for (const c of applicable) c.run(evidence);
+  const applicable = checks.filter((c) => c.select(evidence) !== undefined);
+  for (const c of applicable) judge(c, evidence);
   const timed = applicable.map((c) => {
     const t = performance.now();
-    c.run(evidence);
+    judge(c, evidence);
     return { name: c.name, ms: performance.now() - t };
   });
   return timed

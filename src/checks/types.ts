@@ -76,17 +76,21 @@ export interface Issue {
   pointer?: string;
 }
 
-/** A named, pure check: no I/O, no Playwright, no throwing for a contract violation. */
-export interface Check {
+/**
+ * A named, pure check: no I/O, no Playwright, no throwing for a contract violation. `S` is its subject: what
+ * `select` finds in the evidence (the task history, the batch's results, the operation…), handed to `run` as
+ * found, so `run` neither derives it again nor asserts it is there.
+ */
+export interface Check<S = unknown> {
   /** Stable kebab-case id stating the property as true, e.g. `status-is-documented`. */
   name: string;
   /** One sentence citing the documented rule (vcenter-contract.md section or spec text). */
   reason: string;
   severity: Severity;
-  /** Whether the check has anything to judge in this evidence. */
-  appliesTo(evidence: Evidence): boolean;
-  /** The issues found; empty means the rule held. */
-  run(evidence: Evidence): Issue[];
+  /** The subject this check judges in the evidence, or undefined when there is nothing for it to judge. */
+  select(evidence: Evidence): S | undefined;
+  /** The issues found in the subject; empty means the rule held. */
+  run(subject: S, evidence: Evidence): Issue[];
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'info';

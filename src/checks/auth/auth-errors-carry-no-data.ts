@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue, show } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
 
-export const authErrorsCarryNoData: Check = {
+export const authErrorsCarryNoData: Check<Evidence> = {
   name: 'auth-errors-carry-no-data',
   reason:
     'For security, Error.data is missing or null on UNAUTHENTICATED and UNAUTHORIZED ' +
     'errors (Vapi.Std.Errors.Unauthenticated/Unauthorized, vcenter-contract.md §6).',
   severity: 'failure',
-  appliesTo: (e) => ['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(errorTypeOf(e.exchange.body) ?? ''),
+  select: (e) => (['UNAUTHENTICATED', 'UNAUTHORIZED'].includes(errorTypeOf(e.exchange.body) ?? '') ? e : undefined),
   run(e) {
     const data = (e.exchange.body as { data?: unknown }).data;
     if (data === undefined || data === null) return [];

@@ -1,13 +1,13 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 
-export const authenticatedIsNot401: Check = {
+export const authenticatedIsNot401: Check<Evidence> = {
   name: 'authenticated-is-not-401',
   reason:
     'A call with a live session is authenticated: 401 is only for a missing or unknown ' +
     'session (vcenter-contract.md §2); a 401 here means the session was lost or refused.',
   severity: 'failure',
-  appliesTo: (e) => e.intent.kind === 'valid' || e.intent.kind === 'documented-error' || e.intent.kind === 'unprivileged',
+  select: (e) => (e.intent.kind === 'valid' || e.intent.kind === 'documented-error' || e.intent.kind === 'unprivileged' ? e : undefined),
   run(e) {
     if (e.exchange.status !== 401) return [];
     return [

@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 
-export const unauthenticatedCarriesChallenge: Check = {
+export const unauthenticatedCarriesChallenge: Check<Evidence> = {
   name: 'unauthenticated-carries-challenge',
   reason:
     'Vapi.Std.Errors.Unauthenticated has a `challenge` (since 7.0) that the Go bindings map to WWW-Authenticate; ' +
     'advisory, since the 9.1 schema makes it optional ("This property is optional because it was added in a ' +
     'newer version than its parent node") and declares no response header at all (vcenter-contract.md §1, §6).',
   severity: 'warning',
-  appliesTo: (e) => e.exchange.status === 401 && e.exchange.bodyIsJson,
+  select: (e) => (e.exchange.status === 401 && e.exchange.bodyIsJson ? e : undefined),
   run(e) {
     const challenge = (e.exchange.body as { challenge?: unknown }).challenge;
     if (typeof challenge === 'string' && challenge !== '') return [];

@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { excerpt, issue } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
 
-export const unauthenticatedIs401: Check = {
+export const unauthenticatedIs401: Check<Evidence> = {
   name: 'unauthenticated-is-401',
   reason:
     'A missing, malformed, unknown or deleted session id (and bad Basic credentials) ' +
     'gets 401 with an UNAUTHENTICATED error body, never 403 (vcenter-contract.md §2, §6).',
   severity: 'failure',
-  appliesTo: (e) => e.intent.kind === 'unauthenticated',
+  select: (e) => (e.intent.kind === 'unauthenticated' ? e : undefined),
   run(e) {
     const { status, body, text } = e.exchange;
     const credential = e.intent.kind === 'unauthenticated' ? e.intent.credential : '';

@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { declares403, errorTypeOf, operationOf } from '../generic/operation-facts';
 
-export const unprivilegedIs403: Check = {
+export const unprivilegedIs403: Check<Evidence> = {
   name: 'unprivileged-is-403-unauthorized',
   reason:
     'Where an operation declares 403, a user without the documented privilege gets ' +
     '403 UNAUTHORIZED — not 400, not 401 (vcenter-contract.md §6, §7; prior-art §4.4).',
   severity: 'failure',
-  appliesTo: (e) => e.intent.kind === 'unprivileged' && declares403(operationOf(e)!),
+  select: (e) => (e.intent.kind === 'unprivileged' && declares403(operationOf(e)!) ? e : undefined),
   run(e) {
     const { status, body } = e.exchange;
     const type = errorTypeOf(body);

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { listIncludesWcpClusters } from './list-includes-wcp-clusters';
-import { evidence, exchange } from '../generic/testing';
+import { evidence, exchange, applies, judged } from '../generic/testing';
 
 const summary = (cluster: string) => ({
   cluster,
@@ -18,12 +18,13 @@ test.describe('list-includes-wcp-clusters', () => {
       { kind: 'valid' },
       { facts: { wcpClusters: ['domain-c1', 'domain-c2'] } },
     );
-    expect(listIncludesWcpClusters.appliesTo(e)).toBe(true);
-    expect(listIncludesWcpClusters.run(e)).toEqual([]);
+    expect(applies(listIncludesWcpClusters, e)).toBe(true);
+    expect(judged(listIncludesWcpClusters, e)).toEqual([]);
   });
 
   test('names each WCP-enabled cluster missing from the list', () => {
-    const issues = listIncludesWcpClusters.run(
+    const issues = judged(
+      listIncludesWcpClusters,
       evidence(list('domain-c1'), { kind: 'valid' }, { facts: { wcpClusters: ['domain-c1', 'domain-c2', 'domain-c3'] } }),
     );
     expect(issues.map((i) => i.message)).toEqual([
@@ -38,9 +39,10 @@ test.describe('list-includes-wcp-clusters', () => {
   });
 
   test('does not judge an answer other than a 200 list, or a scenario that knows no WCP-enabled cluster', () => {
-    expect(listIncludesWcpClusters.appliesTo(evidence(list('domain-c1')))).toBe(false);
+    expect(applies(listIncludesWcpClusters, evidence(list('domain-c1')))).toBe(false);
     expect(
-      listIncludesWcpClusters.appliesTo(
+      applies(
+        listIncludesWcpClusters,
         evidence(
           exchange({ operation: 'clusters.list', status: 403, body: {} }),
           { kind: 'valid' },
@@ -49,7 +51,8 @@ test.describe('list-includes-wcp-clusters', () => {
       ),
     ).toBe(false);
     expect(
-      listIncludesWcpClusters.appliesTo(
+      applies(
+        listIncludesWcpClusters,
         evidence(
           exchange({ operation: 'clusters.get', status: 200, body: summary('domain-c1') }),
           { kind: 'valid' },

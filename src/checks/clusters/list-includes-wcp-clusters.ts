@@ -14,15 +14,17 @@ function listedOf(body: unknown): Set<unknown> {
   );
 }
 
-export const listIncludesWcpClusters: Check = {
+export const listIncludesWcpClusters: Check<Evidence> = {
   name: 'list-includes-wcp-clusters',
   reason:
     'clusters list "Returns upgrade related information about all WCP enabled clusters" (its ' +
     '200 is the "List of upgrade summary of all WCP enabled clusters"): every WCP-enabled ' +
     'cluster of the target has a Summary (9.1 spec, clusters list; vcenter-contract.md §3.1).',
   severity: 'failure',
-  appliesTo: (e) =>
-    e.exchange.operation === 'clusters.list' && e.exchange.status === 200 && Array.isArray(e.exchange.body) && expectedOf(e).length > 0,
+  select: (e) =>
+    e.exchange.operation === 'clusters.list' && e.exchange.status === 200 && Array.isArray(e.exchange.body) && expectedOf(e).length > 0
+      ? e
+      : undefined,
   run(e) {
     const listed = listedOf(e.exchange.body);
     return expectedOf(e)

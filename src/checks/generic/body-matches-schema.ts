@@ -1,25 +1,25 @@
 import { validatorFor } from '../../../specs/index';
+import type { Operation } from '../../../specs/index';
 import type { Check } from '../types';
 import { issue, show } from '../issue';
 import { errorsAt, operationOf } from './operation-facts';
 import { withoutNulls } from '../../util/without-nulls';
 
 /** The schema `$id` the response at this status must match, or undefined when it has no body. */
-export function schemaForStatus(e: Parameters<Check['run']>[0]): string | undefined {
-  const op = operationOf(e)!;
-  if (e.exchange.status === op.success.status) return op.success.schema;
-  return errorsAt(op, e.exchange.status)[0]?.schema ?? (e.exchange.status >= 400 ? 'Vapi.Std.Errors.Error' : undefined);
+export function schemaForStatus(op: Operation, status: number): string | undefined {
+  if (status === op.success.status) return op.success.schema;
+  return errorsAt(op, status)[0]?.schema ?? (status >= 400 ? 'Vapi.Std.Errors.Error' : undefined);
 }
 
-export const bodyMatchesSchema: Check = {
+export const bodyMatchesSchema: Check<Operation> = {
   name: 'body-matches-schema',
   reason:
     'Every response body has the documented shape for its status (9.1 spec response schemas; ' +
     'errors are Vapi.Std.Errors.Error, §6); null on an optional property counts as unset (§1).',
   severity: 'failure',
-  appliesTo: (e) => operationOf(e) !== undefined,
-  run(e) {
-    const id = schemaForStatus(e);
+  select: operationOf,
+  run(op, e) {
+    const id = schemaForStatus(op, e.exchange.status);
     const { body, text, status } = e.exchange;
     if (!id)
       return text === ''

@@ -1,11 +1,11 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 
-export const contentTypeIsJson: Check = {
+export const contentTypeIsJson: Check<Evidence> = {
   name: 'content-type-is-json',
   reason: 'Every /api response body is application/json (vcenter-contract.md §1).',
   severity: 'failure',
-  appliesTo: (e) => e.exchange.text !== '',
+  select: (e) => (e.exchange.text !== '' ? e : undefined),
   run(e) {
     const type = e.exchange.headers['content-type'] ?? '';
     if (/^application\/json\b/i.test(type)) return [];

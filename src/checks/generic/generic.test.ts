@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { checkNamed } from '../index';
 import { runChecks } from '../run-checks';
 import type { Evidence, Issue } from '../types';
-import { evidence, exchange, vapiError } from './testing';
+import { evidence, exchange, vapiError, applies } from './testing';
 
 /**
  * One case per behaviour: the evidence, the check under test, and the issues it must report
@@ -397,7 +397,7 @@ test.describe('generic and auth checks', () => {
   for (const c of cases) {
     test(`${c.check}: ${c.description}`, () => {
       const check = checkNamed(c.check);
-      expect(check.appliesTo(c.evidence), 'applies').toBe(c.applies ?? true);
+      expect(applies(check, c.evidence), 'applies').toBe(c.applies ?? true);
       const issues = runChecks(c.evidence, [check]).flatMap((r) => r.issues);
       expect(issues).toEqual(c.expectedIssues.map((i) => expect.objectContaining({ check: c.check, ...i })));
     });

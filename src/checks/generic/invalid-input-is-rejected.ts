@@ -1,4 +1,4 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { errorTypeOf } from './operation-facts';
 
@@ -23,7 +23,7 @@ export function mustBeRefused(kind: string): boolean {
 }
 
 /** Input the runtime must refuse is refused as the client's fault. */
-export const invalidInputIsRejected: Check = {
+export const invalidInputIsRejected: Check<Evidence> = {
   name: 'invalid-input-is-rejected-with-4xx',
   reason:
     'A request the runtime cannot bind to the documented request schema — a missing required property, ' +
@@ -31,7 +31,7 @@ export const invalidInputIsRejected: Check = {
     'a 4xx vAPI error, never accepted and never answered 5xx (vcenter-contract.md §7). Duplicates in sets, ' +
     'extra properties and format-only violations are not promised a refusal (lenient-input-answer-is-observed).',
   severity: 'failure',
-  appliesTo: (e) => e.intent.kind === 'invalid-input' && e.intent.mustRefuse,
+  select: (e) => (e.intent.kind === 'invalid-input' && e.intent.mustRefuse ? e : undefined),
   run(e) {
     const { status, body } = e.exchange;
     const mutation = e.intent.kind === 'invalid-input' ? e.intent.mutation : '';
@@ -47,7 +47,7 @@ export const invalidInputIsRejected: Check = {
 };
 
 /** Always records one observation: how a server answers input the docs do not promise to refuse. */
-export const lenientInputAnswerIsObserved: Check = {
+export const lenientInputAnswerIsObserved: Check<Evidence> = {
   name: 'lenient-input-answer-is-observed',
   reason:
     'The docs promise no refusal of a duplicate item in a uniqueItems array (no operation declares an error for it, ' +
@@ -55,7 +55,7 @@ export const lenientInputAnswerIsObserved: Check = {
     'false, and how unknown request properties are treated is unspecified) or of a format-only violation: ' +
     'the answer is recorded as an observation, never judged (vcenter-contract.md §1, §7, §8).',
   severity: 'observation',
-  appliesTo: (e) => e.intent.kind === 'invalid-input' && !e.intent.mustRefuse,
+  select: (e) => (e.intent.kind === 'invalid-input' && !e.intent.mustRefuse ? e : undefined),
   run(e) {
     const { status, body } = e.exchange;
     const mutation = e.intent.kind === 'invalid-input' ? e.intent.mutation : '';

@@ -1,3 +1,4 @@
+import type { Operation } from '../../../specs/index';
 import type { Check } from '../types';
 import { issue } from '../issue';
 import { declares403, documentedStatuses, operationOf } from './operation-facts';
@@ -7,22 +8,21 @@ import { declares403, documentedStatuses, operationOf } from './operation-facts'
  * conditions, unauthenticated calls, and unprivileged calls where a 403 is declared. Invalid
  * input and probes have their own checks; stage's undeclared refusal is judged elsewhere.
  */
-export const statusIsDocumented: Check = {
+export const statusIsDocumented: Check<Operation> = {
   name: 'status-is-documented',
   reason: 'Each operation fixes its own response codes (vcenter-contract.md §7); a status it does not declare is a contract failure.',
   severity: 'failure',
-  appliesTo(e) {
+  select(e) {
     const op = operationOf(e);
-    if (!op) return false;
-    return (
+    if (!op) return undefined;
+    const fixed =
       e.intent.kind === 'valid' ||
       e.intent.kind === 'documented-error' ||
       e.intent.kind === 'unauthenticated' ||
-      (e.intent.kind === 'unprivileged' && declares403(op))
-    );
+      (e.intent.kind === 'unprivileged' && declares403(op));
+    return fixed ? op : undefined;
   },
-  run(e) {
-    const op = operationOf(e)!;
+  run(op, e) {
     const documented = documentedStatuses(op);
     if (documented.includes(e.exchange.status)) return [];
     return [

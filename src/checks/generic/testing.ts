@@ -1,4 +1,5 @@
-import type { Evidence, Exchange, Intent } from '../types';
+import { judge } from '../run-checks';
+import type { Check, Evidence, Exchange, Intent, Issue } from '../types';
 
 /** A hand-built Exchange for check self-tests: give what matters, the rest is filled in consistently. */
 export function exchange(x: {
@@ -46,3 +47,9 @@ export function evidence(x: Exchange, intent: Intent = { kind: 'valid' }, more: 
 export function vapiError(errorType: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { error_type: errorType, messages: [{ id: 'vcconform.test', default_message: `A ${errorType} error.`, args: [] }], ...extra };
 }
+
+/** Whether the check finds anything to judge in the evidence. */
+export const applies = (check: Check, e: Evidence): boolean => check.select(e) !== undefined;
+
+/** The issues the check finds in the evidence ([] when it has nothing to judge there). */
+export const judged = (check: Check, e: Evidence): Issue[] => judge(check, e) ?? [];

@@ -1,11 +1,11 @@
 import { validatorFor } from '../../../specs/index';
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue, show } from '../issue';
 import { isRoutingProbe } from './route-of-request';
 import { withoutNulls } from '../../util/without-nulls';
 
 /** A request the spec does not define should be turned away the way vAPI turns away any request. */
-export const probeIsRefused: Check = {
+export const probeIsRefused: Check<Evidence> = {
   name: 'probe-is-refused',
   reason:
     'Routing is on method + path + exact action + vmw-task=true, so a request matching no path ' +
@@ -14,7 +14,7 @@ export const probeIsRefused: Check = {
     'what "a missing stage body, a non-task ?action=stage, an unknown ?action= value or a vmw-task ' +
     'value other than true returns" as unspecified (vcenter-contract.md §1, §8; prior-art §4.8).',
   severity: 'warning',
-  appliesTo: isRoutingProbe,
+  select: (e) => (isRoutingProbe(e) ? e : undefined),
   run(e) {
     const { status, body, bodyIsJson, text } = e.exchange;
     const question = e.intent.kind === 'probe' ? e.intent.question : '';

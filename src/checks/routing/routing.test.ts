@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import type { Check, Evidence, Issue } from '../types';
-import { evidence, exchange, vapiError } from '../generic/testing';
+import { evidence, exchange, vapiError, applies, judged } from '../generic/testing';
 import { probeAnswerIsObserved } from './probe-answer-is-observed';
 import { probeIsRefused } from './probe-is-refused';
 
@@ -187,8 +187,8 @@ const cases: Case[] = [
 test.describe('routing probe checks', () => {
   for (const c of cases) {
     test(`${c.check.name}: ${c.description}`, () => {
-      expect(c.check.appliesTo(c.evidence), 'applies').toBe(c.applies ?? true);
-      const issues = c.check.appliesTo(c.evidence) ? c.check.run(c.evidence) : [];
+      expect(applies(c.check, c.evidence), 'applies').toBe(c.applies ?? true);
+      const issues = applies(c.check, c.evidence) ? judged(c.check, c.evidence) : [];
       expect(issues).toEqual(c.expectedIssues.map((i) => expect.objectContaining({ check: c.check.name, ...i })));
     });
   }

@@ -1,4 +1,4 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 
 /** The shape of a login answer, never its value: a wrapped id is not known to the redactor, so it must not be shown. */
@@ -9,13 +9,13 @@ function shapeOf(body: unknown): string {
   return `a JSON ${body === null ? 'null' : typeof body}`;
 }
 
-export const sessionIdIsJsonString: Check = {
+export const sessionIdIsJsonString: Check<Evidence> = {
   name: 'session-id-is-json-string',
   reason:
     'POST /api/session answers with the session id as a bare JSON string (Cis.Session.Id), ' +
     'not wrapped as legacy /rest\'s {"value": …} (vcenter-contract.md §1, §2).',
   severity: 'failure',
-  appliesTo: (e) => e.exchange.operation === 'session.create' && e.exchange.status >= 200 && e.exchange.status < 300,
+  select: (e) => (e.exchange.operation === 'session.create' && e.exchange.status >= 200 && e.exchange.status < 300 ? e : undefined),
   run(e) {
     const { body, bodyIsJson, text } = e.exchange;
     // A session token "to be used for authenticating further requests" cannot be empty.

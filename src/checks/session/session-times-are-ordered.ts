@@ -1,4 +1,4 @@
-import type { Check, Exchange } from '../types';
+import type { Check, Exchange, Evidence } from '../types';
 import { issue } from '../issue';
 
 /** The times of a 200 Cis.Session.Info answer, when both parse (their format is body-matches-schema's concern). */
@@ -14,13 +14,13 @@ function timesOf(x: Exchange): { created: number; accessed: number; accessedText
  * Judges the session.get answer, and with `related.earlier` (earlier gets of the same session, in
  * order) also that last_accessed_time never moved back between them.
  */
-export const sessionTimesAreOrdered: Check = {
+export const sessionTimesAreOrdered: Check<Evidence> = {
   name: 'session-times-are-ordered',
   reason:
     'A session is used after it is created and every call moves last_accessed_time forward, so created_time ' +
     '≤ last_accessed_time and last_accessed_time never goes back (Cis.Session.Info; vcenter-contract.md §2).',
   severity: 'failure',
-  appliesTo: (e) => e.exchange.operation === 'session.get' && timesOf(e.exchange) !== undefined,
+  select: (e) => (e.exchange.operation === 'session.get' && timesOf(e.exchange) !== undefined ? e : undefined),
   run(e) {
     const earlier = [e.related?.earlier ?? []].flat().filter((x): x is Exchange => x !== undefined);
     const seen = [...earlier, e.exchange].map(timesOf).filter((t) => t !== undefined);

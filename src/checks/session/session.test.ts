@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import type { Evidence, Issue } from '../types';
-import { evidence, exchange, vapiError } from '../generic/testing';
+import { evidence, exchange, vapiError, applies, judged } from '../generic/testing';
 import { sessionIdIsJsonString } from './session-id-is-json-string';
 import { sessionTimesAreOrdered } from './session-times-are-ordered';
 
@@ -141,8 +141,8 @@ const cases: Case[] = [
 test.describe('session checks', () => {
   for (const c of cases) {
     test(`${c.check.name}: ${c.description}`, () => {
-      expect(c.check.appliesTo(c.evidence), 'applies').toBe(c.applies ?? true);
-      const issues = c.check.appliesTo(c.evidence) ? c.check.run(c.evidence) : [];
+      expect(applies(c.check, c.evidence), 'applies').toBe(c.applies ?? true);
+      const issues = applies(c.check, c.evidence) ? judged(c.check, c.evidence) : [];
       expect(issues).toEqual(c.expectedIssues.map((i) => expect.objectContaining({ check: c.check.name, ...i })));
     });
   }

@@ -27,14 +27,14 @@ function refused(e: Evidence): RefusedStageRun[] {
  * facts.latestCommit (and facts.commits, the cluster's commits): judges this run and every related
  * run whose task finished with a result, and fails a related run of such a commit that was refused.
  */
-export const commitUnsetEqualsLatest: Check = {
+export const commitUnsetEqualsLatest: Check<Evidence> = {
   name: 'commit-unset-equals-latest',
   reason:
     'StageSpec.commit is the minimum commit: "if missing or null or empty" the latest is used ' +
     '({} ≡ {commit: null} ≡ {commit: ""}, none of them refused), and a newer commit is used ' +
     'when one exists, so result.commit is the latest commit (vcenter-contract.md §1, §4, §4.1).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && e.facts?.latestCommit !== undefined && (judged(e).length > 0 || refused(e).length > 0),
+  select: (e) => (isStage(e) && e.facts?.latestCommit !== undefined && (judged(e).length > 0 || refused(e).length > 0) ? e : undefined),
   run(e) {
     const latest = e.facts?.latestCommit ?? '';
     const staged = judged(e).flatMap((run) => {

@@ -28,13 +28,13 @@ function refused(e: Evidence): RefusedStageRun[] {
  * (`[stage exchange, ...polls]`) whose task finished: `{}` ≡ `{hosts: null}` ≡ `{hosts: []}` ≡ all
  * hosts; a related run of such a spec that was refused fails too.
  */
-export const hostsUnsetEqualsAllHosts: Check = {
+export const hostsUnsetEqualsAllHosts: Check<Evidence> = {
   name: 'hosts-unset-equals-all-hosts',
   reason:
     'StageSpec.hosts "if missing or null or empty" stages all hosts within the cluster: {} ≡ {hosts: null} ≡ {hosts: ' +
     "[]} ≡ every host in the result's host_info, none of them refused (vcenter-contract.md §1, §4; prior-art §4.6).",
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && e.facts?.allHosts !== undefined && (judged(e).length > 0 || refused(e).length > 0),
+  select: (e) => (isStage(e) && e.facts?.allHosts !== undefined && (judged(e).length > 0 || refused(e).length > 0) ? e : undefined),
   run(e) {
     const all = allHostsOf(e);
     const staged = judged(e).flatMap((run): Issue[] => {

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { judged } from '../generic/testing';
 import type { Evidence } from '../types';
 import { HOSTS, info, issuesOf, poll, stageCall, stageEvidence, stageResult } from '../task/task-test-helpers';
 import { commitUnsetEqualsLatest } from './commit-unset-equals-latest';
@@ -75,7 +76,7 @@ test.describe('stage optional fields: null ≡ unset, and refusing it fails', ()
   }
 
   test('the refusal reads as Received vs Documented, naming the spec as sent', () => {
-    const [refusal] = commitUnsetEqualsLatest.run(withRelated({ 'commit-null': refusedRun({ commit: null }) }));
+    const [refusal] = judged(commitUnsetEqualsLatest, withRelated({ 'commit-null': refusedRun({ commit: null }) }));
     expect(refusal).toMatchObject({
       message: 'commit-null ({"commit":null}) was refused, but "missing or null or empty" means the latest commit',
       received: '400 INVALID_ARGUMENT',

@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue, show } from '../issue';
 import { isStage } from './stage-runs';
 
-export const stageAnswers202WithTaskId: Check = {
+export const stageAnswers202WithTaskId: Check<Evidence> = {
   name: 'stage-answers-202-with-task-id',
   reason:
     'stage is a vmw-task=true operation: a successful call answers 202 with the task ' +
     'id as a bare JSON string, no {"value": …} wrapper (vcenter-contract.md §1, §4).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && e.intent.kind === 'valid',
+  select: (e) => (isStage(e) && e.intent.kind === 'valid' ? e : undefined),
   run(e) {
     const { status, body, bodyIsJson, text } = e.exchange;
     if (status === 202 && bodyIsJson && typeof body === 'string' && body !== '') return [];

@@ -1,4 +1,4 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
 import { isUnprivilegedStage } from './refusal';
@@ -8,7 +8,7 @@ import { isUnprivilegedStage } from './refusal';
  * kind is not — the error is Vapi.Std.Errors.Unauthorized. A wrong status for that error type is
  * error-type-matches-status's; a refusal through a FAILED task is stage-task-refusal-is-authorization-error's.
  */
-export const stageRefusalIsAuthorizationError: Check = {
+export const stageRefusalIsAuthorizationError: Check<Evidence> = {
   name: 'stage-refusal-is-authorization-error',
   reason:
     'stage "Returns an authorization error if you do not have all of the privileges" ' +
@@ -17,7 +17,7 @@ export const stageRefusalIsAuthorizationError: Check = {
     'on the call for such a caller carries error_type UNAUTHORIZED, whatever the ' +
     'undeclared status (9.1 stage and Unauthorized texts; vcenter-contract.md §4, §6, §8).',
   severity: 'failure',
-  appliesTo: (e) => isUnprivilegedStage(e) && (e.exchange.status < 200 || e.exchange.status >= 300),
+  select: (e) => (isUnprivilegedStage(e) && (e.exchange.status < 200 || e.exchange.status >= 300) ? e : undefined),
   run(e) {
     const { status, body } = e.exchange;
     const type = errorTypeOf(body);

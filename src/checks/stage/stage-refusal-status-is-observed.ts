@@ -1,8 +1,8 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { isUnprivilegedStage, refusalOf } from './refusal';
 
-export const stageRefusalStatusIsObserved: Check = {
+export const stageRefusalStatusIsObserved: Check<Evidence> = {
   name: 'stage-refusal-status-is-observed',
   reason:
     'stage declares no 403, so how (with which status, on the call or through its task) ' +
@@ -10,7 +10,7 @@ export const stageRefusalStatusIsObserved: Check = {
     'it is recorded, never judged (vcenter-contract.md §4: "A user without the ' +
     'privilege gets an authorization error whose HTTP form the contract does not give"; §8).',
   severity: 'observation',
-  appliesTo: isUnprivilegedStage,
+  select: (e) => (isUnprivilegedStage(e) ? e : undefined),
   run(e) {
     return [
       issue(this, `the stage by an unprivileged user came out as: ${refusalOf(e).text}`, {

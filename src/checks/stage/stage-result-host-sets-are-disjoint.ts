@@ -1,15 +1,15 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { at, hasTask, pollsOf } from '../task/task-polls';
 import { HOST_SETS, isStage, resultOf, showSet, stringsOf } from './stage-runs';
 
-export const stageResultHostSetsAreDisjoint: Check = {
+export const stageResultHostSetsAreDisjoint: Check<Evidence> = {
   name: 'stage-result-host-sets-are-disjoint',
   reason:
     'A host is staged successfully, failed or was skipped, never two of these: ' +
     'successful_hosts, failed_hosts and skipped_hosts are disjoint (vcenter-contract.md §4.1).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && hasTask(e),
+  select: (e) => (isStage(e) && hasTask(e) ? e : undefined),
   run(e) {
     return pollsOf(e.task).flatMap((poll) => {
       const result = resultOf(poll);

@@ -1,15 +1,16 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { at, hasTask, pollsOf } from '../task/task-polls';
 import { hostsNamedIn, isStage, requestedHosts, resultOf, showSet, type StageSpecView } from './stage-runs';
 
-export const stageResultHostsAreRequested: Check = {
+export const stageResultHostsAreRequested: Check<Evidence> = {
   name: 'stage-result-hosts-are-requested',
   reason:
     'StageSpec.hosts names "the specific hosts within the cluster to be considered": ' +
     'when it is not empty, the result names no other host (vcenter-contract.md §4; StageSpec.hosts).',
   severity: 'failure',
-  appliesTo: (e) => isStage(e) && hasTask(e) && requestedHosts((e.exchange.request.body as StageSpecView) ?? {}) !== undefined,
+  select: (e) =>
+    isStage(e) && hasTask(e) && requestedHosts((e.exchange.request.body as StageSpecView) ?? {}) !== undefined ? e : undefined,
   run(e) {
     const requested = new Set(requestedHosts(e.exchange.request.body as StageSpecView)!);
     const reported = new Set<string>();

@@ -1,4 +1,4 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { isUnprivilegedStage, refusalOf } from './refusal';
 
@@ -6,7 +6,7 @@ import { isUnprivilegedStage, refusalOf } from './refusal';
  * Advisory: a stage accepted (2xx) for a caller without the privilege and refused through its task.
  * The task's error is free-form in 9.1 and optional even when FAILED, so what it says is not documented.
  */
-export const stageTaskRefusalIsAuthorizationError: Check = {
+export const stageTaskRefusalIsAuthorizationError: Check<Evidence> = {
   name: 'stage-task-refusal-is-authorization-error',
   reason:
     'A stage refused through its task (accepted, then FAILED) should carry the promised authorization error (UNAUTHORIZED) ' +
@@ -14,7 +14,8 @@ export const stageTaskRefusalIsAuthorizationError: Check = {
     'when FAILED ("If missing or null the description of why the operation failed will be included in the result"), ' +
     'and what it contains is unspecified, so another error is a warning (vcenter-contract.md §4, §5.1, §8).',
   severity: 'warning',
-  appliesTo: (e) => isUnprivilegedStage(e) && e.exchange.status >= 200 && e.exchange.status < 300 && refusalOf(e).kind === 'other',
+  select: (e) =>
+    isUnprivilegedStage(e) && e.exchange.status >= 200 && e.exchange.status < 300 && refusalOf(e).kind === 'other' ? e : undefined,
   run(e) {
     return [
       issue(this, 'the stage task of an unprivileged user FAILED, but not with an UNAUTHORIZED error', {

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { applies, judged } from '../generic/testing';
 import type { Evidence } from '../types';
 import { HOSTS, info, issuesOf, poll, stageCall, stageEvidence, stageResult } from '../task/task-test-helpers';
 import { commitUnsetEqualsLatest } from './commit-unset-equals-latest';
@@ -293,7 +294,7 @@ test.describe('stage checks', () => {
     const failing = new Set(cases.flatMap((c) => c.expectedIssues.map((i) => i.split(' ')[0])));
     const passing = new Set(
       STAGE_CHECKS.filter((check) =>
-        cases.some((c) => check.appliesTo(c.evidence) && !c.expectedIssues.some((i) => i.split(' ')[0] === check.name)),
+        cases.some((c) => applies(check, c.evidence) && !c.expectedIssues.some((i) => i.split(' ')[0] === check.name)),
       ).map((check) => check.name),
     );
     for (const check of STAGE_CHECKS) {
@@ -306,7 +307,7 @@ test.describe('stage checks', () => {
   });
 
   test('the refusal observation says how the stage was refused', () => {
-    const observed = (e: Evidence) => stageRefusalStatusIsObserved.run(e)[0]?.received;
+    const observed = (e: Evidence) => judged(stageRefusalStatusIsObserved, e)[0]?.received;
     expect(observed(stageEvidence({ intent: unprivileged, call: stageCall({}, 403, { error_type: 'UNAUTHORIZED', messages: [] }) }))).toBe(
       '403 UNAUTHORIZED (status undeclared for stage)',
     );

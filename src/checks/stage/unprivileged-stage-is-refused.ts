@@ -1,4 +1,4 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { isUnprivilegedStage, refusalOf } from './refusal';
 
@@ -9,14 +9,14 @@ import { isUnprivilegedStage, refusalOf } from './refusal';
  * (through the task, advisory), and how it came is recorded by stage-refusal-status-is-observed.
  * A task still running is not judged.
  */
-export const unprivilegedStageIsRefused: Check = {
+export const unprivilegedStageIsRefused: Check<Evidence> = {
   name: 'unprivileged-stage-is-refused',
   reason:
     'stage "returns an authorization error if you do not have all of the ' +
     'privileges" (VcIntegrity.lifecycleSoftwareRemediation.Write): a stage that ' +
     'succeeds for a caller without it is a failure (vcenter-contract.md §4, §8).',
   severity: 'failure',
-  appliesTo: isUnprivilegedStage,
+  select: (e) => (isUnprivilegedStage(e) ? e : undefined),
   run(e) {
     const refusal = refusalOf(e);
     if (refusal.kind !== 'served') return [];

@@ -1,13 +1,13 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { at, hasTask, pollsOf, progressOf } from './task-polls';
 
-export const progressNeverDecreases: Check = {
+export const progressNeverDecreases: Check<Evidence> = {
   name: 'progress-never-decreases',
   reason:
     'Cis.Task.Progress.completed "can only be incremented", so it never goes down from one poll to the next (vcenter-contract.md §5.1).',
   severity: 'failure',
-  appliesTo: hasTask,
+  select: (e) => (hasTask(e) ? e : undefined),
   run(e) {
     let last: { completed: number; index: number } | undefined;
     return pollsOf(e.task).flatMap((poll) => {

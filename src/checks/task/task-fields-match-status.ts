@@ -1,15 +1,15 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { taskFieldsFor } from '../../../specs/task-status-fields';
 import { at, hasTask, pollsOf } from './task-polls';
 
-export const taskFieldsMatchStatus: Check = {
+export const taskFieldsMatchStatus: Check<Evidence> = {
   name: 'task-fields-match-status',
   reason:
     'Every poll carries the fields its status requires: progress and start_time from RUNNING/BLOCKED on, ' +
     'end_time once SUCCEEDED or FAILED (vcenter-contract.md §5.1, SDK 8.0U2 table).',
   severity: 'failure',
-  appliesTo: hasTask,
+  select: (e) => (hasTask(e) ? e : undefined),
   run(e) {
     return pollsOf(e.task).flatMap((poll) =>
       (taskFieldsFor(poll.status)?.required ?? [])

@@ -1,17 +1,17 @@
 import { validatorFor } from '../../../specs/index';
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue, show } from '../issue';
 import { operationOf } from '../generic/operation-facts';
 import { at, hasTask, pollsOf } from './task-polls';
 
 /** The evidence's exchange is the call that created the task; its catalogue entry names the result schema. */
-export const taskResultMatchesSchema: Check = {
+export const taskResultMatchesSchema: Check<Evidence> = {
   name: 'task-result-matches-schema',
   reason:
     "Once the task has SUCCEEDED, its result (if present) is the operation's " +
     'result type, e.g. StageResult for stage (vcenter-contract.md §4.1, §5.1).',
   severity: 'failure',
-  appliesTo: (e) => hasTask(e) && operationOf(e)?.task !== undefined,
+  select: (e) => (hasTask(e) && operationOf(e)?.task !== undefined ? e : undefined),
   run(e) {
     const id = operationOf(e)!.task!.resultSchema;
     const validate = validatorFor(id);

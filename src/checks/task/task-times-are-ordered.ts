@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { at, hasTask, pollsOf, timeOf } from './task-polls';
 
-export const taskTimesAreOrdered: Check = {
+export const taskTimesAreOrdered: Check<Evidence> = {
   name: 'task-times-are-ordered',
   reason:
     'start_time is when the operation started and end_time when it completed: start_time ' +
     '≤ end_time, and start_time does not change between polls (vcenter-contract.md §5.1).',
   severity: 'failure',
-  appliesTo: hasTask,
+  select: (e) => (hasTask(e) ? e : undefined),
   run(e) {
     let first: { text: string; ms: number; index: number } | undefined;
     return pollsOf(e.task).flatMap((poll) => {

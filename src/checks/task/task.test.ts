@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { applies } from '../generic/testing';
 import type { Evidence } from '../types';
 import { progressNeverDecreases } from './progress-never-decreases';
 import { progressWithinTotal } from './progress-within-total';
@@ -291,7 +292,7 @@ test.describe('task lifecycle checks', () => {
     const failing = new Set(cases.flatMap((c) => c.expectedIssues.map((i) => i.split(' ')[0])));
     for (const check of TASK_CHECKS) expect(failing.has(check.name), check.name).toBe(true);
     const passing = TASK_CHECKS.filter((check) =>
-      cases.some((c) => check.appliesTo(c.evidence) && !c.expectedIssues.some((i) => i.startsWith(`${check.name} `) || i === check.name)),
+      cases.some((c) => applies(check, c.evidence) && !c.expectedIssues.some((i) => i.startsWith(`${check.name} `) || i === check.name)),
     );
     expect(passing.map((check) => check.name).sort()).toEqual(
       TASK_CHECKS.map((check) => check.name)

@@ -1,15 +1,15 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue, show } from '../issue';
 import { isBatch, isObject, pointerTo, requested, resOf, resultsOf } from './batch';
 
 /** The scenario puts a cluster in facts.upgradableClusters only from a state where it is idle and the version is available. */
-export const cleanPrecheckClusterIsStarted: Check = {
+export const cleanPrecheckClusterIsStarted: Check<Evidence> = {
   name: 'clean-precheck-cluster-is-started',
   reason:
     'REJECTED "implies pre-check failed"; a cluster whose pre-check passes (INFO at most) proceeds, ' +
     'so an idle cluster asked for an available version with clean pre-checks is STARTED (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
-  appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'upgradableClusters').length > 0,
+  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'upgradableClusters').length > 0 ? e : undefined),
   run(e) {
     const results = resultsOf(e.exchange)!;
     return requested(e, 'upgradableClusters')

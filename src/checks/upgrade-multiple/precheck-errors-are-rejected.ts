@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { isBatch, pointerTo, requestSpecs, requested, resOf, resultsOf } from './batch';
 
-export const precheckErrorsAreRejected: Check = {
+export const precheckErrorsAreRejected: Check<Evidence> = {
   name: 'precheck-errors-are-rejected',
   reason:
     'A cluster whose pre-check reports ERROR "does not proceed beyond pre-check", ' +
     'whatever ignore_precheck_warnings says: its Result is REJECTED (vcenter-contract.md §3.3).',
   severity: 'failure',
-  appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'errorsClusters').length > 0,
+  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'errorsClusters').length > 0 ? e : undefined),
   run(e) {
     const results = resultsOf(e.exchange)!;
     const specs = requestSpecs(e.exchange)!;

@@ -1,16 +1,16 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
 import { isBatch, precheckFailing } from './batch';
 
 /** Judges the status only; the REJECTED entries are judged by the two pre-check checks that follow. */
-export const precheckFailureIsPerCluster: Check = {
+export const precheckFailureIsPerCluster: Check<Evidence> = {
   name: 'precheck-failure-is-per-cluster',
   reason:
     'A pre-check failure is reported per cluster inside the 200 body (REJECTED), ' +
     'never as a 400 or any other error for the whole batch (vcenter-contract.md §3.2).',
   severity: 'failure',
-  appliesTo: (e) => isBatch(e) && e.intent.kind === 'valid' && precheckFailing(e).length > 0,
+  select: (e) => (isBatch(e) && e.intent.kind === 'valid' && precheckFailing(e).length > 0 ? e : undefined),
   run(e) {
     const { status, body } = e.exchange;
     if (status === 200) return [];

@@ -1,5 +1,5 @@
 import { validatorFor } from '../../../specs/index';
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue, show } from '../issue';
 import { isBatch, isObject, pointerTo, resOf, resultsOf } from './batch';
 
@@ -8,7 +8,7 @@ import { isBatch, isObject, pointerTo, resOf, resultsOf } from './batch';
  * 8.0U2 typing: the exception of a REJECTED Result is a Vapi.Std.Errors.Error. `{}`, as the 7.0
  * reference and the seed page show, is an object but not a std error: a warning, never a failure.
  */
-export const rejectedExceptionIsAnObject: Check = {
+export const rejectedExceptionIsAnObject: Check<Evidence> = {
   name: 'rejected-exception-is-an-object',
   reason:
     "A REJECTED Result's exception is an object (9.1: `type: object`), and the SDK 8.0U2 " +
@@ -16,7 +16,7 @@ export const rejectedExceptionIsAnObject: Check = {
     'since 9.1 leaves the object free-form, the 7.0 reference shows `{}` and the contract leaves ' +
     'what it contains beyond "an object" unspecified (vcenter-contract.md §3.2 note, §6, §8).',
   severity: 'warning',
-  appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined,
+  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined ? e : undefined),
   run(e) {
     const validate = validatorFor('Vapi.Std.Errors.Error');
     return Object.entries(resultsOf(e.exchange)!).flatMap(([id, result]) => {

@@ -1,14 +1,14 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { isBatch, pointerTo, requestSpecs, resultsOf } from './batch';
 
-export const resultKeysMatchRequest: Check = {
+export const resultKeysMatchRequest: Check<Evidence> = {
   name: 'result-keys-match-request',
   reason:
     'The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are ' +
     "exactly the request's keys, none missing, none added (vcenter-contract.md §3.2, §8 note).",
   severity: 'failure',
-  appliesTo: (e) => isBatch(e) && requestSpecs(e.exchange) !== undefined && resultsOf(e.exchange) !== undefined,
+  select: (e) => (isBatch(e) && requestSpecs(e.exchange) !== undefined && resultsOf(e.exchange) !== undefined ? e : undefined),
   run(e) {
     const asked = Object.keys(requestSpecs(e.exchange)!);
     const answered = Object.keys(resultsOf(e.exchange)!);

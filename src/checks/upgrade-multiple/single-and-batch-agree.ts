@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
 import { clusterOfRequest, isBatch, pointerTo, relatedList, requestSpecs, resOf, resultsOf } from './batch';
@@ -12,7 +12,7 @@ function batchEquivalent(status: number, body: unknown): string | undefined {
 }
 
 /** Evidence: the batch, and `related.single`: clusters.upgrade of each listed cluster with the same spec, from the same (reset) state. */
-export const singleAndBatchAgree: Check = {
+export const singleAndBatchAgree: Check<Evidence> = {
   name: 'single-and-batch-agree',
   reason:
     'upgrade and upgradeMultiple share the pre-check (REJECTED "implies pre-check failed when invoking upgrade of ' +
@@ -21,7 +21,7 @@ export const singleAndBatchAgree: Check = {
     "same pre-check verdict (a pre-check inspects the live cluster), and where a cluster's pre-check outcome is " +
     "known the batch's res is judged against it by the failure checks (prior-art §4.3; vcenter-contract.md §3.1–§3.3).",
   severity: 'warning',
-  appliesTo: (e) => isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'single').length > 0,
+  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'single').length > 0 ? e : undefined),
   run(e) {
     const results = resultsOf(e.exchange)!;
     const specs = requestSpecs(e.exchange) ?? {};

@@ -1,4 +1,4 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { infosByCluster, isBatch, pointerTo, relatedList, showsUpgrade, upgradeLine, upgradePollOf, upgradesStarted } from './batch';
 
@@ -8,7 +8,7 @@ import { infosByCluster, isBatch, pointerTo, relatedList, showsUpgrade, upgradeL
  * shows the upgrade or the budget runs out, since how soon it shows is not documented. A read-back
  * that was not polled is not judged; neither is a cluster whose last read was not a 200.
  */
-export const startedClusterShowsUpgrade: Check = {
+export const startedClusterShowsUpgrade: Check<Evidence> = {
   name: 'started-cluster-shows-upgrade',
   reason:
     'upgradeMultiple\'s STARTED means "Upgrade is started" (9.1 Result.Res), and a single upgrade\'s 204 ' +
@@ -16,7 +16,8 @@ export const startedClusterShowsUpgrade: Check = {
     'polled with get within the budget, the cluster shows it — PENDING ("Upgrade is in progress") with upgrade_status, ' +
     'READY at the requested version, or ERROR ("Upgrade failed") (vcenter-contract.md §3.1–§3.4).',
   severity: 'failure',
-  appliesTo: (e) => upgradesStarted(e.exchange).size > 0 && relatedList(e, 'readBack').length > 0 && upgradePollOf(e) !== undefined,
+  select: (e) =>
+    upgradesStarted(e.exchange).size > 0 && relatedList(e, 'readBack').length > 0 && upgradePollOf(e) !== undefined ? e : undefined,
   run(e) {
     const poll = upgradePollOf(e)!;
     const after = infosByCluster(relatedList(e, 'readBack'));

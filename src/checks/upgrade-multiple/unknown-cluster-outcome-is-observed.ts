@@ -1,17 +1,17 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue, show } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
 import { isBatch, isObject, pointerTo, requested, resultsOf } from './batch';
 
 /** Always records one observation: the documentation is silent, so any answer is information, never a failure. */
-export const unknownClusterOutcomeIsObserved: Check = {
+export const unknownClusterOutcomeIsObserved: Check<Evidence> = {
   name: 'unknown-cluster-outcome-is-observed',
   reason:
     'The docs do not say how upgradeMultiple reports an unknown or non-WCP cluster id: it declares only 401, ' +
     '403 and 500 (no 400, no 404), and "A real server might answer with a REJECTED entry, a 500 ERROR, ' +
     'or something else", so the answer is recorded as an observation (vcenter-contract.md §3.1, §8).',
   severity: 'observation',
-  appliesTo: (e) => isBatch(e) && [...requested(e, 'unknownClusters'), ...requested(e, 'nonWcpClusters')].length > 0,
+  select: (e) => (isBatch(e) && [...requested(e, 'unknownClusters'), ...requested(e, 'nonWcpClusters')].length > 0 ? e : undefined),
   run(e) {
     const ids = [
       ...requested(e, 'unknownClusters').map((id) => [id, 'unknown'] as const),

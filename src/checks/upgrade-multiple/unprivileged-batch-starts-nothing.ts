@@ -1,15 +1,15 @@
-import type { Check } from '../types';
+import type { Check, Evidence } from '../types';
 import { issue } from '../issue';
 import { infosByCluster, isBatch, relatedList, upgradeBegan, upgradeLine } from './batch';
 
 /** Evidence: `related.before` and `related.readBack`, clusters.get of every listed cluster by a privileged user. */
-export const unprivilegedBatchStartsNothing: Check = {
+export const unprivilegedBatchStartsNothing: Check<Evidence> = {
   name: 'unprivileged-batch-starts-nothing',
   reason:
     'Namespaces.Upgrade is needed on all specified clusters: lacking it on any one refuses the whole request, ' +
     'and then no cluster may start upgrading, as a read-back shows (vcenter-contract.md §3.2).',
   severity: 'failure',
-  appliesTo: (e) => isBatch(e) && e.intent.kind === 'unprivileged' && relatedList(e, 'readBack').length > 0,
+  select: (e) => (isBatch(e) && e.intent.kind === 'unprivileged' && relatedList(e, 'readBack').length > 0 ? e : undefined),
   run(e) {
     const before = infosByCluster(relatedList(e, 'before'));
     const after = infosByCluster(relatedList(e, 'readBack'));

@@ -21,13 +21,13 @@ const outcome = (x: Exchange) => (x.status === 200 ? '200' : `${x.status} ${erro
  * Evidence: the batch with ignore_precheck_warnings unset, and `related.twin` (the same batch with it
  * false) and/or `related.nullTwin` (with it null), each sent from the same state.
  */
-export const unsetIgnoreWarningsEqualsFalse: Check = {
+export const unsetIgnoreWarningsEqualsFalse: Check<Evidence> = {
   name: 'unset-ignore-warnings-equals-false',
   reason:
     'ignore_precheck_warnings "If missing or null … is equivalent to setting the value to false": the same batch from the same ' +
     'state gives the same answer and res per cluster with it unset, null or false (vcenter-contract.md §1, §3.3; UpgradeSpec).',
   severity: 'failure',
-  appliesTo: (e) => isBatch(e) && twinsOf(e).length > 0 && requestSpecs(e.exchange) !== undefined,
+  select: (e) => (isBatch(e) && twinsOf(e).length > 0 && requestSpecs(e.exchange) !== undefined ? e : undefined),
   run(e) {
     return twinsOf(e).flatMap(([flag, twin]): Issue[] => {
       if (outcome(e.exchange) !== outcome(twin)) {
