@@ -8,7 +8,10 @@ export const unprivilegedIs403: Check<Evidence> = {
     'Where an operation declares 403, a user without the documented privilege gets ' +
     '403 UNAUTHORIZED — not 400, not 401 (vcenter-contract.md §6, §7; prior-art §4.4).',
   severity: 'failure',
-  select: (e) => (e.intent.kind === 'unprivileged' && declares403(operationOf(e)!) ? e : undefined),
+  select: (e) => {
+    const op = operationOf(e);
+    return e.intent.kind === 'unprivileged' && op !== undefined && declares403(op) ? e : undefined;
+  },
   run(e) {
     const { status, body } = e.exchange;
     const type = errorTypeOf(body);

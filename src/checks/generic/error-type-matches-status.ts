@@ -1,6 +1,6 @@
 import { STATUS_OF } from '../../../specs/error-status';
-import type { ErrorType } from '../../../specs/catalogue-types';
-import type { Check, Evidence } from '../types';
+import type { ErrorType, Operation } from '../../../specs/catalogue-types';
+import type { Check } from '../types';
 import { issue } from '../issue';
 import { errorTypeOf, errorsAt, operationOf } from './operation-facts';
 
@@ -9,15 +9,14 @@ import { errorTypeOf, errorsAt, operationOf } from './operation-facts';
  * an undeclared status, error_type must at least sit at the status the /api table gives it (an
  * undeclared error_type is its own finding: §7 "report an undeclared error_type").
  */
-export const errorTypeMatchesStatus: Check<Evidence> = {
+export const errorTypeMatchesStatus: Check<Operation> = {
   name: 'error-type-matches-status',
   reason:
     'Each (status, error_type) pair is fixed per operation by the 9.1 spec, ' +
     'and error_type ↔ HTTP status follows the /api table (vcenter-contract.md §7).',
   severity: 'failure',
-  select: (e) => (operationOf(e) !== undefined && e.exchange.status >= 400 && e.exchange.bodyIsJson ? e : undefined),
-  run(e) {
-    const op = operationOf(e)!;
+  select: (e) => (e.exchange.status >= 400 && e.exchange.bodyIsJson ? operationOf(e) : undefined),
+  run(op, e) {
     const { status, body } = e.exchange;
     const type = errorTypeOf(body);
     const documented = errorsAt(op, status).flatMap((x) => x.errorTypes);

@@ -34,6 +34,9 @@ export function pollsOf(task: TaskHistory | undefined): Poll[] {
 /** Whether the evidence carries a task history to judge. */
 export const hasTask = (e: Evidence): boolean => e.task !== undefined && e.task.polls.length > 0;
 
+/** The evidence's task history, when it has polls to judge. */
+export const taskOf = (e: Evidence): TaskHistory | undefined => (hasTask(e) ? e.task : undefined);
+
 /** JSON pointer into a poll of the history. */
 export const at = (poll: Poll, ...path: string[]): string => `/polls/${poll.index}${path.map((p) => `/${p}`).join('')}`;
 

@@ -1,21 +1,24 @@
 import { validatorFor } from '../../../specs/index';
-import type { Check, Evidence } from '../types';
+import type { Check, TaskHistory } from '../types';
 import { issue, show } from '../issue';
 import { operationOf } from '../generic/operation-facts';
-import { at, hasTask, pollsOf } from './task-polls';
+import { at, taskOf, pollsOf } from './task-polls';
 
 /** The evidence's exchange is the call that created the task; its catalogue entry names the result schema. */
-export const taskResultMatchesSchema: Check<Evidence> = {
+export const taskResultMatchesSchema: Check<{ task: TaskHistory; id: string }> = {
   name: 'task-result-matches-schema',
   reason:
     "Once the task has SUCCEEDED, its result (if present) is the operation's " +
     'result type, e.g. StageResult for stage (vcenter-contract.md §4.1, §5.1).',
   severity: 'failure',
-  select: (e) => (hasTask(e) && operationOf(e)?.task !== undefined ? e : undefined),
-  run(e) {
-    const id = operationOf(e)!.task!.resultSchema;
+  select: (e) => {
+    const task = taskOf(e);
+    const id = operationOf(e)?.task?.resultSchema;
+    return task && id ? { task, id } : undefined;
+  },
+  run({ task, id }) {
     const validate = validatorFor(id);
-    return pollsOf(e.task)
+    return pollsOf(task)
       .filter((p) => p.status === 'SUCCEEDED' && p.info.result !== undefined)
       .flatMap((poll) => {
         if (validate(poll.info.result)) return [];

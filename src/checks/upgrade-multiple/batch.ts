@@ -1,6 +1,6 @@
 import { isObject } from '../../util/is-object';
 import type { Evidence, Exchange } from '../types';
-import { clusterOfRequest, requestSpecs, type UpgradePoll, type UpgradeSpecSent } from '../../tasks/upgrade-results';
+import { clusterOfRequest, requestSpecs, resultsOf, type UpgradePoll, type UpgradeSpecSent } from '../../tasks/upgrade-results';
 
 // The wire-level readers the upgrade pollers share with these checks (src/tasks sits below the checks).
 export {
@@ -28,6 +28,22 @@ type Json = Record<string, unknown>;
 
 /** Whether the evidence is about an upgradeMultiple call. */
 export const isBatch = (e: Evidence): boolean => e.exchange.operation === 'clusters.upgradeMultiple';
+
+/** An upgradeMultiple call answered 200 with a result map: the request map as sent ({} when it was not an object) and the results. */
+export interface Batch {
+  specs: Record<string, UpgradeSpecSent>;
+  results: Record<string, unknown>;
+}
+
+/** The batch the evidence holds: undefined unless it is an upgradeMultiple answered 200 with a result map. */
+export function batchOf(e: Evidence): Batch | undefined {
+  if (!isBatch(e)) return undefined;
+  const results = resultsOf(e.exchange);
+  return results && { specs: requestSpecs(e.exchange) ?? {}, results };
+}
+
+/** The batch, when `also` holds for the evidence too. */
+export const batchWhen = (e: Evidence, also: boolean): Batch | undefined => (also ? batchOf(e) : undefined);
 
 /** §3.3, UpgradeSpec: only an explicit `true` ignores warnings ("missing or null … equivalent to false"). */
 export const ignoresWarnings = (spec: UpgradeSpecSent | undefined): boolean => spec?.ignore_precheck_warnings === true;

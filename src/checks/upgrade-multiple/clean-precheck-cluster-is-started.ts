@@ -1,17 +1,16 @@
-import type { Check, Evidence } from '../types';
+import type { Check } from '../types';
 import { issue, show } from '../issue';
-import { isBatch, isObject, pointerTo, requested, resOf, resultsOf } from './batch';
+import { isObject, pointerTo, requested, resOf, batchWhen, type Batch } from './batch';
 
 /** The scenario puts a cluster in facts.upgradableClusters only from a state where it is idle and the version is available. */
-export const cleanPrecheckClusterIsStarted: Check<Evidence> = {
+export const cleanPrecheckClusterIsStarted: Check<Batch> = {
   name: 'clean-precheck-cluster-is-started',
   reason:
     'REJECTED "implies pre-check failed"; a cluster whose pre-check passes (INFO at most) proceeds, ' +
     'so an idle cluster asked for an available version with clean pre-checks is STARTED (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
-  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'upgradableClusters').length > 0 ? e : undefined),
-  run(e) {
-    const results = resultsOf(e.exchange)!;
+  select: (e) => batchWhen(e, requested(e, 'upgradableClusters').length > 0),
+  run({ results }, e) {
     return requested(e, 'upgradableClusters')
       .filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'STARTED')
       .map((id) => {

@@ -1,19 +1,17 @@
-import type { Check, Evidence } from '../types';
+import type { Check } from '../types';
 import { issue } from '../issue';
-import { ignoresWarnings, isBatch, pointerTo, requestSpecs, requested, resOf, resultsOf } from './batch';
+import { ignoresWarnings, pointerTo, requested, resOf, batchWhen, type Batch } from './batch';
 
 /** The scenario puts a cluster in facts.warningsClusters only from a state where it is not already upgrading. */
-export const ignoreWarningsTrueStartsWarningCluster: Check<Evidence> = {
+export const ignoreWarningsTrueStartsWarningCluster: Check<Batch> = {
   name: 'ignore-warnings-true-starts-warning-cluster',
   reason:
     'A cluster whose pre-check gives only warnings proceeds only if ignore_precheck_warnings is true: ' +
     'STARTED with true, REJECTED when it is unset or false (vcenter-contract.md §3.3; ' +
     'UpgradeSpec: "If true, the upgrade workflow will ignore any pre-check warnings and proceed").',
   severity: 'failure',
-  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'warningsClusters').length > 0 ? e : undefined),
-  run(e) {
-    const results = resultsOf(e.exchange)!;
-    const specs = requestSpecs(e.exchange)!;
+  select: (e) => batchWhen(e, requested(e, 'warningsClusters').length > 0),
+  run({ results, specs }, e) {
     return requested(e, 'warningsClusters')
       .filter((id) => Object.hasOwn(results, id))
       .flatMap((id) => {

@@ -1,17 +1,15 @@
-import type { Check, Evidence } from '../types';
+import type { Check } from '../types';
 import { issue } from '../issue';
-import { isBatch, pointerTo, requestSpecs, requested, resOf, resultsOf } from './batch';
+import { pointerTo, requested, resOf, batchWhen, type Batch } from './batch';
 
-export const precheckErrorsAreRejected: Check<Evidence> = {
+export const precheckErrorsAreRejected: Check<Batch> = {
   name: 'precheck-errors-are-rejected',
   reason:
     'A cluster whose pre-check reports ERROR "does not proceed beyond pre-check", ' +
     'whatever ignore_precheck_warnings says: its Result is REJECTED (vcenter-contract.md §3.3).',
   severity: 'failure',
-  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && requested(e, 'errorsClusters').length > 0 ? e : undefined),
-  run(e) {
-    const results = resultsOf(e.exchange)!;
-    const specs = requestSpecs(e.exchange)!;
+  select: (e) => batchWhen(e, requested(e, 'errorsClusters').length > 0),
+  run({ results, specs }, e) {
     return requested(e, 'errorsClusters')
       .filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'REJECTED')
       .map((id) =>

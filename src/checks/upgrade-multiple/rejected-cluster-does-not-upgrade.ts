@@ -1,17 +1,16 @@
-import type { Check, Evidence } from '../types';
+import type { Check } from '../types';
 import { issue } from '../issue';
-import { infosByCluster, isBatch, relatedList, resOf, resultsOf, upgradeBegan, upgradeLine } from './batch';
+import { infosByCluster, relatedList, resOf, upgradeBegan, upgradeLine, batchWhen, type Batch } from './batch';
 
 /** Evidence: `related.before` and `related.readBack`, clusters.get of the listed clusters around the batch. */
-export const rejectedClusterDoesNotUpgrade: Check<Evidence> = {
+export const rejectedClusterDoesNotUpgrade: Check<Batch> = {
   name: 'rejected-cluster-does-not-upgrade',
   reason:
     'REJECTED "implies pre-check failed", and a failed pre-check stops the upgrade (ERROR: does not proceed; WARNING: ' +
     'proceeds only if ignored): a read-back of a REJECTED cluster shows no upgrade began (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
-  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'readBack').length > 0 ? e : undefined),
-  run(e) {
-    const results = resultsOf(e.exchange)!;
+  select: (e) => batchWhen(e, relatedList(e, 'readBack').length > 0),
+  run({ results }, e) {
     const before = infosByCluster(relatedList(e, 'before'));
     const after = infosByCluster(relatedList(e, 'readBack'));
     return Object.keys(results)

@@ -1,17 +1,17 @@
-import type { Check, Evidence } from '../types';
+import type { Check } from '../types';
 import { issue } from '../issue';
-import { isBatch, pointerTo, requestSpecs, resultsOf } from './batch';
+import { pointerTo, requestSpecs, batchWhen, type Batch } from './batch';
 
-export const resultKeysMatchRequest: Check<Evidence> = {
+export const resultKeysMatchRequest: Check<Batch> = {
   name: 'result-keys-match-request',
   reason:
     'The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are ' +
     "exactly the request's keys, none missing, none added (vcenter-contract.md §3.2, §8 note).",
   severity: 'failure',
-  select: (e) => (isBatch(e) && requestSpecs(e.exchange) !== undefined && resultsOf(e.exchange) !== undefined ? e : undefined),
-  run(e) {
-    const asked = Object.keys(requestSpecs(e.exchange)!);
-    const answered = Object.keys(resultsOf(e.exchange)!);
+  select: (e) => batchWhen(e, requestSpecs(e.exchange) !== undefined),
+  run({ specs, results }) {
+    const asked = Object.keys(specs);
+    const answered = Object.keys(results);
     // Sets: a 10,000-cluster batch is 10^8 comparisons with Array.includes (npm run bench, P3).
     const answeredSet = new Set(answered);
     const askedSet = new Set(asked);

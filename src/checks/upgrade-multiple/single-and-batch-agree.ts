@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Check, Evidence } from '../types';
+import type { Check } from '../types';
 import { issue } from '../issue';
 import { errorTypeOf } from '../generic/operation-facts';
-import { clusterOfRequest, isBatch, pointerTo, relatedList, requestSpecs, resOf, resultsOf } from './batch';
+import { clusterOfRequest, pointerTo, relatedList, requestSpecs, resOf, batchWhen, type Batch } from './batch';
 
 /** What the single upgrade's answer means for the batch: 204 ↔ STARTED, 400 UNSUPPORTED ("pre-check failed") ↔ REJECTED. */
 function batchEquivalent(status: number, body: unknown): string | undefined {
@@ -12,7 +12,7 @@ function batchEquivalent(status: number, body: unknown): string | undefined {
 }
 
 /** Evidence: the batch, and `related.single`: clusters.upgrade of each listed cluster with the same spec, from the same (reset) state. */
-export const singleAndBatchAgree: Check<Evidence> = {
+export const singleAndBatchAgree: Check<Batch> = {
   name: 'single-and-batch-agree',
   reason:
     'upgrade and upgradeMultiple share the pre-check (REJECTED "implies pre-check failed when invoking upgrade of ' +
@@ -21,9 +21,8 @@ export const singleAndBatchAgree: Check<Evidence> = {
     "same pre-check verdict (a pre-check inspects the live cluster), and where a cluster's pre-check outcome is " +
     "known the batch's res is judged against it by the failure checks (prior-art §4.3; vcenter-contract.md §3.1–§3.3).",
   severity: 'warning',
-  select: (e) => (isBatch(e) && resultsOf(e.exchange) !== undefined && relatedList(e, 'single').length > 0 ? e : undefined),
-  run(e) {
-    const results = resultsOf(e.exchange)!;
+  select: (e) => batchWhen(e, relatedList(e, 'single').length > 0),
+  run({ results }, e) {
     const specs = requestSpecs(e.exchange) ?? {};
     return relatedList(e, 'single').flatMap((single) => {
       const id = clusterOfRequest(single);

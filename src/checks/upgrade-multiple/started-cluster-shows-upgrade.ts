@@ -1,6 +1,16 @@
-import type { Check, Evidence } from '../types';
+import type { Check } from '../types';
 import { issue } from '../issue';
-import { infosByCluster, isBatch, pointerTo, relatedList, showsUpgrade, upgradeLine, upgradePollOf, upgradesStarted } from './batch';
+import {
+  infosByCluster,
+  isBatch,
+  pointerTo,
+  relatedList,
+  showsUpgrade,
+  upgradeLine,
+  upgradePollOf,
+  upgradesStarted,
+  type UpgradePoll,
+} from './batch';
 
 /**
  * Evidence: the upgrade call, `related.readBack` (the last clusters.get of each cluster) and the
@@ -8,7 +18,7 @@ import { infosByCluster, isBatch, pointerTo, relatedList, showsUpgrade, upgradeL
  * shows the upgrade or the budget runs out, since how soon it shows is not documented. A read-back
  * that was not polled is not judged; neither is a cluster whose last read was not a 200.
  */
-export const startedClusterShowsUpgrade: Check<Evidence> = {
+export const startedClusterShowsUpgrade: Check<UpgradePoll> = {
   name: 'started-cluster-shows-upgrade',
   reason:
     'upgradeMultiple\'s STARTED means "Upgrade is started" (9.1 Result.Res), and a single upgrade\'s 204 ' +
@@ -16,10 +26,8 @@ export const startedClusterShowsUpgrade: Check<Evidence> = {
     'polled with get within the budget, the cluster shows it — PENDING ("Upgrade is in progress") with upgrade_status, ' +
     'READY at the requested version, or ERROR ("Upgrade failed") (vcenter-contract.md §3.1–§3.4).',
   severity: 'failure',
-  select: (e) =>
-    upgradesStarted(e.exchange).size > 0 && relatedList(e, 'readBack').length > 0 && upgradePollOf(e) !== undefined ? e : undefined,
-  run(e) {
-    const poll = upgradePollOf(e)!;
+  select: (e) => (upgradesStarted(e.exchange).size > 0 && relatedList(e, 'readBack').length > 0 ? upgradePollOf(e) : undefined),
+  run(poll, e) {
     const after = infosByCluster(relatedList(e, 'readBack'));
     const said = isBatch(e) ? 'STARTED' : 'upgraded with 204';
     return [...upgradesStarted(e.exchange)]
