@@ -18,7 +18,7 @@ test(
     ];
     // One step per check and answer; a failed check fails the test at its end, with Received and Documented.
     await verify(evidence, ourChecks);
-    for (const e of evidence) expect(serverSoftwareIsNotDisclosed.run(e)).toEqual([]);
+    for (const e of evidence) expect(serverSoftwareIsNotDisclosed.run(e.exchange, e)).toEqual([]);
   },
 );
 
@@ -36,7 +36,7 @@ test('our check fails an answer that names its server software', sends({}), () =
     durationMs: 3,
   };
   const evidence: Evidence = { scenario: 'a hand-made answer with a Server header', intent: { kind: 'valid' }, exchange };
-  expect(serverSoftwareIsNotDisclosed.run(evidence)).toEqual([
+  expect(serverSoftwareIsNotDisclosed.run(exchange, evidence)).toEqual([
     {
       check: 'server-software-is-not-disclosed',
       severity: 'failure',
