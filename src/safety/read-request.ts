@@ -1,4 +1,5 @@
 import { operations, validatorFor, type Operation } from '../../specs/index';
+import { withoutNulls } from '../util/without-nulls';
 import { compileRoute, matchRoute, type RouteMatch } from '../catalogue/router';
 
 const ROUTES = operations.map(compileRoute);
@@ -96,15 +97,4 @@ export function readBody(op: Operation, body: string | undefined): BodyReading {
   if (validate(withoutNulls(value))) return { ok: true, value };
   const first = validate.errors?.[0];
   return { ok: false, why: `the body does not match ${spec.schema}${first ? ` (at ${first.instancePath || '/'}: ${first.message})` : ''}` };
-}
-
-/** A copy without object properties whose value is null (vAPI reads them as unset). */
-export function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, v]) => v !== null)
-      .map(([k, v]) => [k, withoutNulls(v)]),
-  );
 }
