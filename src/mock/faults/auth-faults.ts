@@ -1,4 +1,5 @@
 import { unauthenticated } from '../handlers/auth';
+import { SESSION, AUTH } from './proof-suites';
 import type { Fault } from './fault';
 import { errorTypeOf } from '../../util/error-type';
 import { isObject, perMock } from './fault';
@@ -9,6 +10,7 @@ export const unauthenticatedWithoutBody: Fault = {
   breaks: '401 UNAUTHENTICATED answers carry no body, where the spec declares a Vapi.Std.Errors.Unauthenticated body (§2, §7)',
   after: (_request, response) =>
     response.status === 401 ? { status: 401, ...(response.headers && { headers: response.headers }) } : response,
+  caughtBy: { checks: ['unauthenticated-is-401', 'body-matches-schema'], suites: SESSION },
 };
 
 /** UNAUTHORIZED at 400, as vcsim's error helper does (contract §9). */
@@ -17,6 +19,7 @@ export const unauthorizedAs400: Fault = {
   breaks: 'UNAUTHORIZED errors are answered with HTTP 400 instead of 403 (§7: UNAUTHORIZED → 403)',
   after: (_request, response) =>
     response.status === 403 && errorTypeOf(response.body) === 'UNAUTHORIZED' ? { ...response, status: 400 } : response,
+  caughtBy: { checks: ['unprivileged-is-403-unauthorized', 'error-type-matches-status'], suites: ['suites/auth.privileges'] },
 };
 
 /** Login answers 200, as legacy /rest does (contract §2 note). */
@@ -25,6 +28,7 @@ export const sessionCreate200: Fault = {
   breaks: 'POST /api/session answers 200 instead of 201 on success (§2: create → 201, bare string)',
   operations: ['session.create'],
   after: (_request, response) => (response.status === 201 ? { ...response, status: 200 } : response),
+  caughtBy: { checks: ['status-is-documented'], suites: SESSION },
 };
 
 /**
@@ -37,6 +41,7 @@ export const deletedSessionAccepted: Fault = {
   breaks: 'a session id still works after DELETE /api/session answered 204 (§2: a deleted session gives 401 on any later call)',
   operations: ['session.delete'],
   before: () => ({ status: 204 }),
+  caughtBy: { checks: ['unauthenticated-is-401'], suites: SESSION },
 };
 
 /** The session id comes wrapped, as legacy /rest answers `{"value": id}` (contract §2 note). */
@@ -45,6 +50,7 @@ export const sessionIdWrapped: Fault = {
   breaks: 'POST /api/session answers {"value": id} instead of the bare JSON string (§1, §2: the session id is a bare string)',
   operations: ['session.create'],
   after: (_request, response) => (response.status === 201 ? { ...response, body: { value: response.body } } : response),
+  caughtBy: { checks: ['session-id-is-json-string', 'body-matches-schema'], suites: SESSION },
 };
 
 /** GET /api/session reports a last access one second before the session was created. */
@@ -59,6 +65,7 @@ export const sessionAccessedBeforeCreated: Fault = {
     const before = new Date(Date.parse(response.body.created_time) - 1000).toISOString();
     return { ...response, body: { ...response.body, last_accessed_time: before } };
   },
+  caughtBy: { checks: ['session-times-are-ordered'], suites: SESSION },
 };
 
 /** 401 bodies without `challenge`, and no WWW-Authenticate header: a client cannot tell how to authenticate. */
@@ -73,6 +80,7 @@ export const unauthenticatedWithoutChallenge: Fault = {
     const { 'www-authenticate': _header, ...headers } = response.headers ?? {};
     return { ...response, body, headers };
   },
+  caughtBy: { checks: ['unauthenticated-carries-challenge'], suites: AUTH, grep: 'session.get refuses' },
 };
 
 const getsOfSession = perMock(() => new Map<string, number>());
@@ -105,6 +113,7 @@ export const sessionAccessTimeGoesBack: Fault = {
     return { ...response, body: { ...body, last_accessed_time: new Date(accessed).toISOString() } };
   },
   reset: (context) => getsOfSession.forget(context),
+  caughtBy: { checks: ['session-times-are-ordered'], suites: SESSION, grep: 'last_accessed_time never goes back' },
 };
 
 /** Every call that needs a session is refused as unauthenticated, although the session is live. */
@@ -112,6 +121,7 @@ export const liveSessionRefused: Fault = {
   name: 'live-session-refused',
   breaks: 'a request with a live session id is answered 401 UNAUTHENTICATED (§2: 401 is only for a missing or unknown session)',
   before: (request) => (request.operation.auth === 'session' ? unauthenticated() : request),
+  caughtBy: { checks: ['authenticated-is-not-401'], suites: AUTH },
 };
 
 /** 401 and 403 bodies say which part of the credentials or which privilege was wrong, in `data`. */
@@ -125,6 +135,7 @@ export const authErrorsWithData: Fault = {
           body: { ...response.body, data: { reason: 'the session id is unknown or the privilege Namespaces.Upgrade is missing' } },
         }
       : response,
+  caughtBy: { checks: ['auth-errors-carry-no-data'], suites: ['suites/auth'] },
 };
 
 export const authFaults: readonly Fault[] = [

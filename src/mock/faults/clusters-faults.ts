@@ -8,6 +8,7 @@ export const listOmitsCluster: Fault = {
   operations: ['clusters.list'],
   after: (_request, response) =>
     response.status === 200 && Array.isArray(response.body) ? { ...response, body: response.body.slice(1) } : response,
+  caughtBy: { checks: ['list-includes-wcp-clusters'], suites: ['suites/clusters.read'] },
 };
 
 export const clustersFaults: readonly Fault[] = [listOmitsCluster];

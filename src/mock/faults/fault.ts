@@ -20,6 +20,25 @@ export interface Fault {
   after?(request: RoutedRequest, response: MockResponse, context: HandlerContext): MockResponse;
   /** Forgets the memory the fault keeps for this mock (called by the mock's reset()). */
   reset?(context: HandlerContext): void;
+  /**
+   * How the fault proof (src/proof/fault-proof.test.ts) shows this fault caught: with it on, these suites
+   * run and every one of these checks fails (or warns, for an advisory rule). Absent for a fault that breaks
+   * no documented rule: src/proof/fault-expectations.ts lists those, saying why.
+   */
+  caughtBy?: CaughtBy;
+}
+
+export interface CaughtBy {
+  /** The checks that name the rule the fault breaks (its `breaks` line). */
+  checks: readonly string[];
+  /** Suite file filters (path substrings) that exercise the rule. */
+  suites: readonly string[];
+  /** Only the tests whose title matches (Playwright `--grep`): the test that sets up the broken rule. */
+  grep?: string;
+  /** Narrows the fault to these operations (`NAME@OPERATION_ID`), so the calls the suites need first (a login) still work. */
+  operations?: readonly string[];
+  /** The mock's time scale, where the rule can only be seen while a task runs (WHILE_RUNNING). */
+  timeScale?: number;
 }
 
 /** Whether a fault applies to an operation. */

@@ -1,4 +1,5 @@
 import { vapiError } from '../errors';
+import { OPTIONAL } from './proof-suites';
 import { optionalNullsUnset } from '../optional-nulls';
 import type { Fault } from './fault';
 
@@ -21,6 +22,10 @@ export const nullOptionalRefused: Fault = {
       `The request body does not match ${spec.schema}: ${unset.map((p) => `${p} must not be null`).join('; ')} ` +
         '(fault null-optional-refused).',
     );
+  },
+  caughtBy: {
+    checks: ['commit-unset-equals-latest', 'hosts-unset-equals-all-hosts', 'unset-ignore-warnings-equals-false'],
+    suites: [...OPTIONAL, 'suites/upgrade-multiple.optional-fields'],
   },
 };
 

@@ -1,4 +1,5 @@
 import { operations } from '../../../specs/index';
+import { SESSION, AUTH, CLUSTER_OPERATIONS } from './proof-suites';
 import { vapiError } from '../errors';
 import { stage } from '../handlers/stage';
 import { errorTypeOf } from '../../util/error-type';
@@ -13,6 +14,7 @@ export const errorTypeMismatch: Fault = {
     response.status === 404 && isObject(response.body) && errorTypeOf(response.body) === 'NOT_FOUND'
       ? { ...response, body: { ...response.body, error_type: 'ERROR' } }
       : response,
+  caughtBy: { checks: ['error-type-matches-status', 'documented-error-is-returned'], suites: AUTH },
 };
 
 /**
@@ -26,6 +28,7 @@ export const errorBodyNotJson: Fault = {
     response.status >= 400 && response.body !== undefined
       ? { ...response, headers: { ...response.headers, 'content-type': 'text/plain; charset=utf-8' } }
       : response,
+  caughtBy: { checks: ['content-type-is-json'], suites: AUTH },
 };
 
 /** Answers before the handler, so nothing changes state; authentication still comes first. */
@@ -34,6 +37,7 @@ export const internalError: Fault = {
   breaks:
     'every request that gets past session authentication fails with 500 ERROR, also on the session operations, which declare no 500 (§7)',
   before: (request) => vapiError('ERROR', `Simulated internal error in ${request.operation.id} (fault internal-error).`),
+  caughtBy: { checks: ['status-is-documented'], suites: SESSION },
 };
 
 export const serviceUnavailable: Fault = {
@@ -43,6 +47,8 @@ export const serviceUnavailable: Fault = {
     'SERVICE_UNAVAILABLE, also on the cluster operations, which declare no 503 (§7)',
   before: (request) =>
     vapiError('SERVICE_UNAVAILABLE', `Simulated outage of the service behind ${request.operation.id} (fault service-unavailable).`),
+  // Narrowed to the cluster operations (which declare no 503): login and the session service stay up.
+  caughtBy: { checks: ['status-is-documented'], suites: ['suites/clusters'], operations: CLUSTER_OPERATIONS },
 };
 
 export const latency: Fault = {
@@ -63,6 +69,7 @@ export const malformedJson500: Fault = {
     request.rawBody.trim() !== '' && !parses(request.rawBody)
       ? vapiError('ERROR', `Unexpected internal error while reading the request of ${request.operation.id} (fault malformed-json-500).`)
       : response,
+  caughtBy: { checks: ['invalid-input-is-rejected-with-4xx'], suites: ['suites/invalid-input'] },
 };
 
 /** A stage without its required body runs as if `{}` had been sent. */
@@ -74,6 +81,7 @@ export const stageWithoutBodyAccepted: Fault = {
   operations: ['software.stage'],
   after: (request, response, context) =>
     request.rawBody.trim() === '' && response.status === 400 ? stage({ ...request, body: {} }, context) : response,
+  caughtBy: { checks: ['probe-is-refused'], suites: ['suites/routing.probes'] },
 };
 
 function parses(text: string): boolean {

@@ -1,4 +1,5 @@
 import { vapiError } from '../errors';
+import { LIFECYCLE, OPTIONAL, STAGE_ERRORS, WHILE_RUNNING } from './proof-suites';
 import { isTerminal, taskStatus } from '../task-engine';
 import type { HandlerContext, MockResponse, RoutedRequest } from '../types';
 import { isObject, type Fault, type Json } from './fault';
@@ -11,6 +12,7 @@ export const stageReturns200: Fault = {
   breaks: 'the stage task call answers 200 instead of 202 (§1, §4: every vmw-task=true call answers 202)',
   operations: STAGE,
   after: (_request, response) => (response.status === 202 ? { ...response, status: 200 } : response),
+  caughtBy: { checks: ['stage-answers-202-with-task-id'], suites: LIFECYCLE },
 };
 
 export const taskIdWrapped: Fault = {
@@ -18,6 +20,7 @@ export const taskIdWrapped: Fault = {
   breaks: 'the stage task id comes wrapped as {"value": id}, as legacy /rest does (§1: the task id is a bare JSON string)',
   operations: STAGE,
   after: (_request, response) => (response.status === 202 ? { ...response, body: { value: response.body } } : response),
+  caughtBy: { checks: ['stage-answers-202-with-task-id'], suites: LIFECYCLE },
 };
 
 /** The stored record of the task a 202 stage answer created. */
@@ -47,6 +50,7 @@ export const resultStatusWhileRunning: Fault = {
       ? { status: { status: 'RUNNING', start_time: info.start_time, end_time: info.start_time, notifications: {} }, ...result }
       : result,
   ),
+  caughtBy: { checks: ['stage-result-status-absent-while-running'], suites: LIFECYCLE, timeScale: WHILE_RUNNING },
 };
 
 export const hostsEmptyStagesNone: Fault = {
@@ -59,6 +63,7 @@ export const hostsEmptyStagesNone: Fault = {
     if (task && Array.isArray(hosts) && hosts.length === 0) task.hosts = [];
     return response;
   },
+  caughtBy: { checks: ['hosts-unset-equals-all-hosts'], suites: OPTIONAL },
 };
 
 export const olderCommitUsed: Fault = {
@@ -72,6 +77,7 @@ export const olderCommitUsed: Fault = {
     if (task && typeof commit === 'string' && context.state.clusters.get(task.clusterId)?.commits.includes(commit)) task.commit = commit;
     return response;
   },
+  caughtBy: { checks: ['commit-unset-equals-latest'], suites: OPTIONAL },
 };
 
 export const unprivilegedStageSucceeds: Fault = {
@@ -81,6 +87,7 @@ export const unprivilegedStageSucceeds: Fault = {
     'task that SUCCEEDS (§4, §8: the call must be refused with an authorization error)',
   operations: STAGE,
   before: (request) => (request.user ? { ...request, user: { ...request.user, privileges: new Set(['*']) } } : request),
+  caughtBy: { checks: ['unprivileged-stage-is-refused'], suites: ['suites/stage-task.privileges'] },
 };
 
 export const stageHostsIgnored: Fault = {
@@ -92,6 +99,7 @@ export const stageHostsIgnored: Fault = {
     const { hosts: _hosts, ...spec } = request.body;
     return { ...request, body: spec };
   },
+  caughtBy: { checks: ['stage-result-hosts-are-requested'], suites: LIFECYCLE },
 };
 
 export const stageHostInTwoSets: Fault = {
@@ -103,6 +111,7 @@ export const stageHostInTwoSets: Fault = {
     const failed = Array.isArray(result.failed_hosts) ? result.failed_hosts : [];
     return first === undefined || failed.includes(first) ? result : { ...result, failed_hosts: [...failed, first] };
   }),
+  caughtBy: { checks: ['stage-result-host-sets-are-disjoint'], suites: LIFECYCLE },
 };
 
 export const stageResultForeignHost: Fault = {
@@ -116,6 +125,7 @@ export const stageResultForeignHost: Fault = {
       ? { ...result, host_info: { ...result.host_info, [foreign.id]: { name: foreign.name } } }
       : result;
   }),
+  caughtBy: { checks: ['stage-result-hosts-belong-to-cluster'], suites: LIFECYCLE },
 };
 
 export const stageResultLegacyMaps: Fault = {
@@ -127,6 +137,7 @@ export const stageResultLegacyMaps: Fault = {
     const list = (map: unknown) => (isObject(map) ? Object.entries(map).map(([key, value]) => ({ key, value })) : map);
     return { ...result, host_info: list(result.host_info), host_status: list(result.host_status) };
   }),
+  caughtBy: { checks: ['task-result-matches-schema'], suites: LIFECYCLE },
 };
 
 export const concurrentStageAccepted: Fault = {
@@ -146,6 +157,7 @@ export const concurrentStageAccepted: Fault = {
     state.tasks.set(id, { ...plan, id, username: request.user.username, createdAt: now, hosts: busy.hosts.map((h) => ({ ...h })) });
     return { status: 202, body: id };
   },
+  caughtBy: { checks: ['documented-error-is-returned'], suites: STAGE_ERRORS },
 };
 
 export const stageUnknownCommitAccepted: Fault = {
@@ -161,6 +173,7 @@ export const stageUnknownCommitAccepted: Fault = {
       ? { ...request, body: spec }
       : request;
   },
+  caughtBy: { checks: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'an unknown commit' },
 };
 
 export const stageForeignHostAccepted: Fault = {
@@ -177,6 +190,7 @@ export const stageForeignHostAccepted: Fault = {
     // Only outsiders: stage none of them, i.e. the whole cluster (hosts unset).
     return { ...request, body: inside.length ? { ...spec, hosts: inside } : spec };
   },
+  caughtBy: { checks: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a host outside the cluster' },
 };
 
 export const stageUnknownCluster400: Fault = {
@@ -189,6 +203,7 @@ export const stageUnknownCluster400: Fault = {
     response.status === 404 && !state.clusters.has(request.params.cluster ?? '')
       ? vapiError('INVALID_ARGUMENT', `Cluster ${JSON.stringify(request.params.cluster)} is not valid.`)
       : response,
+  caughtBy: { checks: ['documented-error-is-returned'], suites: STAGE_ERRORS, grep: 'a cluster that does not exist' },
 };
 
 export const stageRefusalAsNotFound: Fault = {
@@ -205,6 +220,7 @@ export const stageRefusalAsNotFound: Fault = {
       return request;
     return vapiError('NOT_FOUND', `There is no cluster ${clusterId}.`);
   },
+  caughtBy: { checks: ['stage-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
 };
 
 export const stageRefusalAsError: Fault = {
@@ -218,6 +234,7 @@ export const stageRefusalAsError: Fault = {
     editInfos(request, response, (_id, info) =>
       isObject(info.error) && info.error.error_type === 'UNAUTHORIZED' ? { ...info, error: { ...info.error, error_type: 'ERROR' } } : info,
     ),
+  caughtBy: { checks: ['stage-task-refusal-is-authorization-error'], suites: ['suites/stage-task.privileges'] },
 };
 
 export const stageFaults: readonly Fault[] = [

@@ -1,4 +1,5 @@
 import { vapiError, vapiErrorBody } from '../errors';
+import { LIFECYCLE, WHILE_RUNNING } from './proof-suites';
 import type { MockResponse, RoutedRequest } from '../types';
 import { errorTypeOf } from '../../util/error-type';
 import { isObject, perMock, type Fault, type Json } from './fault';
@@ -50,6 +51,7 @@ export const taskStatusGoesBackwards: Fault = {
     });
   },
   reset: (context) => seenTerminal.forget(context),
+  caughtBy: { checks: ['task-transitions-are-legal'], suites: LIFECYCLE },
 };
 
 export const progressAboveTotal: Fault = {
@@ -61,6 +63,7 @@ export const progressAboveTotal: Fault = {
       const p = progressOf(info);
       return p ? { ...info, progress: { ...(info.progress as Json), completed: p.total + 1 } } : info;
     }),
+  caughtBy: { checks: ['progress-within-total'], suites: LIFECYCLE },
 };
 
 const lastCompleted = perMock(() => new Map<string, number>());
@@ -82,6 +85,7 @@ export const progressDecreases: Fault = {
     });
   },
   reset: (context) => lastCompleted.forget(context),
+  caughtBy: { checks: ['progress-never-decreases'], suites: LIFECYCLE },
 };
 
 export const unknownTask500: Fault = {
@@ -92,6 +96,7 @@ export const unknownTask500: Fault = {
     response.status === 404 && errorTypeOf(response.body) === 'NOT_FOUND'
       ? vapiError('ERROR', `Could not look up task ${JSON.stringify(request.params.task)}.`)
       : response,
+  caughtBy: { checks: ['documented-error-is-returned'], suites: ['suites/tasks.get'] },
 };
 
 export const taskMissingStartTime: Fault = {
@@ -104,6 +109,7 @@ export const taskMissingStartTime: Fault = {
       const { start_time: _start, ...rest } = info;
       return rest;
     }),
+  caughtBy: { checks: ['task-fields-match-status'], suites: LIFECYCLE },
 };
 
 /** The Info of a task that has not finished: RUNNING, no end_time, error or result (a partial result is optional). */
@@ -122,6 +128,7 @@ export const runningWithoutProgress: Fault = {
       const { progress: _progress, ...rest } = info;
       return rest;
     }),
+  caughtBy: { checks: ['task-fields-match-status'], suites: LIFECYCLE, timeScale: WHILE_RUNNING },
 };
 
 export const stuckTask: Fault = {
@@ -132,6 +139,7 @@ export const stuckTask: Fault = {
   operations: TASK_READS,
   after: (request, response) =>
     editInfos(request, response, (_id, info) => (info.status === 'PENDING' || !progressOf(info) ? info : unfinished(info, 0))),
+  caughtBy: { checks: ['task-finishes-within-budget'], suites: LIFECYCLE },
 };
 
 const pollsSeen = perMock(() => new Map<string, number>());
@@ -153,6 +161,7 @@ export const slowTask: Fault = {
     });
   },
   reset: (context) => pollsSeen.forget(context),
+  caughtBy: { checks: ['task-is-not-slow'], suites: LIFECYCLE },
 };
 
 export const errorOnSucceeded: Fault = {
@@ -163,6 +172,7 @@ export const errorOnSucceeded: Fault = {
     editInfos(request, response, (_id, info) =>
       info.status === 'SUCCEEDED' ? { ...info, error: vapiErrorBody('ERROR', 'Staging reported a problem.') } : info,
     ),
+  caughtBy: { checks: ['task-error-only-when-failed'], suites: LIFECYCLE },
 };
 
 export const runningWithEndTime: Fault = {
@@ -173,6 +183,7 @@ export const runningWithEndTime: Fault = {
     editInfos(request, response, (_id, info) =>
       info.status === 'RUNNING' && typeof info.start_time === 'string' ? { ...info, end_time: info.start_time } : info,
     ),
+  caughtBy: { checks: ['task-fields-absent-outside-status'], suites: LIFECYCLE, timeScale: WHILE_RUNNING },
 };
 
 export const taskEndsBeforeItStarts: Fault = {
@@ -184,6 +195,7 @@ export const taskEndsBeforeItStarts: Fault = {
       const start = typeof info.start_time === 'string' ? Date.parse(info.start_time) : NaN;
       return info.end_time === undefined || Number.isNaN(start) ? info : { ...info, end_time: new Date(start - 1000).toISOString() };
     }),
+  caughtBy: { checks: ['task-times-are-ordered'], suites: LIFECYCLE },
 };
 
 export const taskErrorFreeForm: Fault = {
@@ -194,6 +206,7 @@ export const taskErrorFreeForm: Fault = {
   operations: TASK_READS,
   after: (request, response) =>
     editInfos(request, response, (_id, info) => (isObject(info.error) ? { ...info, error: { reason: 'Staging failed.' } } : info)),
+  caughtBy: { checks: ['task-error-is-vapi-shaped'], suites: LIFECYCLE },
 };
 
 export const excludeResultIgnored: Fault = {

@@ -1,4 +1,5 @@
 import { vapiError, vapiErrorBody } from '../errors';
+import { UM } from './proof-suites';
 import type { MockState } from '../state';
 import { UPGRADE_PRIVILEGE, settledSupervisor, tryUpgrade, type UpgradeSpec } from '../supervisor';
 import type { HandlerContext, RoutedRequest } from '../types';
@@ -37,6 +38,7 @@ export const ignoreWarningsByDefault: Fault = {
     );
     return { ...request, body };
   },
+  caughtBy: { checks: ['ignore-warnings-true-starts-warning-cluster', 'unset-ignore-warnings-equals-false'], suites: UM },
 };
 
 export const singleUpgradeIgnoresWarningsByDefault: Fault = {
@@ -49,6 +51,8 @@ export const singleUpgradeIgnoresWarningsByDefault: Fault = {
     if (!isObject(request.body) || request.body.ignore_precheck_warnings !== undefined) return request;
     return { ...request, body: { ...request.body, ignore_precheck_warnings: true } };
   },
+  // The single call's own documented 400 UNSUPPORTED is missed too: both checks name the shared pre-check.
+  caughtBy: { checks: ['single-and-batch-agree', 'documented-error-is-returned'], suites: UM, grep: 'the single upgrade agree' },
 };
 
 export const startedWithException: Fault = {
@@ -62,6 +66,7 @@ export const startedWithException: Fault = {
     }
     return results;
   }),
+  caughtBy: { checks: ['started-has-no-exception'], suites: UM },
 };
 
 export const missingResultKey: Fault = {
@@ -73,6 +78,7 @@ export const missingResultKey: Fault = {
     if (last !== undefined) delete results[last];
     return results;
   }),
+  caughtBy: { checks: ['result-keys-match-request'], suites: UM },
 };
 
 export const extraResultKey: Fault = {
@@ -84,6 +90,7 @@ export const extraResultKey: Fault = {
     const extra = known.find((id) => !requested.has(id)) ?? 'domain-c999999';
     return { ...results, [extra]: { res: 'STARTED' } };
   }),
+  caughtBy: { checks: ['result-keys-match-request'], suites: UM },
 };
 
 /** The request map's entries (cluster id → spec), in request order. */
@@ -126,6 +133,7 @@ export const precheckFailureAs400: Fault = {
     });
     return failing.length ? vapiError('UNSUPPORTED', `Pre-check failed for ${failing.map(([id]) => id).join(', ')}.`) : request;
   },
+  caughtBy: { checks: ['precheck-failure-is-per-cluster', 'status-is-documented'], suites: [...UM, 'suites/clusters'] },
 };
 
 export const ignoreWarningsSkipsErrors: Fault = {
@@ -147,6 +155,7 @@ export const ignoreWarningsSkipsErrors: Fault = {
     }
     return { ...response, body: results };
   },
+  caughtBy: { checks: ['precheck-errors-are-rejected'], suites: UM },
 };
 
 export const ignoreWarningsFlagIgnored: Fault = {
@@ -165,6 +174,7 @@ export const ignoreWarningsFlagIgnored: Fault = {
     );
     return { ...request, body };
   },
+  caughtBy: { checks: ['ignore-warnings-true-starts-warning-cluster'], suites: UM },
 };
 
 export const unauthorizedAfterStarting: Fault = {
@@ -178,6 +188,7 @@ export const unauthorizedAfterStarting: Fault = {
     for (const [id, spec] of requestedSpecs(request)) if (state.can(request.user, UPGRADE_PRIVILEGE, id)) tryUpgrade(state, id, spec);
     return response;
   },
+  caughtBy: { checks: ['unprivileged-batch-starts-nothing'], suites: UM },
 };
 
 export const startedButNotUpgrading: Fault = {
@@ -193,6 +204,8 @@ export const startedButNotUpgrading: Fault = {
     }
     return response;
   },
+  // The started clusters are polled to the end of the (proof's short) task budget before the check fails.
+  caughtBy: { checks: ['started-cluster-shows-upgrade'], suites: UM, grep: 'get agrees|get shows it' },
 };
 
 export const singleUpgradeNotStarted: Fault = {
@@ -206,6 +219,7 @@ export const singleUpgradeNotStarted: Fault = {
       delete state.clusters.get(request.params.cluster)?.supervisor?.upgrade;
     return response;
   },
+  caughtBy: { checks: ['started-cluster-shows-upgrade'], suites: ['suites/clusters.read'], grep: 'get then shows the upgrade' },
 };
 
 export const rejectedButUpgrading: Fault = {
@@ -227,6 +241,7 @@ export const rejectedButUpgrading: Fault = {
     }
     return response;
   },
+  caughtBy: { checks: ['rejected-cluster-does-not-upgrade'], suites: UM },
 };
 
 export const cleanClusterRejected: Fault = {
@@ -245,6 +260,7 @@ export const cleanClusterRejected: Fault = {
     }
     return { ...response, body: results };
   },
+  caughtBy: { checks: ['clean-precheck-cluster-is-started'], suites: UM },
 };
 
 export const exceptionAsString: Fault = {
@@ -258,6 +274,7 @@ export const exceptionAsString: Fault = {
     }
     return results;
   }),
+  caughtBy: { checks: ['rejected-exception-is-an-object', 'body-matches-schema'], suites: UM },
 };
 
 function exceptionText(exception: Record<string, unknown>): string {
