@@ -1,22 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { validatorFor } from '../../specs/index';
 import { DEFAULT_APPLIANCE, checkInventory, loadInventory } from './inventory';
-import { startMock, type RunningMock } from './start-mock';
-import { MockClient, checkEveryResponse } from './test-client';
+import { startMock } from './start-mock';
+import { MockClient, checkEveryResponse, useMock } from './test-client';
 
 checkEveryResponse();
 
 const PATH = '/api/appliance/system/version';
 const VERSION_STRUCT = 'Appliance.System.Version.VersionStruct';
 
-let mock: RunningMock;
-test.beforeAll(async () => {
-  mock = await startMock({ clock: 'manual' });
-});
-test.afterAll(async () => {
-  await mock.close();
-});
-test.beforeEach(() => mock.reset());
+const mock = useMock();
 
 test.describe('mock: GET /api/appliance/system/version', () => {
   test('answers 200 with a VersionStruct from the inventory to any session, read-only user included', async () => {

@@ -2,19 +2,12 @@ import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { operations } from '../../specs/index';
 import { RawConnection, type RawResponse } from './raw-http-client';
-import { startMock, type RunningMock } from './start-mock';
-import { MockClient, basic, checkEveryResponse, responseProblems } from './test-client';
+import { MockClient, basic, checkEveryResponse, responseProblems, useMock } from './test-client';
 
 // MockClient logins are checked after each test; the raw-socket answers the mock gave are checked with responseProblems below.
 checkEveryResponse();
 
-let mock: RunningMock;
-test.beforeAll(async () => {
-  mock = await startMock({ clock: 'manual' });
-});
-test.afterAll(async () => {
-  await mock.close();
-});
+const mock = useMock({ clock: 'manual' }, { reset: false });
 
 const REQUESTS = 10_000;
 const CONNECTIONS = 8;

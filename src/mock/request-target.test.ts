@@ -7,20 +7,13 @@ import { Journal } from './journal';
 import { RawConnection, type RawResponse } from './raw-http-client';
 import { handlers } from './routes';
 import { splitTarget } from './server';
-import { startMock, type RunningMock } from './start-mock';
 import { MockState } from './state';
-import { MockClient, basic, checkEveryResponse, responseProblems } from './test-client';
+import { MockClient, basic, checkEveryResponse, responseProblems, useMock } from './test-client';
 
 // MockClient logins are checked after each test; raw-socket answers are checked with responseProblems below.
 checkEveryResponse();
 
-let mock: RunningMock;
-test.beforeAll(async () => {
-  mock = await startMock({ clock: 'manual' });
-});
-test.afterAll(async () => {
-  await mock.close();
-});
+const mock = useMock({ clock: 'manual' }, { reset: false });
 
 interface Row {
   method: string;

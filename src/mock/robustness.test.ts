@@ -2,18 +2,11 @@ import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { operations } from '../../specs/index';
 import { compileRoute, matchRoute } from '../catalogue/router';
-import { startMock, type RunningMock } from './start-mock';
-import { MockClient, checkEveryResponse } from './test-client';
+import { MockClient, checkEveryResponse, useMock } from './test-client';
 
 checkEveryResponse();
 
-let mock: RunningMock;
-test.beforeAll(async () => {
-  mock = await startMock({ clock: 'manual' });
-});
-test.afterAll(async () => {
-  await mock.close();
-});
+const mock = useMock({ clock: 'manual' }, { reset: false });
 
 /** Paths near the real ones: catalogue templates with random segments, plus random junk. */
 const pathArb = fc.oneof(

@@ -1,18 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { scaledClock } from './clock';
-import { startMock, type RunningMock } from './start-mock';
-import { MockClient, basic, checkEveryResponse } from './test-client';
+import { startMock } from './start-mock';
+import { MockClient, basic, checkEveryResponse, useMock } from './test-client';
 
 checkEveryResponse();
 
-let mock: RunningMock;
-test.beforeAll(async () => {
-  mock = await startMock({ clock: 'manual' });
-});
-test.afterAll(async () => {
-  await mock.close();
-});
-test.beforeEach(() => mock.reset());
+const mock = useMock();
 
 test.describe('mock: sessions and authentication', () => {
   test('POST /api/session with Basic credentials answers 201 and a bare JSON string; get and delete follow', async () => {

@@ -1,20 +1,12 @@
 import { test, expect } from '@playwright/test';
 import { validatorFor } from '../../specs/index';
-import { startMock, type RunningMock } from './start-mock';
 import type { TaskInfo } from './task-engine';
-import { MockClient, checkEveryResponse } from './test-client';
+import { MockClient, checkEveryResponse, useMock } from './test-client';
 import { TASK_FIELDS_BY_STATUS } from '../../specs/task-status-fields';
 
 checkEveryResponse();
 
-let mock: RunningMock;
-test.beforeAll(async () => {
-  mock = await startMock({ clock: 'manual' });
-});
-test.afterAll(async () => {
-  await mock.close();
-});
-test.beforeEach(() => mock.reset());
+const mock = useMock();
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { operation, operations, validatorFor } from '../../specs/index';
-import type { RunningMock } from './start-mock';
+import { startMock, type RunningMock, type StartMockOptions } from './start-mock';
 
 /** One request/response pair as a mock self-test saw it. */
 export interface Exchange {
@@ -97,6 +97,27 @@ export class MockClient {
  * response any of its clients recorded must conform (responseProblems), unless the client was
  * made with `unchecked: reason`. Clients left over from a file without the hook are ignored.
  */
+/**
+ * The mock a self-test file shares: started before its tests (a manual clock unless told), closed after them
+ * and, unless `reset: false`, reset before each test. What it returns stands for that mock once it has started.
+ */
+export function useMock(options: StartMockOptions = { clock: 'manual' }, { reset = true }: { reset?: boolean } = {}): RunningMock {
+  let current: RunningMock | undefined;
+  test.beforeAll(async () => {
+    current = await startMock(options);
+  });
+  test.afterAll(async () => {
+    await current?.close();
+  });
+  if (reset) test.beforeEach(() => current?.reset());
+  return new Proxy({} as RunningMock, {
+    get(_target, key) {
+      if (!current) throw new Error('[vcconform] The mock of this file is used before its beforeAll started it.');
+      return Reflect.get(current, key);
+    },
+  });
+}
+
 export function checkEveryResponse(): void {
   test.beforeEach(() => {
     opened.length = 0;

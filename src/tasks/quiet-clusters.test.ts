@@ -1,16 +1,9 @@
 import { test, expect } from '@playwright/test';
+import { useMock } from '../mock/test-client';
 import { ApiClient, fetchTransport } from '../client/api-client';
-import { startMock, type RunningMock } from '../mock/start-mock';
 import { busyOn, waitUntilQuiet } from './quiet-clusters';
 
-let mock: RunningMock;
-test.beforeAll(async () => {
-  mock = await startMock({ clock: 'manual' });
-});
-test.afterAll(async () => {
-  await mock.close();
-});
-test.beforeEach(() => mock.reset());
+const mock = useMock();
 
 async function admin(): Promise<{ api: ApiClient; session: string }> {
   const api = new ApiClient(mock.url, fetchTransport);
