@@ -1,4 +1,5 @@
 import type { ClientRequest } from 'node:http';
+import { parsesAsJson } from '../util/json-text';
 import { createHash } from 'node:crypto';
 import nock from 'nock';
 import { NotRecordedError, type Cassette } from './cassette';
@@ -117,7 +118,7 @@ function interceptEverything(origin: string, methods: Iterable<string>, { answer
     // invalid-input suites send on purpose) would fail there: it is shown to nock as text, compared as sent.
     const headers = (req as unknown as { headers: Headers }).headers;
     const type = headers['content-type'];
-    if (typeof type === 'string' && /json/i.test(type) && body !== '' && !parses(body)) {
+    if (typeof type === 'string' && /json/i.test(type) && body !== '' && !parsesAsJson(body)) {
       sentType.set(req, type);
       headers['content-type'] = 'text/plain';
     }
@@ -166,15 +167,6 @@ function replyHeaders(method: string, recorded: Record<string, string>, text: st
     if (name.toLowerCase() === 'content-length' && method !== 'HEAD') headers[name] = String(Buffer.byteLength(text));
   }
   return headers;
-}
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The n-th stand-in session id of a replay: 32 hex digits, as vCenter's (and the mock's) are. */

@@ -1,4 +1,5 @@
 import { operations } from '../../../specs/index';
+import { parsesAsJson } from '../../util/json-text';
 import { SESSION, AUTH, CLUSTER_OPERATIONS } from './proof-suites';
 import { vapiError } from '../errors';
 import { stage } from '../handlers/stage';
@@ -66,7 +67,7 @@ export const malformedJson500: Fault = {
   breaks: 'a request body that is not JSON is answered 500 ERROR instead of a 4xx (§7: an input the client got wrong is never a 5xx)',
   operations: WITH_BODY,
   after: (request, response) =>
-    request.rawBody.trim() !== '' && !parses(request.rawBody)
+    request.rawBody.trim() !== '' && !parsesAsJson(request.rawBody)
       ? vapiError('ERROR', `Unexpected internal error while reading the request of ${request.operation.id} (fault malformed-json-500).`)
       : response,
   caughtBy: { checks: ['invalid-input-is-rejected-with-4xx'], suites: ['suites/invalid-input'] },
@@ -83,15 +84,6 @@ export const stageWithoutBodyAccepted: Fault = {
     request.rawBody.trim() === '' && response.status === 400 ? stage({ ...request, body: {} }, context) : response,
   caughtBy: { checks: ['probe-is-refused'], suites: ['suites/routing.probes'] },
 };
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const routeFaults: readonly Fault[] = [
   errorTypeMismatch,
