@@ -1,33 +1,17 @@
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validatorFor } from '../../specs/index';
 import { BENCH_SCHEMA_ID } from './run-bench';
+import { nodeChild, ROOT } from '../proof/child-run';
 import type { BenchReport } from './report-types';
-
-const ROOT = join(__dirname, '..', '..');
 
 /** `npm run bench -- ARGS`, as the script runs (tsx), with this process's environment less the outer Playwright's. */
 function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, 'scripts', 'bench.ts'), ...args], {
-      cwd: ROOT,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  return nodeChild(['--require', require.resolve('tsx/cjs'), join(ROOT, 'scripts', 'bench.ts'), ...args], env);
 }
 
 test.describe('npm run bench', () => {

@@ -31,8 +31,13 @@ export function vcconform(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return nodeChild([BIN, command, ...args], env);
+}
+
+/** Runs `node ARGS` in the repository as a child process, collecting its output and exit code. */
+export function nodeChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, command, ...args], { cwd: ROOT, env });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

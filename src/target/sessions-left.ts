@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { jsonFilesIn } from '../util/json-files';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/write-file-atomic';
 import type { SessionEvent } from './session-keeper';
@@ -26,16 +27,8 @@ export function writeSessionsLeft(reports: string, worker: string, target: strin
 /** The lines `vcconform run` prints: one per session left on the target, or none. */
 export function sessionsLeftSummary(reports: string): string[] {
   const dir = join(reports, SESSIONS_LEFT_DIR);
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
-  } catch {
-    return [];
-  }
   const lines: string[] = [];
-  for (const file of files) {
+  for (const file of jsonFilesIn(dir)) {
     try {
       const { target, sessions } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SessionsLeft;
       for (const s of sessions)

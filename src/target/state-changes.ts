@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { jsonFilesIn } from '../util/json-files';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/write-file-atomic';
 
@@ -31,14 +32,7 @@ export function writeStateChanges(reports: string, worker: string, changes: Stat
 /** Every worker's file, merged per cluster; an unreadable file is reported, not skipped. */
 export function readStateChanges(reports: string): { target?: string; clusters: ClusterReadBack[]; problems: string[] } {
   const dir = join(reports, STATE_CHANGES_DIR);
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
-  } catch {
-    return { clusters: [], problems: [] };
-  }
+  const files = jsonFilesIn(dir);
   const byCluster = new Map<string, ClusterReadBack & { at: string }>();
   const problems: string[] = [];
   let target: string | undefined;
