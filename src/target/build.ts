@@ -1,6 +1,6 @@
 import { operation, validatorFor } from '../../specs/index';
-import { safeParse, sessionIdIn, type Transport } from '../client/api-client';
-import { basicToken } from '../client/redactor';
+import { safeParse, type Transport } from '../client/api-client';
+import { ownLogin, ownLogout } from './own-session';
 import { errorTypeOf } from '../util/error-type';
 import { withoutNulls } from '../util/without-nulls';
 import type { TargetBuild } from '../report/conformance-types';
@@ -68,25 +68,19 @@ export async function readBuildAs(
   user: { username: string; password: string },
   onSession: (id: string) => void,
 ): Promise<BuildReading> {
-  let login: Awaited<ReturnType<Transport>>;
+  let login: { status: number; id?: string };
   try {
-    login = await send({
-      method: 'POST',
-      url: `${url}/api/session`,
-      headers: { accept: 'application/json', authorization: `Basic ${basicToken(user.username, user.password)}` },
-    });
+    login = await ownLogin(send, url, user.username, user.password);
   } catch (e) {
     return notReported(`was not asked: the administrator's login got no answer (${firstLine(e)})`);
   }
-  const id = login.status >= 200 && login.status < 300 ? sessionIdIn(login.text) : undefined;
+  const { id } = login;
   if (!id) return notReported(`was not asked: the administrator's login answered ${login.status}`);
   onSession(id);
   try {
     return await readBuild(send, url, id);
   } finally {
-    await send({ method: 'DELETE', url: `${url}/api/session`, headers: { accept: 'application/json', 'vmware-api-session-id': id } }).catch(
-      () => undefined,
-    );
+    await ownLogout(send, url, id);
   }
 }
 

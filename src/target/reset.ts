@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
+import { ownLogin, type Send } from './own-session';
 import { message } from '../errors';
 import type { ResetCapability } from './profile';
 
 /** Sends one HTTP request to the target (the fixtures pass the harness's wire). */
-export type Send = (request: { method: string; url: string; headers: Record<string, string> }) => Promise<{ status: number; text: string }>;
+export type { Send } from './own-session';
 
 /** A reset command gets this long before it is stopped and reported. */
 export const RESET_COMMAND_TIMEOUT_MS = 15 * 60_000;
@@ -56,15 +57,7 @@ export async function resetTarget(
 
 /** Logs a user in outside the test's client (for a reset request): the session id, or an error naming the answer. */
 export async function directLogin(send: Send, url: string, username: string, password: string): Promise<string> {
-  const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-  const r = await send({ method: 'POST', url: `${url}/api/session`, headers: { authorization } });
-  let id: unknown;
-  try {
-    id = JSON.parse(r.text);
-  } catch {
-    id = undefined;
-  }
-  if (r.status !== 201 || typeof id !== 'string')
-    throw new Error(message('log in to reset the target', `POST /api/session answered ${r.status}`));
+  const { status, id } = await ownLogin(send, url, username, password);
+  if (status !== 201 || id === undefined) throw new Error(message('log in to reset the target', `POST /api/session answered ${status}`));
   return id;
 }
