@@ -54,6 +54,55 @@ import { unprivilegedBatchStartsNothing } from './upgrade-multiple/unprivileged-
 import { unsetIgnoreWarningsEqualsFalse } from './upgrade-multiple/unset-ignore-warnings-equals-false';
 import type { Check } from './types';
 
+/** The task lifecycle checks (evidence.task: the poll history). */
+export const taskChecks: readonly Check[] = [
+  taskTransitionsAreLegal,
+  taskFieldsMatchStatus,
+  taskFieldsAbsentOutsideStatus,
+  progressNeverDecreases,
+  progressWithinTotal,
+  taskTimesAreOrdered,
+  taskResultMatchesSchema,
+  taskErrorIsVapiShaped,
+  taskErrorOnlyWhenFailed,
+  taskFinishesWithinBudget,
+  taskIsNotSlow,
+  taskResultOmittedWhenExcluded,
+];
+
+/** The stage checks. */
+export const stageChecks: readonly Check[] = [
+  stageAnswers202WithTaskId,
+  stageResultHostSetsAreDisjoint,
+  stageResultStatusAbsentWhileRunning,
+  stageResultHostsBelongToCluster,
+  stageResultHostsAreRequested,
+  hostsUnsetEqualsAllHosts,
+  commitUnsetEqualsLatest,
+  unprivilegedStageIsRefused,
+  stageRefusalIsAuthorizationError,
+  stageTaskRefusalIsAuthorizationError,
+  stageRefusalStatusIsObserved,
+];
+
+/** The upgradeMultiple checks (related: before/readBack/twin/single; facts: clusters by pre-check outcome). */
+export const upgradeMultipleChecks: readonly Check[] = [
+  resultKeysMatchRequest,
+  startedHasNoException,
+  rejectedExceptionIsAnObject,
+  precheckFailureIsPerCluster,
+  precheckErrorsAreRejected,
+  cleanPrecheckClusterIsStarted,
+  ignoreWarningsTrueStartsWarningCluster,
+  unsetIgnoreWarningsEqualsFalse,
+  rejectedClusterDoesNotUpgrade,
+  unprivilegedBatchStartsNothing,
+  startedClusterShowsUpgrade,
+  singleAndBatchAgree,
+  unknownClusterOutcomeIsObserved,
+  emptyBatchOutcomeIsObserved,
+];
+
 /** The check registry, in the order checks run and reports list them. */
 export const checks: readonly Check[] = [
   // generic: every catalogued operation
@@ -77,48 +126,11 @@ export const checks: readonly Check[] = [
   // routing probes (intent: probe; the answers are unspecified, vcenter-contract.md §8)
   probeIsRefused,
   probeAnswerIsObserved,
-  // task lifecycle (evidence.task: the poll history)
-  taskTransitionsAreLegal,
-  taskFieldsMatchStatus,
-  taskFieldsAbsentOutsideStatus,
-  progressNeverDecreases,
-  progressWithinTotal,
-  taskTimesAreOrdered,
-  taskResultMatchesSchema,
-  taskErrorIsVapiShaped,
-  taskErrorOnlyWhenFailed,
-  taskFinishesWithinBudget,
-  taskIsNotSlow,
-  taskResultOmittedWhenExcluded,
+  ...taskChecks,
   // namespace software clusters: list and get
   listIncludesWcpClusters,
-  // stage
-  stageAnswers202WithTaskId,
-  stageResultHostSetsAreDisjoint,
-  stageResultStatusAbsentWhileRunning,
-  stageResultHostsBelongToCluster,
-  stageResultHostsAreRequested,
-  hostsUnsetEqualsAllHosts,
-  commitUnsetEqualsLatest,
-  unprivilegedStageIsRefused,
-  stageRefusalIsAuthorizationError,
-  stageTaskRefusalIsAuthorizationError,
-  stageRefusalStatusIsObserved,
-  // upgradeMultiple (related: before/readBack/twin/single; facts: clusters by pre-check outcome)
-  resultKeysMatchRequest,
-  startedHasNoException,
-  rejectedExceptionIsAnObject,
-  precheckFailureIsPerCluster,
-  precheckErrorsAreRejected,
-  cleanPrecheckClusterIsStarted,
-  ignoreWarningsTrueStartsWarningCluster,
-  unsetIgnoreWarningsEqualsFalse,
-  rejectedClusterDoesNotUpgrade,
-  unprivilegedBatchStartsNothing,
-  startedClusterShowsUpgrade,
-  singleAndBatchAgree,
-  unknownClusterOutcomeIsObserved,
-  emptyBatchOutcomeIsObserved,
+  ...stageChecks,
+  ...upgradeMultipleChecks,
 ];
 
 /** The check with this name; throws naming the known ones. */

@@ -1,32 +1,12 @@
 import { test, expect } from '@playwright/test';
+import { stageChecks } from '../index';
 import { applies, judged } from '../generic/testing';
 import type { Evidence } from '../types';
 import { HOSTS, info, issuesOf, poll, stageCall, stageEvidence, stageResult } from '../task/task-test-helpers';
-import { commitUnsetEqualsLatest } from './commit-unset-equals-latest';
-import { hostsUnsetEqualsAllHosts } from './hosts-unset-equals-all-hosts';
-import { stageAnswers202WithTaskId } from './stage-answers-202-with-task-id';
-import { stageRefusalIsAuthorizationError } from './stage-refusal-is-authorization-error';
 import { stageRefusalStatusIsObserved } from './stage-refusal-status-is-observed';
-import { stageResultHostSetsAreDisjoint } from './stage-result-host-sets-are-disjoint';
-import { stageResultHostsAreRequested } from './stage-result-hosts-are-requested';
-import { stageResultHostsBelongToCluster } from './stage-result-hosts-belong-to-cluster';
-import { stageResultStatusAbsentWhileRunning } from './stage-result-status-absent-while-running';
 import { stageTaskRefusalIsAuthorizationError } from './stage-task-refusal-is-authorization-error';
-import { unprivilegedStageIsRefused } from './unprivileged-stage-is-refused';
 
-const STAGE_CHECKS = [
-  stageAnswers202WithTaskId,
-  stageResultHostSetsAreDisjoint,
-  stageResultStatusAbsentWhileRunning,
-  stageResultHostsBelongToCluster,
-  stageResultHostsAreRequested,
-  hostsUnsetEqualsAllHosts,
-  commitUnsetEqualsLatest,
-  unprivilegedStageIsRefused,
-  stageRefusalIsAuthorizationError,
-  stageTaskRefusalIsAuthorizationError,
-  stageRefusalStatusIsObserved,
-];
+const STAGE_CHECKS = stageChecks;
 
 const CLUSTER = { allHosts: HOSTS };
 const COMMITS = { latestCommit: '3', commits: ['1', '2', '3'] };

@@ -1,35 +1,11 @@
 import { test, expect } from '@playwright/test';
+import { taskChecks } from '../index';
 import { applies } from '../generic/testing';
 import type { Evidence } from '../types';
-import { progressNeverDecreases } from './progress-never-decreases';
-import { progressWithinTotal } from './progress-within-total';
-import { taskErrorIsVapiShaped } from './task-error-is-vapi-shaped';
-import { taskErrorOnlyWhenFailed } from './task-error-only-when-failed';
-import { taskFieldsAbsentOutsideStatus } from './task-fields-absent-outside-status';
-import { taskFieldsMatchStatus } from './task-fields-match-status';
-import { taskFinishesWithinBudget } from './task-finishes-within-budget';
-import { taskIsNotSlow } from './task-is-not-slow';
-import { taskResultMatchesSchema } from './task-result-matches-schema';
-import { taskResultOmittedWhenExcluded } from './task-result-omitted-when-excluded';
-import { taskTimesAreOrdered } from './task-times-are-ordered';
-import { taskTransitionsAreLegal } from './task-transitions-are-legal';
 import { runChecks } from '../run-checks';
 import { exchange, history, info, issuesOf, stageEvidence, stageResult, TASK_ID, time } from './task-test-helpers';
 
-const TASK_CHECKS = [
-  taskTransitionsAreLegal,
-  taskFieldsMatchStatus,
-  taskFieldsAbsentOutsideStatus,
-  progressNeverDecreases,
-  progressWithinTotal,
-  taskTimesAreOrdered,
-  taskResultMatchesSchema,
-  taskErrorIsVapiShaped,
-  taskErrorOnlyWhenFailed,
-  taskFinishesWithinBudget,
-  taskIsNotSlow,
-  taskResultOmittedWhenExcluded,
-];
+const TASK_CHECKS = taskChecks;
 
 const progress = (completed: number, total = 300) => ({
   progress: { total, completed, message: { id: 'm', default_message: 'Staging', args: [] } },

@@ -1,39 +1,11 @@
 import { test, expect } from '@playwright/test';
+import { upgradeMultipleChecks } from '../index';
 import { checkNamed } from '../index';
 import { runChecks } from '../run-checks';
 import type { Evidence, Issue } from '../types';
-import { cleanPrecheckClusterIsStarted } from './clean-precheck-cluster-is-started';
-import { emptyBatchOutcomeIsObserved } from './empty-batch-outcome-is-observed';
-import { ignoreWarningsTrueStartsWarningCluster } from './ignore-warnings-true-starts-warning-cluster';
-import { precheckErrorsAreRejected } from './precheck-errors-are-rejected';
-import { precheckFailureIsPerCluster } from './precheck-failure-is-per-cluster';
-import { rejectedClusterDoesNotUpgrade } from './rejected-cluster-does-not-upgrade';
-import { rejectedExceptionIsAnObject } from './rejected-exception-is-an-object';
-import { resultKeysMatchRequest } from './result-keys-match-request';
-import { singleAndBatchAgree } from './single-and-batch-agree';
-import { startedClusterShowsUpgrade } from './started-cluster-shows-upgrade';
-import { startedHasNoException } from './started-has-no-exception';
-import { unknownClusterOutcomeIsObserved } from './unknown-cluster-outcome-is-observed';
-import { unprivilegedBatchStartsNothing } from './unprivileged-batch-starts-nothing';
-import { unsetIgnoreWarningsEqualsFalse } from './unset-ignore-warnings-equals-false';
 import { REJECTED, STARTED, batch, evidence, get, pending, polled, ready, single, spec, stdError, v } from './test-helpers';
 
-const group = [
-  resultKeysMatchRequest,
-  startedHasNoException,
-  rejectedExceptionIsAnObject,
-  precheckFailureIsPerCluster,
-  precheckErrorsAreRejected,
-  cleanPrecheckClusterIsStarted,
-  ignoreWarningsTrueStartsWarningCluster,
-  unsetIgnoreWarningsEqualsFalse,
-  rejectedClusterDoesNotUpgrade,
-  unprivilegedBatchStartsNothing,
-  startedClusterShowsUpgrade,
-  singleAndBatchAgree,
-  unknownClusterOutcomeIsObserved,
-  emptyBatchOutcomeIsObserved,
-];
+const group = upgradeMultipleChecks;
 
 interface Case {
   description: string;
