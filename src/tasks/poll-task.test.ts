@@ -1,29 +1,18 @@
 import { test, expect } from '@playwright/test';
 import { ApiClient } from '../client/api-client';
+import { fakePollClock } from './fake-poll-clock';
 import { pollTask } from './poll-task';
 
 /** A client whose task endpoint answers the given statuses in turn, on a fake clock. */
 function scripted(answers: { status?: string; completed?: number; http?: number }[]) {
   let i = 0;
-  let now = 0;
+  const { waits, options } = fakePollClock();
   const api = new ApiClient('http://t', async () => {
     const a = answers[Math.min(i++, answers.length - 1)]!;
     const body = { status: a.status, ...(a.completed !== undefined && { progress: { total: 10, completed: a.completed, message: {} } }) };
     return { status: a.http ?? 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) };
   });
-  const waits: number[] = [];
-  return {
-    api,
-    waits,
-    options: {
-      budgetMs: 1000,
-      now: () => now,
-      wait: async (ms: number) => {
-        waits.push(ms);
-        now += ms;
-      },
-    },
-  };
+  return { api, waits, options };
 }
 
 test.describe('task poller', () => {

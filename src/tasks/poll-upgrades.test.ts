@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { ApiClient } from '../client/api-client';
 import type { Exchange } from '../client/exchange';
+import { fakePollClock } from './fake-poll-clock';
 import { readBackUpgrades } from './poll-upgrades';
 
 const BASE = '/api/vcenter/namespace-management/software/clusters';
@@ -11,28 +12,16 @@ const pending = { ...ready(), state: 'PENDING', upgrade_status: { desired_versio
 /** A client whose clusters.get answers each cluster from its script in turn (the last answer repeats), on a fake clock. */
 function scripted(scripts: Record<string, { body: unknown; http?: number }[]>) {
   const served: Record<string, number> = {};
-  let now = 0;
+  const { clock, waits, options } = fakePollClock();
   const api = new ApiClient('http://t', async ({ url }) => {
     const id = decodeURIComponent(/\/clusters\/([^/?]+)/.exec(url)![1]!);
     const script = scripts[id]!;
     served[id] = (served[id] ?? 0) + 1;
     const a = script[Math.min(served[id] - 1, script.length - 1)]!;
-    now += 2; // each read takes 2 ms
+    clock.now += 2; // each read takes 2 ms
     return { status: a.http ?? 200, headers: { 'content-type': 'application/json' }, text: JSON.stringify(a.body) };
   });
-  const waits: number[] = [];
-  return {
-    api,
-    waits,
-    options: {
-      budgetMs: 1000,
-      now: () => now,
-      wait: async (ms: number) => {
-        waits.push(ms);
-        now += ms;
-      },
-    },
-  };
+  return { api, waits, options };
 }
 
 /** An upgradeMultiple exchange as answered (only what readBackUpgrades reads). */
