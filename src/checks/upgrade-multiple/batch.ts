@@ -42,8 +42,11 @@ export function batchOf(e: Evidence): Batch | undefined {
   return results && { specs: requestSpecs(e.exchange) ?? {}, results };
 }
 
-/** The batch, when `also` holds for the evidence too. */
-export const batchWhen = (e: Evidence, also: boolean): Batch | undefined => (also ? batchOf(e) : undefined);
+/** The batch, when `also` holds for the evidence too (asked only of a batch). */
+export function batchWhen(e: Evidence, also: (e: Evidence) => boolean): Batch | undefined {
+  const batch = batchOf(e);
+  return batch && also(e) ? batch : undefined;
+}
 
 /** §3.3, UpgradeSpec: only an explicit `true` ignores warnings ("missing or null … equivalent to false"). */
 export const ignoresWarnings = (spec: UpgradeSpecSent | undefined): boolean => spec?.ignore_precheck_warnings === true;

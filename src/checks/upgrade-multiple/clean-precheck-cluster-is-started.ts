@@ -9,7 +9,7 @@ export const cleanPrecheckClusterIsStarted: Check<Batch> = {
     'REJECTED "implies pre-check failed"; a cluster whose pre-check passes (INFO at most) proceeds, ' +
     'so an idle cluster asked for an available version with clean pre-checks is STARTED (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
-  select: (e) => batchWhen(e, requested(e, 'upgradableClusters').length > 0),
+  select: (e) => batchWhen(e, (x) => requested(x, 'upgradableClusters').length > 0),
   run({ results }, e) {
     return requested(e, 'upgradableClusters')
       .filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'STARTED')

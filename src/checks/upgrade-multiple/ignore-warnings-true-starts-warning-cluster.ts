@@ -10,7 +10,7 @@ export const ignoreWarningsTrueStartsWarningCluster: Check<Batch> = {
     'STARTED with true, REJECTED when it is unset or false (vcenter-contract.md §3.3; ' +
     'UpgradeSpec: "If true, the upgrade workflow will ignore any pre-check warnings and proceed").',
   severity: 'failure',
-  select: (e) => batchWhen(e, requested(e, 'warningsClusters').length > 0),
+  select: (e) => batchWhen(e, (x) => requested(x, 'warningsClusters').length > 0),
   run({ results, specs }, e) {
     return requested(e, 'warningsClusters')
       .filter((id) => Object.hasOwn(results, id))

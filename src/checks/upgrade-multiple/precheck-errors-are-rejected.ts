@@ -8,7 +8,7 @@ export const precheckErrorsAreRejected: Check<Batch> = {
     'A cluster whose pre-check reports ERROR "does not proceed beyond pre-check", ' +
     'whatever ignore_precheck_warnings says: its Result is REJECTED (vcenter-contract.md §3.3).',
   severity: 'failure',
-  select: (e) => batchWhen(e, requested(e, 'errorsClusters').length > 0),
+  select: (e) => batchWhen(e, (x) => requested(x, 'errorsClusters').length > 0),
   run({ results, specs }, e) {
     return requested(e, 'errorsClusters')
       .filter((id) => Object.hasOwn(results, id) && resOf(results[id]) !== 'REJECTED')

@@ -9,7 +9,7 @@ export const rejectedClusterDoesNotUpgrade: Check<Batch> = {
     'REJECTED "implies pre-check failed", and a failed pre-check stops the upgrade (ERROR: does not proceed; WARNING: ' +
     'proceeds only if ignored): a read-back of a REJECTED cluster shows no upgrade began (vcenter-contract.md §3.2, §3.3).',
   severity: 'failure',
-  select: (e) => batchWhen(e, relatedList(e, 'readBack').length > 0),
+  select: (e) => batchWhen(e, (x) => relatedList(x, 'readBack').length > 0),
   run({ results }, e) {
     const before = infosByCluster(relatedList(e, 'before'));
     const after = infosByCluster(relatedList(e, 'readBack'));

@@ -8,7 +8,7 @@ export const resultKeysMatchRequest: Check<Batch> = {
     'The upgradeMultiple 200 body holds one Result for each requested cluster: its keys are ' +
     "exactly the request's keys, none missing, none added (vcenter-contract.md §3.2, §8 note).",
   severity: 'failure',
-  select: (e) => batchWhen(e, requestSpecs(e.exchange) !== undefined),
+  select: (e) => batchWhen(e, (x) => requestSpecs(x.exchange) !== undefined),
   run({ specs, results }) {
     const asked = Object.keys(specs);
     const answered = Object.keys(results);

@@ -21,7 +21,7 @@ export const singleAndBatchAgree: Check<Batch> = {
     "same pre-check verdict (a pre-check inspects the live cluster), and where a cluster's pre-check outcome is " +
     "known the batch's res is judged against it by the failure checks (prior-art §4.3; vcenter-contract.md §3.1–§3.3).",
   severity: 'warning',
-  select: (e) => batchWhen(e, relatedList(e, 'single').length > 0),
+  select: (e) => batchWhen(e, (x) => relatedList(x, 'single').length > 0),
   run({ results }, e) {
     const specs = requestSpecs(e.exchange) ?? {};
     return relatedList(e, 'single').flatMap((single) => {
