@@ -108,8 +108,11 @@ export function taskInfo(record: TaskRecord, now: number, options: { excludeResu
   // edited, once it has run), as a poller reads it again and again. What is handed out is never edited: the mock
   // shows an answer through a copy (wallTimes), and faults edit that copy.
   const key = options.excludeResult ? 'withoutResult' : 'withResult';
-  const known = terminalInfos.get(record) ?? {};
-  terminalInfos.set(record, known);
+  let known = terminalInfos.get(record);
+  if (!known) {
+    known = {};
+    terminalInfos.set(record, known);
+  }
   known[key] ??= infoAt(record, t, options.excludeResult ?? false);
   return known[key];
 }
