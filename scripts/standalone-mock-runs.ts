@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CONTROL_PREFIX } from '../src/mock/control';
 import { labEnv, writeLabProfile } from '../src/proof/lab';
+import { PACKAGE_BIN as BIN, PACKAGE_ROOT as ROOT } from '../src/util/package-root';
 import type { RunningMock } from '../src/mock/start-mock';
 
-const ROOT = join(__dirname, '..');
-const BIN = join(ROOT, 'bin', 'vcconform.js');
 const runs = Number(process.argv[2] ?? 5);
 
 interface Banner {

@@ -1,3 +1,4 @@
+import { outsidePlaywright } from '../util/child-env';
 import { test, expect } from '@playwright/test';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,7 @@ import type { BenchReport } from './report-types';
 
 /** `npm run bench -- ARGS`, as the script runs (tsx), with this process's environment less the outer Playwright's. */
 function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key];
+  const env = outsidePlaywright({ ...process.env, FORCE_COLOR: '0' });
   return nodeChild(['--require', require.resolve('tsx/cjs'), join(ROOT, 'scripts', 'bench.ts'), ...args], env);
 }
 

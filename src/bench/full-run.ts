@@ -1,4 +1,6 @@
+import { outsidePlaywright } from '../util/child-env';
 import { spawn } from 'node:child_process';
+import { PACKAGE_BIN as BIN, PACKAGE_ROOT as ROOT } from '../util/package-root';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +10,6 @@ import type { BenchSettings, Part } from './report-types';
 import { sampleRss, type RssPeak } from './rss';
 import { figure, median } from './stats';
 
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'vcconform.js');
 export const LIFECYCLE_SUITE = 'suites/stage-task.lifecycle.spec.ts';
 
 interface RunTimes {
@@ -36,9 +36,7 @@ function byFile(times: readonly TestTime[]): { file: string; ms: number }[] {
 
 /** This environment without what an outer Playwright run sets for its workers: the child run is exactly `vcconform run`. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key];
-  return env;
+  return outsidePlaywright({ ...process.env, FORCE_COLOR: '0' });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { PACKAGE_ROOT as ROOT } from '../util/package-root';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { validatorFor } from '../../specs/index';
 import { writeFileAtomic } from '../util/write-file-atomic';
 import { batchSizePart } from './batch-size';
@@ -14,8 +15,6 @@ import { throughputParts } from './throughput';
 
 /** The schema bench.json is validated against before it is written (specs/vcconform/bench-report.schema.json). */
 export const BENCH_SCHEMA_ID = 'Vcconform.Bench.Report';
-
-const ROOT = join(__dirname, '..', '..');
 
 export interface BenchOptions {
   smoke: boolean;

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, withOwnTypeScript } from './own-typescript';
+import { PACKAGE_ROOT } from '../util/package-root';
+import { withOwnTypeScript } from './own-typescript';
 
 test.describe('the Playwright child compiling our TypeScript', () => {
   test('from a checkout the environment is left as it is: Playwright compiles the suites', () => {

@@ -1,7 +1,5 @@
 import { join, sep } from 'node:path';
-
-/** This package's root: bin/, src/, suites/, playwright.config.ts, register.js. */
-export const PACKAGE_ROOT = join(__dirname, '..', '..');
+import { PACKAGE_ROOT } from '../util/package-root';
 
 /**
  * The environment of a Playwright child that loads this package's TypeScript (its config, suites and reporters). From a

@@ -1,4 +1,6 @@
+import { outsidePlaywright } from '../util/child-env';
 import { spawn } from 'node:child_process';
+import { PACKAGE_BIN as BIN, PACKAGE_ROOT as ROOT } from '../util/package-root';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { CheckAnnotation } from '../report/check-outcomes';
@@ -8,15 +10,14 @@ import { join } from 'node:path';
  * Self-test helpers for running the real `vcconform run` as a child process and reading what it
  * wrote: the CLI tests and the live-target proofs use them.
  */
-export const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'vcconform.js');
+export { PACKAGE_ROOT as ROOT } from '../util/package-root';
 /** The reference mock's administrator (fixtures/inventory/default.json). */
 export const ADMIN = { VCENTER_USER: 'administrator@vsphere.local', VCENTER_PASSWORD: 'mock-Admin!23' };
 
 /** This process's environment without what the outer Playwright run sets for its workers (and without credentials), plus `extra`. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
-  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key) || /^VCENTER_/.test(key)) delete env[key];
+  const env = outsidePlaywright({ ...process.env, FORCE_COLOR: '0' });
+  for (const key of Object.keys(env)) if (/^VCENTER_/.test(key)) delete env[key];
   return { ...env, ...extra };
 }
 

@@ -1,12 +1,12 @@
+import { outsidePlaywright } from '../util/child-env';
 import { spawn } from 'node:child_process';
+import { PACKAGE_ROOT as ROOT } from '../util/package-root';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Issue } from '../checks/types';
 import type { CheckAnnotation } from '../report/check-outcomes';
 import type { BatchCase } from './batch.config';
-
-const ROOT = join(__dirname, '..', '..');
 
 export interface SuiteRun {
   exitCode: number;
@@ -40,7 +40,7 @@ interface JsonSuite {
 
 export interface SuiteOptions {
   faults: string[];
-  files?: string[];
+  files?: readonly string[];
   /** Only the tests whose title matches (Playwright `--grep`), to keep a proof run narrow. */
   grep?: string;
   numRuns?: number;
@@ -64,8 +64,7 @@ function childEnv(options: SuiteOptions, reports: string): NodeJS.ProcessEnv {
     ...(options.timeScale !== undefined && { VCCONFORM_TIME_SCALE: String(options.timeScale) }),
     FORCE_COLOR: '0',
   };
-  for (const key of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key)) delete env[key];
-  return env;
+  return outsidePlaywright(env);
 }
 
 /** Runs the Playwright CLI (`test …`, `merge-reports …`) as a child process, collecting its output. */

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { PACKAGE_ROOT as ROOT } from '../../util/package-root';
 import { assumptionsText, declaredAssumptions, type Assumed } from '../../safety/assumes';
 import { declaredPlan, type Plan } from '../../safety/plan';
 import { profileOffer, unmetAssumption, type TargetOffer } from '../../target/unmet';
 import { notInScope, outOfScope } from '../../target/scope';
 import type { Io } from '../io';
-
-const ROOT = join(__dirname, '..', '..', '..');
 
 /** One test of the plan: what it sends by class, and whether this run would send it. */
 export interface PlannedTest {

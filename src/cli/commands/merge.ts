@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { PACKAGE_ROOT as ROOT } from '../../util/package-root';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -7,7 +8,6 @@ import type { Command, Io } from '../io';
 import { parse } from '../parse';
 import { withOwnTypeScript } from '../own-typescript';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const USAGE = 'vcconform merge DIR… [--reports DIR]';
 
 /** The blob reports (`*.zip`) in each directory; a directory without one is a usage error naming it. */

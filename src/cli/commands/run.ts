@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { PACKAGE_ROOT as ROOT } from '../../util/package-root';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors';
@@ -28,8 +29,6 @@ import type { TargetBuild } from '../../report/conformance-types';
 
 /** fast-check runs per property when --runs is not given (playwright.config.ts has the same default). */
 const DEFAULT_RUNS = 25;
-
-const ROOT = join(__dirname, '..', '..', '..');
 
 const USAGE =
   'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] ' +
