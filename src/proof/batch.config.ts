@@ -16,7 +16,7 @@ export interface BatchCase {
   name: string;
   faults: string[];
   /** Suite file filters as the CLI takes them (path substrings, e.g. `suites/stage-task.lifecycle`). */
-  files: string[];
+  files: readonly string[];
   grep?: string;
   timeScale?: number;
 }

@@ -8,7 +8,7 @@ export const CATALOGUE_END = '<!-- end of check catalogue -->';
 /** The README's check catalogue: name, severity, the rule, and the mock fault that shows it failing. */
 export function checksMarkdown(): string {
   const rows = checks.map((c) => {
-    const shownBy = faultExpectations.filter((f) => f.caughtBy.includes(c.name)).map((f) => f.fault);
+    const shownBy = faultExpectations.filter((f) => f.checks.includes(c.name)).map((f) => f.fault);
     const sample = shownBy.length
       ? shownBy.map((name) => `\`${name}\`: ${faults.find((f) => f.name === name)?.breaks ?? ''}`).join('<br>')
       : '—';

@@ -1,24 +1,15 @@
 import { faults } from '../mock/faults/index';
+import type { CaughtBy } from '../mock/faults/fault';
 import { LIFECYCLE } from '../mock/faults/proof-suites';
+
 /**
  * What the fault proof runs. Which check must catch each mock fault switch, and which suites exercise
  * it, is said by the fault itself (Fault.caughtBy, beside its `breaks` line): the proof self-test runs
  * those suites against the mock with the fault on and asserts the named checks fail (or warn, where the
  * rule is advisory). Here: the faults that break no documented rule, and what observation checks report.
  */
-export interface FaultExpectation {
-  fault: string;
-  /** Every one of these checks must fail (or warn, for warning-severity checks) with the fault on. */
-  caughtBy: string[];
-  /** Suite file filters (Playwright path regexes) that exercise the rule. */
-  suites: string[];
-  /** Only the tests whose title matches (Playwright `--grep`): the test that sets up the broken rule. */
-  grep?: string;
-  /** Narrows the fault to these operations (`NAME@OPERATION_ID`), so the calls the suites need first (a login) still work. */
-  operations?: string[];
-  /** The mock's time scale, where the rule can only be seen while a task runs (see WHILE_RUNNING). */
-  timeScale?: number;
-}
+/** A fault and how it is shown caught: every one of `checks` fails (or warns, for an advisory rule) with it on. */
+export type FaultExpectation = CaughtBy & { fault: string };
 
 /** What an observation check must have reported: a value or pattern for each field of one of its issues. */
 export interface Observed {
@@ -54,18 +45,7 @@ export function faultSpecs({ fault, operations }: Pick<FaultExpectation, 'fault'
 
 /** Every fault that breaks a documented rule, from its own caughtBy (src/mock/faults/*-faults.ts), in registry order. */
 export const faultExpectations: readonly FaultExpectation[] = faults.flatMap(({ name, caughtBy }) =>
-  caughtBy
-    ? [
-        {
-          fault: name,
-          caughtBy: [...caughtBy.checks],
-          suites: [...caughtBy.suites],
-          ...(caughtBy.grep !== undefined && { grep: caughtBy.grep }),
-          ...(caughtBy.operations !== undefined && { operations: [...caughtBy.operations] }),
-          ...(caughtBy.timeScale !== undefined && { timeScale: caughtBy.timeScale }),
-        },
-      ]
-    : [],
+  caughtBy ? [{ fault: name, ...caughtBy }] : [],
 );
 
 /** Faults that break no documented rule: the proof runs them, and no check may fail or warn because of them. */

@@ -87,7 +87,7 @@ test.describe('conformance.json from real runs of the suites', () => {
   });
 
   test(`a run with the fault ${FAULT} fails, naming the check, with redacted evidence, a curl line and the replay`, async () => {
-    const { suites, caughtBy } = faultExpectations.find((f) => f.fault === FAULT)!;
+    const { suites, checks: caughtBy } = faultExpectations.find((f) => f.fault === FAULT)!;
     const run = await runSuites({ faults: [FAULT], files: suites });
     expect(run.exitCode).toBe(1);
     const text = readFileSync(join(run.reports, 'conformance.json'), 'utf8');

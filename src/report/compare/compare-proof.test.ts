@@ -32,7 +32,7 @@ test('a clean run, then one with a fault: compare reports exactly that fault as 
   const [clean, faulty] = await Promise.all([runSuites({ ...options, faults: [] }), runSuites({ ...options, faults: [FAULT.fault] })]);
   expect(clean.exitCode, clean.output.slice(-3000)).toBe(0);
   expect(faulty.exitCode, faulty.output.slice(-3000)).toBe(1);
-  const expected = (kind: string) => OPERATIONS.flatMap((op) => FAULT.caughtBy.map((check) => `${kind} ${op} ${check}`)).sort();
+  const expected = (kind: string) => OPERATIONS.flatMap((op) => FAULT.checks.map((check) => `${kind} ${op} ${check}`)).sort();
 
   const forward = compare(read(clean), read(faulty), { today: TODAY });
   expect(keys(forward.findings)).toEqual(expected('new-failure'));
@@ -51,8 +51,8 @@ test('a clean run, then one with a fault: compare reports exactly that fault as 
   const out = mkdtempSync(join(tmpdir(), 'vcconform-compare-proof-'));
   const regression = await cli('compare', conformanceOf(clean), conformanceOf(faulty), '--out', out, '--today', TODAY);
   expect(regression.code, regression.out).toBe(1);
-  expect(regression.out.split('\n')[0]).toBe(`${FAULT.caughtBy.length} new failures, 0 fixed, 0 still failing`);
+  expect(regression.out.split('\n')[0]).toBe(`${FAULT.checks.length} new failures, 0 fixed, 0 still failing`);
   const fix = await cli('compare', conformanceOf(faulty), conformanceOf(clean), '--out', out, '--today', TODAY);
   expect(fix.code, fix.out).toBe(0);
-  expect(fix.out.split('\n')[0]).toBe(`0 new failures, ${FAULT.caughtBy.length} fixed, 0 still failing`);
+  expect(fix.out.split('\n')[0]).toBe(`0 new failures, ${FAULT.checks.length} fixed, 0 still failing`);
 });
