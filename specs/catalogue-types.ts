@@ -28,10 +28,10 @@ export const ERROR_TYPES = [
 ] as const;
 export type ErrorType = (typeof ERROR_TYPES)[number];
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** vSphere resource types the catalogued operations name (`…identifier for the resource type: X`). */
-export type ResourceType = 'ClusterComputeResource' | 'HostSystem' | 'com.vmware.cis.task' | 'com.vmware.esx.settings.commit';
+/** A vSphere resource type as the spec names it (`…identifier for the resource type: X`), e.g. `ClusterComputeResource`. */
+export type ResourceType = string;
 
 /** Whether a request can change the target's state (used by safe mode on live targets). */
 export type OperationClass = 'read-only' | 'session' | 'state-changing';
@@ -53,8 +53,9 @@ export interface QueryParam {
   name: string;
   /** `$id` of the parameter's schema. */
   schema: string;
-  style: 'form';
-  explode: boolean;
+  /** As the spec declares them; absent where it does not (OpenAPI's defaults for a query: form, exploded). */
+  style?: 'form';
+  explode?: boolean;
   required: boolean;
   /** The spec's words for the parameter, verbatim (whitespace normalised). */
   description: string;
@@ -97,8 +98,11 @@ export interface Operation {
   method: HttpMethod;
   /** Path template on the wire, without query, e.g. `/api/cis/tasks/{task}`. */
   path: string;
-  /** Fixed query parameters the spec writes into the path key. */
-  query: { action?: string; 'vmw-task'?: 'true' };
+  /**
+   * Fixed query parameters the spec writes into the path key: `action`, `vmw-task`, and the few
+   * others (`?image=default`; `?with-removed-components` has the value '').
+   */
+  query: Readonly<Record<string, string>>;
   pathParams: PathParam[];
   /** Query parameters the spec declares, where it declares any. */
   queryParams?: QueryParam[];
@@ -108,11 +112,21 @@ export interface Operation {
   errors: DocumentedError[];
   privileges: Privileges;
   /** For `$Task` operations: the schema of `Cis.Task.Info.result` once the task has succeeded. */
-  task?: { resultSchema: string; service: string; operation: string };
+  task?: {
+    /** Absent where the spec does not link it (it names the result type only in its prose, for stage). */
+    resultSchema?: string;
+    service: string;
+    operation: string;
+  };
   class: OperationClass;
   /** "This operation was added in vSphere API X"; absent where the spec does not say. */
   since?: string;
-  deprecated?: { since: string; replacement: string };
+  deprecated?: { since: string; replacement?: string };
+  /**
+   * `deep`: hand-written suites and a stateful mock handler test its semantics (the seeds and the
+   * session and task operations around them); `generic`: the data-driven checks alone, from the spec.
+   */
+  depth: 'deep' | 'generic';
   /**
    * Set for an operation the harness calls but does not certify, saying why: it is not part of
    * vcenter-contract.md, so no suite tests it and the coverage leaves it out. The mock serves it

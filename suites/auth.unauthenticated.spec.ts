@@ -11,8 +11,11 @@ import {
   type Target,
 } from '../fixtures/test';
 
-/** Every certified operation that takes a session id (all but POST /api/session; not appliance.version, which is outside the contract). */
-const SESSION_OPERATIONS = operations.filter((op) => op.auth === 'session' && op.outsideContract === undefined);
+/**
+ * Every deep operation that takes a session id (all but POST /api/session; not appliance.version, which is outside the
+ * contract). The generic operations are probed without a session by suites/generic.spec.ts.
+ */
+const SESSION_OPERATIONS = operations.filter((op) => op.depth === 'deep' && op.auth === 'session' && op.outsideContract === undefined);
 
 /** Path parameters: the target's own cluster where the roles map one (so only the session is wrong), else ids shaped like real ones. */
 function paramsFor(op: Operation, roles: Target['roles']): fc.Arbitrary<Record<string, string>> {

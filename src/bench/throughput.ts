@@ -1,3 +1,4 @@
+import { queryString } from '../client/path-and-query';
 import { DEFAULTS } from '../../fixtures/options';
 import { join } from 'node:path';
 import { operation } from '../../specs/index';
@@ -18,7 +19,7 @@ const OPENAPI = join(__dirname, '..', '..', 'specs', 'vcenter.openapi.json');
 function pathOf(operationId: string, params: Record<string, string> = {}): string {
   const op = operation(operationId);
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const query = new URLSearchParams(op.query).toString();
+  const query = queryString(op.query);
   return query ? `${path}?${query}` : path;
 }
 

@@ -46,14 +46,20 @@ export function isServablePath(path: string): boolean {
 }
 
 /**
- * Routes on method + path + `action` + `vmw-task`, as the spec's path keys do: a request matches
- * an operation only when both query values are exactly the ones its key fixes (absent if none).
+ * Routes on method + path + the query the spec's path key fixes: a request matches an operation
+ * when it carries every fixed query value (`?with-removed-components` is the bare key), and
+ * `action` and `vmw-task` exactly as the key fixes them (absent if it fixes none). Of several
+ * matches the one fixing the most wins: `GET …/software?image=default` is not `GET …/software`.
  */
 export function matchRoute(routes: readonly Route[], method: string, path: string, query: Record<string, string>): RouteMatch | undefined {
+  let best: RouteMatch | undefined;
+  let bestFixed = -1;
   for (const route of routes) {
     const op = route.operation;
     if (op.method !== method) continue;
     if (query.action !== op.query.action || query['vmw-task'] !== op.query['vmw-task']) continue;
+    const fixed = Object.keys(op.query);
+    if (fixed.length <= bestFixed || !fixed.every((k) => query[k] === op.query[k])) continue;
     const m = route.pattern.exec(path);
     if (!m) continue;
     let params: Record<string, string>;
@@ -62,9 +68,10 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
     } catch {
       continue; // a malformed %-escape names no resource: unmatched
     }
-    return { operation: op, params };
+    best = { operation: op, params };
+    bestFixed = fixed.length;
   }
-  return undefined;
+  return best;
 }
 
 /**

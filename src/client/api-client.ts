@@ -1,3 +1,4 @@
+import { queryString } from './path-and-query';
 import { operation as operationById } from '../../specs/index';
 import type { Exchange } from './exchange';
 import { basicToken, redactError, Redactor } from './redactor';
@@ -49,7 +50,7 @@ export class ApiClient {
       if (value === undefined) throw new Error(`[vcconform] Failed to call ${operationId}: path parameter {${name}} has no value.`);
       return encodeURIComponent(value);
     });
-    const query = new URLSearchParams({ ...op.query, ...options.query }).toString();
+    const query = queryString(op.query, options.query);
     return this.send(op.method, path + (query ? `?${query}` : ''), options, operationId);
   }
 

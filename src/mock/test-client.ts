@@ -174,9 +174,8 @@ export function responseProblems(e: Pick<Exchange, 'operation' | 'status' | 'bod
 function taskResultProblems(info: unknown): string[] {
   const { service, operation: name, status, result } = (info ?? {}) as Record<string, unknown>;
   const creator = operations.find((o) => o.task !== undefined && o.task.service === service && o.task.operation === name);
-  if (!creator?.task || result === undefined || (status !== 'SUCCEEDED' && status !== 'FAILED')) return [];
-  const v = validatorFor(creator.task.resultSchema);
-  return v(result)
-    ? []
-    : [`result does not match ${creator.task.resultSchema}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`];
+  const schema = creator?.task?.resultSchema;
+  if (!schema || result === undefined || (status !== 'SUCCEEDED' && status !== 'FAILED')) return [];
+  const v = validatorFor(schema);
+  return v(result) ? [] : [`result does not match ${schema}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`];
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { HttpMethod, Operation } from '../../specs/catalogue-types';
 import { SpecError, message } from '../errors';
-import { UPSTREAM_DIR } from '../spec-import/upstream';
+import { UPSTREAM_DIR, upstreamKey } from '../spec-import/upstream';
 import { componentSchemas, type SchemaLookup } from './component-schemas';
 import { operationObject } from './operation-object';
 
@@ -13,10 +13,10 @@ export { ERROR_TYPES_EXT, RESOURCE_TYPE_EXT, TASK_RESULT_EXT } from './operation
 /** The two schemes the catalogued operations use, by their names in the official spec. */
 export const SECURITY_SCHEMES = ['basic_auth', 'api_key_auth'] as const;
 
-const METHOD_ORDER: readonly HttpMethod[] = ['GET', 'POST', 'DELETE'];
+const METHOD_ORDER: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 const DESCRIPTION = [
-  'The vCenter operations vcconform certifies, generated from `specs/operations.ts` and',
+  'The vCenter operations vcconform certifies, generated from `specs/catalogue.json` and',
   '`specs/schemas/` by `npm run build:specs` (do not edit by hand).',
   '',
   'Path keys are the wire paths, `/api` included, without a query string. The official',
@@ -24,8 +24,9 @@ const DESCRIPTION = [
   '(`/esx/settings/clusters/{cluster}/software?action=stage&vmw-task=true`), which OpenAPI',
   'forbids: a path key is matched against the path alone. Here `action` and `vmw-task` are',
   'required query parameters whose schema is a single-value `enum`, so a request without them',
-  'is invalid. OpenAPI allows one operation per path and method, so two operations that differ',
-  'only in `action` cannot both be described this way; the generator refuses such a catalogue.',
+  'is invalid. OpenAPI allows one operation per path and method, so of two operations that differ',
+  'only in their fixed query the first in the catalogue is described and the other is left out',
+  '(`x-vcconform-omitted` lists them); the generator refuses a catalogue that still has such a pair.',
   '',
   'Query parameters the official spec declares (`spec` of `GET /api/cis/tasks/{task}`) are kept as',
   'it declares them: `style: form`, `explode: true`, so an object travels as one `property=value`',
@@ -47,11 +48,17 @@ export function catalogueToOpenApi(
   schemaFor: SchemaLookup,
   ids: readonly string[],
   securitySchemes: Record<string, OpenAPIV3_1.SecuritySchemeObject> = upstreamSecuritySchemes(),
+  omitted: readonly Operation[] = [],
 ): OpenAPIV3_1.Document {
   checkSchemasKnown(ops, new Set(ids));
   return {
     openapi: '3.1.0',
-    info: { title: 'vCenter REST API — operations certified by vcconform', version: '9.1.0.0', description: DESCRIPTION },
+    info: {
+      title: 'vCenter REST API — operations certified by vcconform',
+      version: '9.1.0.0',
+      description: DESCRIPTION,
+      ...(omitted.length > 0 && { 'x-vcconform-omitted': omitted.map((op) => `${op.id}: ${op.method} /api${upstreamKey(op)}`) }),
+    },
     servers: [{ url: 'https://{vcenter}', variables: { vcenter: { default: 'vcenter.example.com' } } }],
     paths: pathsOf(ops),
     components: { schemas: componentSchemas(schemaFor, ids), securitySchemes },
@@ -119,6 +126,22 @@ function checkSchemasKnown(ops: readonly Operation[], known: ReadonlySet<string>
         ),
       );
   }
+}
+
+/**
+ * The catalogue split into what one OpenAPI document can describe (the first operation at each path and method)
+ * and the rest, which differ from one described only in their fixed query.
+ */
+export function expressible(ops: readonly Operation[]): { described: Operation[]; omitted: Operation[] } {
+  const seen = new Set<string>();
+  const described: Operation[] = [];
+  const omitted: Operation[] = [];
+  for (const op of ops) {
+    const key = `${op.method} ${op.path}`;
+    (seen.has(key) ? omitted : described).push(op);
+    seen.add(key);
+  }
+  return { described, omitted };
 }
 
 function compare(a: string, b: string): number {

@@ -37,7 +37,7 @@ export function operationObject(op: Operation): OpenAPIV3_1.OperationObject {
     security: [{ [op.auth === 'basic' ? 'basic_auth' : 'api_key_auth']: [] }],
   };
   if (object.parameters?.length === 0) delete object.parameters;
-  if (op.task) Object.assign(object, { [TASK_RESULT_EXT]: componentRef(op.task.resultSchema) });
+  if (op.task?.resultSchema) Object.assign(object, { [TASK_RESULT_EXT]: componentRef(op.task.resultSchema) });
   return object;
 }
 
@@ -49,7 +49,10 @@ function tagOf(operationId: string): string {
 function operationDescription(op: Operation): string {
   const lines = [op.summary, '', `Catalogue id: \`${op.id}\` (class ${op.class}).`];
   if (op.since) lines.push(`Added in vSphere API ${op.since}.`);
-  if (op.deprecated) lines.push(`Deprecated since ${op.deprecated.since}; replaced by \`${op.deprecated.replacement}\`.`);
+  if (op.deprecated)
+    lines.push(
+      `Deprecated since ${op.deprecated.since}${op.deprecated.replacement ? `; replaced by \`${op.deprecated.replacement}\`` : ''}.`,
+    );
   if (op.outsideContract) lines.push(`Not certified by vcconform: ${op.outsideContract}.`);
   return [...lines, '', ...privilegeLines(op.privileges)].join('\n');
 }

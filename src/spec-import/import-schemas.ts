@@ -11,7 +11,7 @@ const TASK_RESOURCE_TYPE: ResourceType = 'com.vmware.cis.task';
 const COPIED = new Set(['description', 'type', 'required', 'enum', 'format', 'uniqueItems', 'deprecated']);
 const ENUM_SEE = /For more information see: \*([A-Za-z0-9.]+)\*/;
 const KEY_IS = /key in the (?:property|parameter|response) map (?:must|will) be an identifier for the resource type: `([^`]+)`/;
-const ONE_IS = /(?:property|parameter) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
+const ONE_IS = /(?:property|parameter|response) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
 const MANY_ARE = /(?:property|parameter) (?:must|will) contain identifiers for the resource type: `([^`]+)`/;
 
 /**
@@ -60,8 +60,13 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
     }
     for (const q of op.queryParams ?? []) {
       const declared = ((spec.parameters as Json[] | undefined) ?? []).find((p) => p.in === 'query' && p.name === q.name);
-      const ref = (declared?.schema as Json | undefined)?.$ref;
-      if (typeof ref !== 'string' || refToId(ref) !== q.schema)
+      const schema = declared?.schema as Json | undefined;
+      if (schema && typeof schema.$ref !== 'string') {
+        // An inline parameter schema (an array of ids, a flag) is stored under the catalogue's name, its description annotated.
+        if (!out.has(q.schema)) out.set(q.schema, document(q.schema, convert({ description: declared?.description, ...schema }, q.schema)));
+        continue;
+      }
+      if (typeof schema?.$ref !== 'string' || refToId(schema.$ref) !== q.schema)
         throw new SpecError(
           message(
             `import query parameter ${q.name} of ${op.id}`,
@@ -73,7 +78,7 @@ export function importSchemas(up: Upstream, ops: readonly Operation[]): Map<stri
       need(q.schema);
     }
     for (const e of op.errors) need(e.schema);
-    if (op.task) need(op.task.resultSchema);
+    if (op.task?.resultSchema) need(op.task.resultSchema);
   }
   for (let id = pending.shift(); id; id = pending.shift()) {
     const component = up.components[id];
@@ -115,6 +120,8 @@ function convertNode(node: Json, where: string, up: Upstream, need: (id: string)
       const mapping = Object.entries(d.mapping ?? {}).map(([k, v]) => [k, refToId(v)] as const);
       for (const [, id] of mapping) need(id); // every subtype the discriminator names is part of the closure
       out.discriminator = { propertyName: d.propertyName, ...(d.mapping && { mapping: Object.fromEntries(mapping) }) };
+    } else if (key === 'nullable') {
+      // OpenAPI 3.0's `nullable` (once, on an optional property): every check reads a null as unset ("missing or `null`").
     } else if (COPIED.has(key)) {
       out[key] = value;
     } else {
@@ -131,7 +138,8 @@ function convertNode(node: Json, where: string, up: Upstream, need: (id: string)
 function annotate(node: Json, up: Upstream, need: (id: string) => void): void {
   const text = typeof node.description === 'string' ? node.description : '';
   const enumId = ENUM_SEE.exec(text)?.[1];
-  if (enumId && !node.enum && !node.allOf && (node.type === 'string' || node.type === 'array')) {
+  // An enum the vendored extract does not hold (MORE.md: prose-only names such as Vcenter.Host.ConnectionState) stays unbound.
+  if (enumId && up.components[enumId] && !node.enum && !node.allOf && (node.type === 'string' || node.type === 'array')) {
     if (!up.components[enumId]?.enum) throw new SpecError(message('bind enum', `${enumId} is not an enum schema`));
     if (node.type === 'string') node.allOf = [{ $ref: enumId }];
     else node.items = { ...(node.items as Json), allOf: [{ $ref: enumId }] }; // a set of enum values (FilterSpec.status)

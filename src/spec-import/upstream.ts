@@ -35,7 +35,7 @@ export function loadUpstream(dir = UPSTREAM_DIR): Upstream {
 /** The spec's path key for an operation: relative to `/api`, with `action`/`vmw-task` inside. */
 export function upstreamKey(op: Pick<Operation, 'path' | 'query'>): string {
   const query = Object.entries(op.query)
-    .map(([k, v]) => `${k}=${v}`)
+    .map(([k, v]) => (v === '' ? k : `${k}=${v}`))
     .join('&');
   return op.path.replace(/^\/api/, '') + (query ? `?${query}` : '');
 }

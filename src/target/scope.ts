@@ -32,7 +32,7 @@ export function parseScope(patterns: readonly string[], from: string): string[] 
   if (unmatched.length)
     throw new UsageError(
       `${from}: ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length > 1 ? 'match' : 'matches'} no ` +
-        `catalogued operation (vcconform operations lists them: ${ids.join(', ')})`,
+        `catalogued operation of the ${ids.length} that vcconform operations lists (e.g. ${ids.slice(0, 4).join(', ')})`,
     );
   return list;
 }

@@ -1,24 +1,14 @@
 import { operations } from '../../../specs/index';
 import type { Operation } from '../../../specs/catalogue-types';
+import { compileRoute, matchRoute } from '../../catalogue/router';
 import type { Evidence, RecordedRequest } from '../types';
 
-/** The catalogued operation whose path key the request matches: method + path + exact `action` and `vmw-task` (vcenter-contract.md §1). */
+const ROUTES = operations.map(compileRoute);
+
+/** The catalogued operation whose path key the request matches: method + path + the key's fixed query (vcenter-contract.md §1). */
 export function routeOf(request: RecordedRequest): Operation | undefined {
   const url = new URL(request.url, 'http://target');
-  const action = url.searchParams.get('action') ?? undefined;
-  const task = url.searchParams.get('vmw-task') ?? undefined;
-  return operations.find(
-    (op) =>
-      op.method === request.method.toUpperCase() &&
-      op.query.action === action &&
-      op.query['vmw-task'] === task &&
-      new RegExp(
-        `^${op.path
-          .split('/')
-          .map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')))
-          .join('/')}$`,
-      ).test(url.pathname),
-  );
+  return matchRoute(ROUTES, request.method.toUpperCase(), url.pathname, Object.fromEntries(url.searchParams))?.operation;
 }
 
 /**

@@ -1,0 +1,218 @@
+import type {
+  DocumentedError,
+  ErrorType,
+  HttpMethod,
+  Operation,
+  PathParam,
+  QueryParam,
+  ResourcePrivilege,
+} from '../../specs/catalogue-types';
+import type { DeepFacts } from '../../specs/deep-operations';
+import { SpecError, message } from '../errors';
+import { jsonSchemaOf, refToId, type Json, type Upstream } from './upstream';
+import { normalise, upstreamDeprecatedSince, upstreamErrors, upstreamSince } from './upstream-facts';
+
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const ONE_IS = /(?:property|parameter|response) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
+const RESULT_OF = /describe the result of an? \*([A-Z]+) ([^*\s]+)\* operation/;
+
+/**
+ * The operation catalogue, derived from the spec: one record per (path key, method), in the spec's
+ * order. `deep` holds, by operationId, what the spec cannot say about the operations tested in depth.
+ * Every inline payload gets a `$id` (`<Service>.<Operation>Spec|Result|TaskId`, or the deep name);
+ * a generated name that a component already has stops the derivation.
+ */
+export function deriveCatalogue(up: Upstream, deep: Readonly<Record<string, DeepFacts>>, select?: (op: Operation) => boolean): Operation[] {
+  const results = taskResults(up);
+  const records: Operation[] = [];
+  for (const [key, item] of Object.entries(up.paths)) {
+    for (const method of METHODS) {
+      const spec = item[method.toLowerCase()];
+      if (spec) records.push(deriveOperation(up, key, method, spec, deep[String(spec.operationId)], results));
+    }
+  }
+  const known = Object.keys(deep).filter((id) => !records.some((r) => r.operationId === id));
+  if (known.length > 0 && !select)
+    throw new SpecError(message('derive the catalogue', `the spec has no operation ${known.join(', ')}`, 'Check specs/deep-operations.ts'));
+  const ids = new Map<string, number>();
+  for (const r of records) ids.set(r.id, (ids.get(r.id) ?? 0) + 1);
+  // A task variant keeps the plain name unless the spec also has the operation without a task.
+  for (const r of records) if ((ids.get(r.id) ?? 0) > 1 && r.task && r.depth === 'generic') r.id = `${r.id}Task`;
+  const dup = records.find((r, i) => records.findIndex((o) => o.id === r.id) !== i);
+  if (dup) throw new SpecError(message('derive the catalogue', `two operations would have the id ${dup.id}`));
+  // The deep operations first, in their list's order (suites, reports and the mock's routes read them so), then the spec's.
+  const rank = (r: Operation) => (r.depth === 'deep' ? Object.keys(deep).indexOf(r.operationId) : Object.keys(deep).length);
+  const ordered = records.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j);
+  return ordered.map(([r]) => r).filter((r) => !select || select(r));
+}
+
+function deriveOperation(
+  up: Upstream,
+  key: string,
+  method: HttpMethod,
+  spec: Json,
+  facts: DeepFacts | undefined,
+  results: ReadonlyMap<string, string>,
+): Operation {
+  const operationId = String(spec.operationId);
+  const [service, name] = splitOperationId(operationId);
+  const base = `${service}.${capital(name)}`;
+  const [pathPart, queryPart] = key.split('?') as [string, string | undefined];
+  const query = Object.fromEntries(
+    (queryPart ?? '')
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => [pair.split('=')[0]!, pair.split('=')[1] ?? '']),
+  );
+  const params = (spec.parameters as Json[] | undefined) ?? [];
+  const responses = spec.responses as Record<string, Json>;
+  const successStatus = Object.keys(responses)
+    .map(Number)
+    .find((s) => s < 300);
+  if (successStatus === undefined) throw new SpecError(message(`derive ${operationId}`, 'the spec documents no 2xx answer'));
+  const success = responses[String(successStatus)]!;
+  const body = spec.requestBody as Json | undefined;
+  const task = query['vmw-task'] === 'true';
+  const description = String(spec.description ?? '');
+  const since = upstreamSince(spec);
+  const deprecatedSince = upstreamDeprecatedSince(spec);
+  const op: Operation = {
+    id: facts?.id ?? genericId(operationId),
+    operationId,
+    summary: facts?.summary ?? firstSentence(description),
+    method,
+    path: `/api${pathPart}`,
+    query,
+    pathParams: params.filter((p) => p.in === 'path').map((p) => pathParam(operationId, p)),
+    ...(params.some((p) => p.in === 'query') && {
+      queryParams: params.filter((p) => p.in === 'query').map((p) => queryParam(up, base, p)),
+    }),
+    auth: (spec.security as Json[] | undefined)?.[0]?.basic_auth ? 'basic' : 'session',
+    ...(body && {
+      request: {
+        schema: payloadId(up, jsonSchemaOf(body), facts?.names?.request ?? `${base}Spec`),
+        required: body.required === true,
+        description: firstParagraph(String(body.description ?? '')),
+      },
+    }),
+    success: {
+      status: successStatus,
+      ...(jsonSchemaOf(success) && {
+        schema: payloadId(up, jsonSchemaOf(success), facts?.names?.success ?? `${base}${task ? 'TaskId' : 'Result'}`),
+      }),
+      description: firstParagraph(String(success.description ?? '')),
+    },
+    errors: documentedErrors(up, spec),
+    privileges: {
+      operation: [...description.matchAll(/Operation execution requires `([^`]+)`/g)].map((m) => m[1]!),
+      resources: [...annotatedPrivileges(description, params), ...(facts?.privilegesFromText ?? [])],
+      ...(facts?.privilegeNote && { note: facts.privilegeNote }),
+    },
+    ...(task && {
+      task: {
+        ...(results.get(`${method} ${key.replace(/&vmw-task=true$/, '')}`) && {
+          resultSchema: results.get(`${method} ${key.replace(/&vmw-task=true$/, '')}`),
+        }),
+        service: `com.vmware.${snake(service)}`,
+        operation: snake(name),
+      },
+    }),
+    class: facts?.class ?? (method === 'GET' ? 'read-only' : 'state-changing'),
+    ...(since && { since }),
+    ...(deprecatedSince && { deprecated: { since: deprecatedSince, ...(facts?.replacement && { replacement: facts.replacement }) } }),
+    ...(facts?.outsideContract && { outsideContract: facts.outsideContract }),
+    depth: facts ? 'deep' : 'generic',
+  };
+  return op;
+}
+
+/** `Esx.Settings.Clusters.Software.Drafts_commit$Task` → [`Esx.Settings.Clusters.Software.Drafts`, `commit`]. */
+function splitOperationId(operationId: string): [string, string] {
+  const m = /^([A-Za-z0-9.]+)_([A-Za-z0-9]+)(\$Task)?$/.exec(operationId);
+  if (!m) throw new SpecError(message(`derive ${operationId}`, 'the operationId is not <Service>_<operation>[$Task]'));
+  return [m[1]!, m[2]!];
+}
+
+/** `Vcenter.NamespaceManagement.Software.Supervisors_list` → `vcenter.namespaceManagement.software.supervisors.list`. */
+export function genericId(operationId: string): string {
+  const [service, name] = splitOperationId(operationId);
+  return [...service.split('.'), name].map((s) => s.charAt(0).toLowerCase() + s.slice(1)).join('.');
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** vAPI spelling of a name: `NamespaceManagement` → `namespace_management`, `checkCompatibility` → `check_compatibility`. */
+const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+function firstParagraph(text: string): string {
+  return normalise(text.split(/\n\s*\n/).find((p) => !/^This operation is deprecated/.test(p.trim())) ?? '');
+}
+
+function firstSentence(text: string): string {
+  const paragraph = firstParagraph(text);
+  return /^(.*?[.!?])(?:\s|$)/.exec(paragraph)?.[1] ?? paragraph;
+}
+
+function pathParam(operationId: string, p: Json): PathParam {
+  const text = String(p.description ?? '');
+  const resourceType = ONE_IS.exec(text)?.[1];
+  if (!resourceType) throw new SpecError(message(`derive ${operationId}`, `path parameter ${p.name} names no resource type`));
+  return { name: String(p.name), resourceType, description: firstParagraph(text) };
+}
+
+function queryParam(up: Upstream, base: string, p: Json): QueryParam {
+  return {
+    name: String(p.name),
+    schema: payloadId(up, p.schema as Json | undefined, `${base}Query.${p.name}`),
+    ...(p.style !== undefined && { style: p.style as 'form' }),
+    ...(p.explode !== undefined && { explode: p.explode as boolean }),
+    required: p.required === true,
+    description: normalise(String(p.description ?? '')),
+  };
+}
+
+/** A `$ref`'s component, or the name an inline schema is given (never a component's name). */
+function payloadId(up: Upstream, schema: Json | undefined, inlineName: string): string {
+  if (typeof schema?.$ref === 'string') return refToId(schema.$ref);
+  if (up.components[inlineName])
+    throw new SpecError(
+      message(`name an inline schema ${inlineName}`, 'a component of the spec has this name', 'Name it in specs/deep-operations.ts'),
+    );
+  return inlineName;
+}
+
+function documentedErrors(up: Upstream, spec: Json): DocumentedError[] {
+  return upstreamErrors(up, spec).map((e) => {
+    if (e.errorType.startsWith('?'))
+      throw new SpecError(
+        message(`derive ${spec.operationId}`, `the ${e.status} answer names no vAPI error type (${e.errorType.slice(1)})`),
+      );
+    return { status: e.status, errorTypes: [e.errorType as ErrorType], schema: e.schema, when: e.when };
+  });
+}
+
+/** "The resource `X` referenced by the parameter cluster requires `P`." → X, via `path parameter cluster`, [P]. */
+function annotatedPrivileges(description: string, params: Json[]): ResourcePrivilege[] {
+  return [...description.matchAll(/The resource `([^`]+)` referenced by ([^`]*?) requires `([^`]+)`/g)].map((m) => {
+    const param = /^the parameter (\w+)$/.exec(m[2]!)?.[1];
+    const where = params.find((p) => p.name === param)?.in;
+    return {
+      resourceType: m[1]!,
+      via: param && where ? `${where} parameter ${param}` : m[2]!,
+      privileges: [m[3]!],
+      source: 'annotation' as const,
+    };
+  });
+}
+
+/**
+ * Task result types, which the spec links only in prose: a component "…describe[s] the result of
+ * a *POST /esx/…?action=stage* operation" is the result of that key's `vmw-task=true` variant.
+ */
+function taskResults(up: Upstream): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, schema] of Object.entries(up.components)) {
+    const m = RESULT_OF.exec(normalise(String(schema.description ?? '')));
+    if (m) out.set(`${m[1]} ${m[2]}`, name);
+  }
+  return out;
+}
