@@ -66,10 +66,10 @@ export function discoveryFor(op: Operation, catalogue: readonly Operation[] = op
           a.p.site.path.length - b.p.site.path.length ||
           a.i - b.i,
       )[0]?.p;
-    if (!best)
-      return {
-        gap: `no read in the catalogue lists ${param.resourceType} ids for {${param.name}}${known.size ? ` under ${[...known].map((k) => `{${k}}`).join(', ')}` : ''}`,
-      };
+    if (!best) {
+      const under = known.size ? ` under ${[...known].map((k) => `{${k}}`).join(', ')}` : '';
+      return { gap: `no read in the catalogue lists ${param.resourceType} ids for {${param.name}}${under}` };
+    }
     steps.push({ param: param.name, resourceType: param.resourceType, producer: best });
   }
   return { steps };

@@ -96,6 +96,7 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
       const sessionId = request.headers['vmware-api-session-id'];
       const session = sessionId ? context.state.useSession(sessionId) : undefined;
       if (session) routed = { ...routed, user: session.user, sessionId };
+      else if (active.some((f) => f.servesWithoutSession)) routed = { ...routed, user: context.state.administrator() };
       else response = unauthenticated();
     }
     if (!response) {

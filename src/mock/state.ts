@@ -116,6 +116,12 @@ export class MockState {
     return this.clock.now();
   }
 
+  /** A user who holds every privilege (the inventory's administrator role), for a fault that serves without a session. */
+  administrator(): User {
+    const all = [...this.users.values()];
+    return all.find((u) => u.role === 'administrator') ?? all.find((u) => u.privileges.has('*')) ?? all[0]!;
+  }
+
   /** Whether the user holds the privilege globally or on the given cluster. */
   can(user: User, privilege: string, clusterId?: string): boolean {
     if (user.privileges.has('*') || user.privileges.has(privilege)) return true;

@@ -5,7 +5,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { SCHEMAS_DIR, operation, operations, schemaFor } from '../../specs/index';
 import { SpecError } from '../errors';
-import { catalogueToOpenApi, ERROR_TYPES_EXT, TASK_RESULT_EXT } from './catalogue-to-openapi';
+import { upstreamKey } from '../spec-import/upstream';
+import { catalogueToOpenApi, ERROR_TYPES_EXT, expressible, TASK_RESULT_EXT } from './catalogue-to-openapi';
 
 const DOCUMENT = join(__dirname, '..', '..', 'specs', 'vcenter.openapi.json');
 const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as OpenAPIV3_1.Document;
@@ -112,13 +113,16 @@ test.describe('specs/vcenter.openapi.json', () => {
     expect(resolve('#/components/schemas/Cis.Tasks.GetSpec')).toMatchObject({
       properties: { exclude_result: { type: 'boolean' }, return_all: { type: 'boolean' } },
     });
-    // No other operation declares a query parameter beyond the fixed action/vmw-task.
-    const others = Object.values(doc.paths ?? {})
+    // Every query parameter the document declares beyond the fixed action/vmw-task is one the catalogue declares.
+    const declared = Object.values(doc.paths ?? {})
       .flatMap((item) => Object.values(item ?? {}) as Op[])
       .flatMap((o) =>
-        ((o.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).filter((p) => p.in === 'query' && !['action', 'vmw-task'].includes(p.name)),
+        ((o.parameters ?? []) as OpenAPIV3_1.ParameterObject[])
+          .filter((p) => p.in === 'query' && !['action', 'vmw-task'].includes(p.name))
+          .map((p) => `${o.operationId} ${p.name}`),
       );
-    expect(others.map((p) => p.name)).toEqual(['spec']);
+    const described = expressible(operations).described;
+    expect(declared.sort()).toEqual(described.flatMap((o) => (o.queryParams ?? []).map((q) => `${o.operationId} ${q.name}`)).sort());
   });
 
   test('upgradeMultiple answers 200/401/403/500 and is deprecated', () => {
@@ -142,9 +146,22 @@ test.describe('specs/vcenter.openapi.json', () => {
 });
 
 test.describe('catalogueToOpenApi', () => {
+  const described = expressible(operations).described;
+
   test('is deterministic', () => {
-    const once = JSON.stringify(catalogueToOpenApi(operations, schemaFor, vcenterIds));
-    expect(JSON.stringify(catalogueToOpenApi([...operations].reverse(), schemaFor, [...vcenterIds].reverse()))).toBe(once);
+    const once = JSON.stringify(catalogueToOpenApi(described, schemaFor, vcenterIds));
+    expect(JSON.stringify(catalogueToOpenApi([...described].reverse(), schemaFor, [...vcenterIds].reverse()))).toBe(once);
+  });
+
+  test('describes the first operation at each path and method and lists the others as omitted', () => {
+    const { omitted } = expressible(operations);
+    expect(omitted.map((o) => o.id)).toContain('esx.settings.clusters.software.drafts.importSoftwareSpec');
+    expect(omitted.map((o) => o.id)).toContain('esx.settings.clusters.software.getDefaultImage');
+    expect(omitted.filter((o) => o.depth === 'deep')).toEqual([]);
+    expect(described.length + omitted.length).toBe(operations.length);
+    expect((doc.info as Record<string, unknown>)['x-vcconform-omitted']).toEqual(
+      omitted.map((o) => `${o.id}: ${o.method} /api${upstreamKey(o)}`),
+    );
   });
 
   test('refuses two operations on the same path and method, naming both', () => {
@@ -154,7 +171,7 @@ test.describe('catalogueToOpenApi', () => {
       operationId: 'Cis.Tasks_cancelTwin',
       query: { action: 'cancelTwin' },
     };
-    const build = () => catalogueToOpenApi([...operations, twin], schemaFor, vcenterIds);
+    const build = () => catalogueToOpenApi([...described, twin], schemaFor, vcenterIds);
     expect(build).toThrow(SpecError);
     expect(build).toThrow(
       /tasks\.cancel \(Cis\.Tasks_cancel\) and tasks\.cancelTwin \(Cis\.Tasks_cancelTwin\) are both POST \/api\/cis\/tasks\/\{task\}/,

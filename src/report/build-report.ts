@@ -88,7 +88,10 @@ export function buildReport(input: ReportInput): ConformanceReport | undefined {
       .flatMap((t) => failuresOf(t, baseUrl))
       .sort((a, b) => cmp(a.operation, b.operation) || cmp(a.check, b.check) || cmp(a.testId, b.testId)),
     errors,
-    coverage: coverageOf(coverage.flatMap((c) => c.operations)),
+    coverage: coverageOf(
+      coverage.flatMap((c) => c.operations),
+      results,
+    ),
   };
 }
 

@@ -290,6 +290,9 @@ function hostile(): ConformanceReport {
   });
   r.coverage.push({
     operation: ATTACK,
+    depth: 'generic',
+    checks: [ATTACK],
+    uncovered: [ATTACK],
     statuses: [{ status: 500, errorType: ATTACK, documented: false, observed: 1 }],
     optionalFields: [{ field: ATTACK, unset: 0, explicit: 1, empty: 0 }],
   });

@@ -69,6 +69,9 @@ const maximal: Full<ConformanceReport> = {
   coverage: [
     {
       operation: 'session.create',
+      depth: 'deep',
+      checks: ['status-is-documented'],
+      uncovered: ['safe mode'],
       statuses: [{ status: 201, errorType: 'X', documented: true, observed: 2 }],
       optionalFields: [{ field: 'hosts', unset: 1, explicit: 0, empty: 0 }],
     },
@@ -104,6 +107,8 @@ const minimal: ConformanceReport = {
   coverage: [
     {
       operation: 'session.get',
+      depth: 'deep',
+      checks: [],
       statuses: [{ status: 200, errorType: null, documented: true, observed: 0 }],
       optionalFields: [{ field: 'f', unset: 0, explicit: 0, empty: 0 }],
     },

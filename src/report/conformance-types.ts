@@ -142,6 +142,12 @@ export interface TestError {
 
 export interface OperationCoverage {
   operation: string;
+  /** deep: hand-written suites test its semantics; generic: the checks derived from the spec alone. */
+  depth: 'deep' | 'generic';
+  /** The checks some test of the run evaluated on this operation, sorted. */
+  checks: string[];
+  /** Present when no check was evaluated on it: why (its tests' skip reasons, or that no test sent it). */
+  uncovered?: string[];
   /** Documented (status, error type) pairs and whether the run saw each; plus what it saw undocumented. */
   statuses: { status: number; errorType: string | null; documented: boolean; observed: number }[];
   /** Optional request fields and how often each was sent unset, explicit, or empty ('' / [] / {}). */

@@ -3,7 +3,7 @@ import { isObject } from '../util/is-object';
 import { operations, schemaFor, type Operation } from '../../specs/index';
 import type { Exchange } from '../checks/types';
 import { flatten } from '../generators/flatten';
-import type { OperationCoverage, TargetBuild } from './conformance-types';
+import type { CheckOutcome, OperationCoverage, TargetBuild } from './conformance-types';
 
 /** The attachment every conformance test carries (fixtures/test.ts): what it sent and got back. */
 export const COVERAGE_ATTACHMENT = 'vcconform.coverage';
@@ -120,8 +120,14 @@ export const coveredOperations = operations.filter((op) => op.outsideContract ==
  * with how often it was observed (0 included), then the undocumented pairs observed, then the
  * optional fields summed over all tests.
  */
-export function coverageOf(uses: readonly OperationUse[]): OperationCoverage[] {
+export function coverageOf(uses: readonly OperationUse[], results: readonly CheckOutcome[] = []): OperationCoverage[] {
   return coveredOperations.map((op) => {
+    const evaluated = results.filter((r) => r.operation === op.id && r.check !== '*' && r.status !== 'skipped');
+    const checks = [...new Set(evaluated.map((r) => r.check))].sort();
+    const skips = [
+      ...new Set(results.filter((r) => r.operation === op.id && r.check === '*').flatMap((r) => (r.reason ? [r.reason] : []))),
+    ];
+    const uncovered = checks.length > 0 ? undefined : skips.length > 0 ? skips.sort() : ['no test of the run sent it'];
     const mine = uses.filter((u) => u.operation === op.id);
     const observed = new Map<string, number>();
     for (const s of mine.flatMap((u) => u.statuses))
@@ -154,7 +160,7 @@ export function coverageOf(uses: readonly OperationUse[]): OperationCoverage[] {
       const sum = (k: 'unset' | 'explicit' | 'empty') => counts.reduce((n, f) => n + f[k], 0);
       return { field, unset: sum('unset'), explicit: sum('explicit'), empty: sum('empty') };
     });
-    return { operation: op.id, statuses, optionalFields };
+    return { operation: op.id, depth: op.depth, checks, ...(uncovered && { uncovered }), statuses, optionalFields };
   });
 }
 

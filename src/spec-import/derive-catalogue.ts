@@ -9,41 +9,75 @@ import type {
 } from '../../specs/catalogue-types';
 import type { DeepFacts } from '../../specs/deep-operations';
 import { SpecError, message } from '../errors';
-import { jsonSchemaOf, refToId, type Json, type Upstream } from './upstream';
+import { jsonSchemaOf, refToId, upstreamKey, type Json, type Upstream } from './upstream';
 import { normalise, upstreamDeprecatedSince, upstreamErrors, upstreamSince } from './upstream-facts';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const ONE_IS = /(?:property|parameter|response) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
 const RESULT_OF = /describe the result of an? \*([A-Z]+) ([^*\s]+)\* operation/;
 
+/** An operation of a spec that could not be made a catalogue record, and why. */
+export interface Underived {
+  key: string;
+  method: HttpMethod;
+  reason: string;
+}
+
 /**
- * The operation catalogue, derived from the spec: one record per (path key, method), in the spec's
- * order. `deep` holds, by operationId, what the spec cannot say about the operations tested in depth.
- * Every inline payload gets a `$id` (`<Service>.<Operation>Spec|Result|TaskId`, or the deep name);
- * a generated name that a component already has stops the derivation.
+ * The operation catalogue, derived from the spec: one record per (path key, method), the deep
+ * operations first. `deep` holds, by operationId, what the spec cannot say about the operations
+ * tested in depth. Every inline payload gets a `$id` (`<Service>.<Operation>Spec|Result|TaskId`, or
+ * the deep name); a generated name that a component already has stops the derivation. Any operation
+ * that cannot be derived, and any deep operation the spec lacks, stops it too: the vendored spec
+ * must give the whole catalogue.
  */
-export function deriveCatalogue(up: Upstream, deep: Readonly<Record<string, DeepFacts>>, select?: (op: Operation) => boolean): Operation[] {
+export function deriveCatalogue(up: Upstream, deep: Readonly<Record<string, DeepFacts>>): Operation[] {
+  const { operations, underived } = deriveWhatCan(up, deep);
+  const [first] = underived;
+  if (first) throw new SpecError(message(`derive ${first.method} ${first.key}`, first.reason));
+  const known = Object.keys(deep).filter((id) => !operations.some((r) => r.operationId === id));
+  if (known.length > 0)
+    throw new SpecError(message('derive the catalogue', `the spec has no operation ${known.join(', ')}`, 'Check specs/deep-operations.ts'));
+  return operations;
+}
+
+/**
+ * What a user's spec (`--spec FILE`, any 8.x/9.x release) gives: every operation that can be derived,
+ * and each that cannot with why (a path parameter naming no resource type, an error naming no vAPI type…).
+ */
+export function deriveWhatCan(
+  up: Upstream,
+  deep: Readonly<Record<string, DeepFacts>>,
+): { operations: Operation[]; underived: Underived[] } {
   const results = taskResults(up);
   const records: Operation[] = [];
+  const underived: Underived[] = [];
   for (const [key, item] of Object.entries(up.paths)) {
     for (const method of METHODS) {
       const spec = item[method.toLowerCase()];
-      if (spec) records.push(deriveOperation(up, key, method, spec, deep[String(spec.operationId)], results));
+      if (!spec) continue;
+      try {
+        records.push(deriveOperation(up, key, method, spec, deep[String(spec.operationId)], results));
+      } catch (e) {
+        // A malformed entry of a user's spec (no responses object, say) is one underived operation, not a crash.
+        underived.push({ key, method, reason: (e as Error).message.replace(/^\[vcconform\] /, '') });
+      }
     }
   }
-  const known = Object.keys(deep).filter((id) => !records.some((r) => r.operationId === id));
-  if (known.length > 0 && !select)
-    throw new SpecError(message('derive the catalogue', `the spec has no operation ${known.join(', ')}`, 'Check specs/deep-operations.ts'));
   const ids = new Map<string, number>();
   for (const r of records) ids.set(r.id, (ids.get(r.id) ?? 0) + 1);
   // A task variant keeps the plain name unless the spec also has the operation without a task.
   for (const r of records) if ((ids.get(r.id) ?? 0) > 1 && r.task && r.depth === 'generic') r.id = `${r.id}Task`;
-  const dup = records.find((r, i) => records.findIndex((o) => o.id === r.id) !== i);
-  if (dup) throw new SpecError(message('derive the catalogue', `two operations would have the id ${dup.id}`));
+  const seen = new Set<string>();
+  const unique = records.filter((r) => {
+    if (!seen.has(r.id)) return seen.add(r.id);
+    underived.push({ key: upstreamKey(r), method: r.method, reason: `another operation has the id ${r.id}` });
+    return false;
+  });
   // The deep operations first, in their list's order (suites, reports and the mock's routes read them so), then the spec's.
   const rank = (r: Operation) => (r.depth === 'deep' ? Object.keys(deep).indexOf(r.operationId) : Object.keys(deep).length);
-  const ordered = records.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j);
-  return ordered.map(([r]) => r).filter((r) => !select || select(r));
+  const ordered = unique.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j);
+  return { operations: ordered.map(([r]) => r), underived };
 }
 
 function deriveOperation(

@@ -1,3 +1,4 @@
+import { idsLike } from '../catalogue/ids-like';
 import { operations } from '../../specs/index';
 import { UsageError } from '../errors';
 
@@ -9,7 +10,7 @@ import { UsageError } from '../errors';
  */
 const ALWAYS = new Set(['session.create', 'session.delete']);
 
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
   return new RegExp(
     `^${glob
       .split('*')
@@ -32,7 +33,7 @@ export function parseScope(patterns: readonly string[], from: string): string[] 
   if (unmatched.length)
     throw new UsageError(
       `${from}: ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length > 1 ? 'match' : 'matches'} no ` +
-        `catalogued operation of the ${ids.length} that vcconform operations lists (e.g. ${ids.slice(0, 4).join(', ')})`,
+        `catalogued operation (like it: ${unmatched.flatMap((p) => idsLike(p)).join(', ')}; vcconform operations lists all ${ids.length})`,
     );
   return list;
 }

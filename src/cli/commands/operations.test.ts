@@ -1,11 +1,33 @@
 import { test, expect } from '@playwright/test';
-import { operation } from '../../../specs/index';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { loadUpstream } from '../../spec-import/upstream';
+import { operation, operations } from '../../../specs/index';
 import { operationsCommand, queryLines } from './operations';
 
-async function run(...args: string[]): Promise<{ code: number; out: string }> {
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
-  const code = await operationsCommand.run(args, { out: (t) => out.push(t), err: () => {} });
-  return { code, out: out.join('\n') };
+  const err: string[] = [];
+  const code = await operationsCommand.run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The vendored fragments joined into one document, as a user's complete vcenter.yaml is: paths and components together. */
+function wholeSpec(change: (doc: { paths: Record<string, Record<string, unknown>> }) => void = () => {}): string {
+  const up = loadUpstream();
+  const doc = {
+    openapi: '3.0.3',
+    info: { title: 'vcenter', version: '9.1.0.0' },
+    paths: structuredClone(up.paths),
+    components: { schemas: up.components },
+  };
+  change(doc);
+  const dir = mkdtempSync(join(tmpdir(), 'vcconform-spec-'));
+  const file = join(dir, 'vcenter.yaml');
+  writeFileSync(file, stringify(doc));
+  return file;
 }
 
 test.describe('vcconform operations', () => {
@@ -15,7 +37,9 @@ test.describe('vcconform operations', () => {
     const lines = out.split('\n');
     const at = lines.findIndex((l) => l.startsWith('tasks.get '));
     expect(lines[at + 2]).toBe(`${''.padEnd(26)} query spec: Cis.Tasks.GetSpec, optional, form-exploded: ?return_all=…&exclude_result=…`);
-    expect(lines.filter((l) => l.includes(' query '))).toHaveLength(1);
+    expect(lines[at + 3]).not.toContain(' query ');
+    // One query line per documented query parameter, in the whole table.
+    expect(lines.filter((l) => l.includes(' query '))).toHaveLength(operations.reduce((n, op) => n + (op.queryParams?.length ?? 0), 0));
   });
 
   test('an operation without documented query parameters has no query line; a plain one is shown by name', () => {
@@ -24,6 +48,60 @@ test.describe('vcconform operations', () => {
     expect(queryLines({ ...operation('tasks.get'), queryParams: [{ ...spec, explode: false, required: true }] })).toEqual([
       'query spec: Cis.Tasks.GetSpec, required',
     ]);
+  });
+
+  test('--json lists every operation of the vendored 9.1 fragments (130), deep and generic, with its depth', async () => {
+    const ops = JSON.parse((await run('--json')).out) as { id: string; depth: string }[];
+    expect(ops).toHaveLength(130);
+    expect(ops.map((o) => o.id)).toEqual(operations.map((o) => o.id));
+    expect(ops.filter((o) => o.depth === 'deep').map((o) => o.id)).toContain('software.stage');
+    expect(ops.find((o) => o.id === 'esx.settings.clusters.software.drafts.create')?.depth).toBe('generic');
+  });
+
+  test('--spec FILE reads a complete vcenter.yaml and derives the same catalogue as the vendored fragments', async () => {
+    const { code, out, err } = await run('--spec', wholeSpec(), '--json');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(operations)));
+  });
+
+  test('--operations picks a subset of a --spec by globs over the derived ids', async () => {
+    const ops = JSON.parse((await run('--spec', wholeSpec(), '--operations', 'vcenter.datacenter.*,tasks.get', '--json')).out) as {
+      id: string;
+    }[];
+    expect(ops.map((o) => o.id)).toEqual([
+      'tasks.get',
+      'vcenter.datacenter.list',
+      'vcenter.datacenter.create',
+      'vcenter.datacenter.get',
+      'vcenter.datacenter.delete',
+    ]);
+  });
+
+  test('an operation of a --spec that cannot be derived is left out and named on stderr; the rest are listed', async () => {
+    const file = wholeSpec((doc) => {
+      const get = doc.paths['/vcenter/datacenter/{datacenter}']!.get as { parameters: { description: string }[] };
+      get.parameters[0]!.description = 'Identifier of the datacenter.';
+    });
+    const { code, out, err } = await run('--spec', file, '--json');
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as unknown[]).length).toBe(129);
+    expect(err).toMatch(
+      /^\[vcconform\] 1 operation\(s\) of .* could not be derived, e\.g\. GET \/vcenter\/datacenter\/\{datacenter\}: .*names no resource type/,
+    );
+  });
+
+  test('a bad --spec or --operations is one line naming what was wrong', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vcconform-spec-'));
+    writeFileSync(join(dir, 'x.yaml'), 'swagger: "2.0"\npaths: {}\n');
+    writeFileSync(join(dir, 'y.yaml'), 'openapi: 3.0.3\npaths: {}\n');
+    writeFileSync(join(dir, 'z.yaml'), 'openapi: [3.0.3\n');
+    await expect(run('--spec', join(dir, 'missing.yaml'))).rejects.toThrow(/--spec .*missing\.yaml: cannot read it \(ENOENT\)/);
+    await expect(run('--spec', join(dir, 'x.yaml'))).rejects.toThrow(/not an OpenAPI 3 document/);
+    await expect(run('--spec', join(dir, 'y.yaml'))).rejects.toThrow(/an OpenAPI document without components\.schemas/);
+    await expect(run('--spec', join(dir, 'z.yaml'))).rejects.toThrow(/not JSON or YAML/);
+    await expect(run('--operations', 'vcenter.*')).rejects.toThrow(/--operations picks from a --spec FILE/);
+    await expect(run('--spec', wholeSpec(), '--operations', 'nothing.*')).rejects.toThrow(/matches none of the 130 operations/);
   });
 
   test('--json carries queryParams', async () => {

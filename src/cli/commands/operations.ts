@@ -4,19 +4,30 @@ import { wireNames } from '../../../specs/query-params';
 import { upstreamKey } from '../../spec-import/upstream';
 import type { Command } from '../io';
 import { parse } from '../parse';
+import { DEEP_OPERATIONS } from '../../../specs/deep-operations';
+import { UsageError } from '../../errors';
+import { deriveWhatCan } from '../../spec-import/derive-catalogue';
+import { loadSpecFile } from '../../spec-import/user-spec';
+import { globToRegExp } from '../../target/scope';
 
 /** `vcconform operations`: the operation catalogue, as a table or as JSON. */
 export const operationsCommand: Command = {
   name: 'operations',
   summary: 'list the catalogued operations with their documented statuses, error types and query parameters',
-  usage: 'vcconform operations [--json]',
+  usage: 'vcconform operations [--json] [--spec FILE [--operations PATTERN]…]',
   async run(args, io) {
-    const { values } = parse('operations', args, { json: { type: 'boolean' } });
+    const { values } = parse('operations', args, {
+      json: { type: 'boolean' },
+      spec: { type: 'string' },
+      operations: { type: 'string', multiple: true },
+    });
+    if (values.operations && !values.spec) throw new UsageError('operations: --operations picks from a --spec FILE; name the file');
+    const listed = values.spec ? fromSpec(values.spec, values.operations, io) : operations;
     if (values.json) {
-      io.out(JSON.stringify(operations, null, 2));
+      io.out(JSON.stringify(listed, null, 2));
       return 0;
     }
-    for (const op of operations) {
+    for (const op of listed) {
       const errors = [...new Set(op.errors.map((e) => e.status))].map(
         (s) =>
           `${s} ${op.errors
@@ -41,6 +52,30 @@ export const operationsCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * The catalogue a user's spec gives (`--spec FILE`), limited to the ids `patterns` match (comma-separated globs): the
+ * operations vcconform can derive from it, and on stderr how many it could not, with the first reasons.
+ */
+function fromSpec(file: string, patterns: string[] | undefined, io: Parameters<Command['run']>[1]): readonly Operation[] {
+  const { operations: derived, underived } = deriveWhatCan(loadSpecFile(file), DEEP_OPERATIONS);
+  const globs = (patterns ?? [])
+    .flatMap((p) => p.split(','))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const picked = globs.length ? derived.filter((op) => globs.some((g) => globToRegExp(g).test(op.id))) : derived;
+  if (globs.length && picked.length === 0)
+    throw new UsageError(`operations: --operations ${globs.join(',')} matches none of the ${derived.length} operations of ${file}`);
+  if (underived.length)
+    io.err(
+      `[vcconform] ${underived.length} operation(s) of ${file} could not be derived, e.g. ` +
+        underived
+          .slice(0, 3)
+          .map((u) => `${u.method} ${u.key}: ${u.reason}`)
+          .join('; '),
+    );
+  return picked;
+}
 
 /** `query spec: Cis.Tasks.GetSpec, optional, form-exploded: ?return_all=…&exclude_result=…`, one per documented query parameter. */
 export function queryLines(op: Operation): string[] {

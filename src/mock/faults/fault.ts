@@ -16,6 +16,8 @@ export interface Fault {
   /** Catalogue operation ids it applies to; absent = every operation. */
   operations?: readonly string[];
   latencyMs?: number;
+  /** The request is served without a session, as the administrator, instead of being refused with 401 (app.ts). */
+  servesWithoutSession?: boolean;
   before?(request: RoutedRequest, context: HandlerContext): RoutedRequest | MockResponse;
   after?(request: RoutedRequest, response: MockResponse, context: HandlerContext): MockResponse;
   /** Forgets the memory the fault keeps for this mock (called by the mock's reset()). */

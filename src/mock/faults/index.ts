@@ -1,8 +1,10 @@
 import { operations } from '../../../specs/index';
+import { idsLike } from '../../catalogue/ids-like';
 import { MockError } from '../mock-error';
 import { authFaults } from './auth-faults';
 import { clustersFaults } from './clusters-faults';
 import { faultApplies, type Fault } from './fault';
+import { genericFaults } from './generic-faults';
 import { nullFaults } from './null-faults';
 import { routeFaults } from './route-faults';
 import { stageFaults } from './stage-faults';
@@ -18,6 +20,7 @@ export const faults: readonly Fault[] = [
   ...taskFaults,
   ...nullFaults,
   ...routeFaults,
+  ...genericFaults,
 ];
 
 /**
@@ -36,7 +39,7 @@ export function faultByName(spec: string): Fault {
     throw new MockError(
       action,
       `there is no operation ${JSON.stringify(operationId)}`,
-      `Operation ids: ${operations.map((op) => op.id).join(', ')}`,
+      `Operation ids like it: ${idsLike(operationId).join(', ')} (vcconform operations lists all ${operations.length})`,
     );
   }
   if (!faultApplies(fault, operationId)) {

@@ -12,3 +12,5 @@ export const STAGE_ERRORS = ['suites/stage-task.errors'];
  */
 export const WHILE_RUNNING = 200;
 export const CLUSTER_OPERATIONS = ['clusters.list', 'clusters.get', 'clusters.upgrade', 'clusters.upgradeMultiple'];
+/** The generic suite: every operation no deep suite covers, from the spec alone. */
+export const GENERIC = ['suites/generic'];

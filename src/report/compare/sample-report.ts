@@ -120,6 +120,8 @@ export function sampleReport(run: SampleRun = {}): ConformanceReport {
     errors: [],
     coverage: operations.map((operation) => ({
       operation,
+      depth: 'deep' as const,
+      checks: [],
       statuses: (run.statuses ?? [])
         .filter(([op]) => op === operation)
         .map(([, status, errorType, observed, documented]) => ({ status, errorType, documented: documented ?? true, observed })),

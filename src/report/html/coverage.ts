@@ -94,10 +94,23 @@ ${
 </div>`;
 }
 
+/** How many operations had checks evaluated, and each one that had none with why (its tests' skip reasons). */
+function uncoveredCallout(coverage: OperationCoverage[]): Markup {
+  const uncovered = coverage.filter((c) => c.uncovered);
+  const summary = `${coverage.length - uncovered.length} of ${coverage.length} operations had checks evaluated`;
+  if (!uncovered.length) return html`<p class="callout ok">${summary}.</p>`;
+  return html`<div class="callout gaps" role="note" aria-labelledby="uncovered-title"><h3 id="uncovered-title">Uncovered operations</h3>
+<p>${summary}; these had none:</p>
+<ul class="uncovered-list">${uncovered.map(
+    (c) => html`<li class="uncovered"><code>${c.operation}</code> (${c.depth}): ${(c.uncovered ?? []).join('; ')}</li>`,
+  )}</ul></div>`;
+}
+
 /** Coverage per operation: documented statuses observed, undocumented answers, optional-field forms sent, gaps called out. */
 export function coverageSection(report: ConformanceReport): Markup {
   return html`<section id="coverage" aria-labelledby="coverage-title">
 <h2 id="coverage-title">Coverage</h2>
+${uncoveredCallout(report.coverage)}
 ${gapCallout(report.coverage)}
 ${
   report.coverage.length
