@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
+import { inventorySeed } from './generic/inventory-seed';
+import { ObjectStore } from './generic/store';
 import type { Inventory, InventoryAppliance, InventoryCluster, InventoryHost, InventorySupervisor, Timings } from './inventory';
+import type { LocalizableMessage } from './stage-result';
 
 export interface User {
   username: string;
@@ -64,6 +67,20 @@ export interface TaskRecord {
   deniedPrivilege?: string;
   /** Virtual time of an accepted cancel: the task is FAILED (CANCELED) from then on. */
   canceledAt?: number;
+  /**
+   * Set for a task the generic handler started (src/mock/generic): one piece of work, no hosts (`hosts` is
+   * empty, `commit` '', `perHostMs` 0). Absent for a stage task. `clusterId` is '' when the operation names no cluster.
+   */
+  generic?: GenericTaskPart;
+}
+
+/** What a generic task adds to a TaskRecord. */
+export interface GenericTaskPart {
+  /** Virtual ms it runs once it leaves PENDING. */
+  runMs: number;
+  description: LocalizableMessage;
+  /** Cis.Task.Info.result once SUCCEEDED, built from the operation's resultSchema; absent where it documents none. */
+  result?: unknown;
 }
 
 /** Everything the mock knows, explicit and resettable. Handlers read and change only this. */
@@ -73,6 +90,8 @@ export class MockState {
   clusters = new Map<string, ClusterState>();
   hosts = new Map<string, InventoryHost>();
   tasks = new Map<string, TaskRecord>();
+  /** The objects the generic handler serves (drafts, datacenters, components, …), made afresh by reset(). */
+  objects!: ObjectStore;
   timings!: Timings;
   /** The appliance GET /api/appliance/system/version describes. */
   appliance!: InventoryAppliance;
@@ -88,7 +107,7 @@ export class MockState {
     this.reset();
   }
 
-  /** Back to the inventory as loaded: no sessions, no tasks, no upgrades. */
+  /** Back to the inventory as loaded: no sessions, no tasks, no upgrades, no generic objects created or deleted. */
   reset(): void {
     const inv = structuredClone(this.inventory);
     this.timings = inv.timings;
@@ -109,6 +128,7 @@ export class MockState {
     this.clusters = new Map(inv.clusters.map((c) => [c.id, { ...c, hosts: inv.hosts.filter((h) => h.cluster === c.id) }]));
     this.sessions.clear();
     this.tasks.clear();
+    this.objects = new ObjectStore(inventorySeed(() => this));
     this.lastSweepWall = -Infinity;
   }
 

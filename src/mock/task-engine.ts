@@ -10,6 +10,7 @@ import {
   type StageResult,
 } from './stage-result';
 import type { TaskRecord } from './state';
+import { genericProgress, genericResult, type GenericTaskRecord } from './generic/task-view';
 
 /**
  * The task engine: a pure function of a TaskRecord and the virtual time. No timers; a task
@@ -17,7 +18,8 @@ import type { TaskRecord } from './state';
  *
  * PENDING for `pendingMs`, then RUNNING with the hosts staged one after another, `perHostMs`
  * each, then SUCCEEDED, or FAILED when a host failed. A task refused for a missing privilege
- * fails as it leaves PENDING; a canceled one fails at the cancel time.
+ * fails as it leaves PENDING; a canceled one fails at the cancel time. A generic task (record.generic)
+ * runs as one piece of work for its `runMs` and ends SUCCEEDED with its built result.
  */
 
 export const TASK_STATUSES = ['PENDING', 'RUNNING', 'BLOCKED', 'SUCCEEDED', 'FAILED'] as const;
@@ -48,10 +50,12 @@ export interface TaskInfo {
   status: TaskStatus;
   cancelable: boolean;
   user: string;
-  target: { type: 'ClusterComputeResource'; id: string };
+  /** Absent for a generic task whose operation names no cluster. */
+  target?: { type: 'ClusterComputeResource'; id: string };
   progress?: Progress;
   start_time?: string;
   end_time?: string;
+  /** A stage task's StageResult; a generic task's is a value of its operation's resultSchema (typed as the stage's: deep code reads it). */
   result?: StageResult;
   error?: ReturnType<typeof vapiErrorBody>;
 }
@@ -59,7 +63,8 @@ export interface TaskInfo {
 /** The task's state at `now`. A cancel counts only if it came before the task would have ended. */
 export function timeline(record: TaskRecord, now: number): Timeline {
   const startAt = record.createdAt + record.pendingMs;
-  const naturalEnd = record.deniedPrivilege !== undefined ? startAt : startAt + record.hosts.length * record.perHostMs;
+  const workMs = record.generic ? record.generic.runMs : record.hosts.length * record.perHostMs;
+  const naturalEnd = record.deniedPrivilege !== undefined ? startAt : startAt + workMs;
   const canceledAt = record.canceledAt;
   if (canceledAt !== undefined && canceledAt <= now && canceledAt < naturalEnd) {
     return { status: 'FAILED', startAt: Math.min(startAt, canceledAt), endAt: canceledAt, at: canceledAt, failure: 'canceled' };
@@ -119,26 +124,28 @@ export function taskInfo(record: TaskRecord, now: number, options: { excludeResu
 
 const terminalInfos = new WeakMap<TaskRecord, { withResult?: TaskInfo; withoutResult?: TaskInfo }>();
 
+const isGeneric = (record: TaskRecord): record is GenericTaskRecord => record.generic !== undefined;
+
 function infoAt(record: TaskRecord, t: Timeline, excludeResult: boolean): TaskInfo {
   const info: TaskInfo = {
-    description: msg('stage', `Stage the desired software document of cluster ${record.clusterId} to its hosts.`, [record.clusterId]),
+    description: isGeneric(record)
+      ? record.generic.description
+      : msg('stage', `Stage the desired software document of cluster ${record.clusterId} to its hosts.`, [record.clusterId]),
     service: record.service,
     operation: record.operation,
     status: t.status,
     cancelable: !isTerminal(t.status),
     user: record.username,
-    target: { type: 'ClusterComputeResource', id: record.clusterId },
+    ...(record.clusterId !== '' && { target: { type: 'ClusterComputeResource' as const, id: record.clusterId } }),
   };
   if (t.status === 'PENDING') return info;
-  info.progress = {
-    total: record.hosts.length * UNITS_PER_HOST,
-    completed: completedUnits(record, t),
-    message: progressMessage(record, t),
-  };
+  info.progress = isGeneric(record)
+    ? genericProgress(record, t)
+    : { total: record.hosts.length * UNITS_PER_HOST, completed: completedUnits(record, t), message: progressMessage(record, t) };
   if (t.startAt !== undefined) info.start_time = iso(t.startAt);
   if (t.endAt !== undefined) info.end_time = iso(t.endAt);
-  const result = excludeResult ? undefined : stageResult(record, t);
-  if (result) info.result = result;
+  const result = excludeResult ? undefined : isGeneric(record) ? (genericResult(record, t) as StageResult) : stageResult(record, t);
+  if (result !== undefined) info.result = result;
   const error = taskError(record, t);
   if (error) info.error = error;
   return info;

@@ -35,7 +35,7 @@ export const listTasks: Handler = (request, { state }) => {
       any(f.operations, (o) => o === info.operation) &&
       any(f.status, (s) => s === info.status) &&
       any(f.users, (u) => u === info.user) &&
-      any(f.targets, (t) => t.type === info.target.type && t.id === info.target.id)
+      any(f.targets, (t) => t.type === info.target?.type && t.id === info.target?.id)
     )
       matches.push([record.id, info]);
   }
