@@ -111,7 +111,7 @@ test.describe('catalogue facts the suites rely on', () => {
     expect(stage.task?.resultSchema).toBe('Esx.Settings.Clusters.Software.StageResult');
   });
 
-  test('of the deep operations tasks.get alone declares query parameters: GetSpec as spec, form-exploded to exclude_result/return_all', () => {
+  test('of the deep operations only tasks.get declares query parameters: GetSpec, form-exploded to exclude_result/return_all', () => {
     expect(operations.filter((o) => o.depth === 'deep' && o.queryParams).map((o) => o.id)).toEqual(['tasks.get']);
     const [spec] = operation('tasks.get').queryParams ?? [];
     expect(spec).toMatchObject({ name: 'spec', schema: 'Cis.Tasks.GetSpec', style: 'form', explode: true, required: false });

@@ -16,6 +16,8 @@ export type Discovered =
       params: Record<string, string>;
       /** Every id each producer listed, by parameter: what an unknown id must not be. */
       listed: Record<string, string[]>;
+      /** Whether the producer enumerates the parameter's objects (map keys, array items), not just names one in a field. */
+      enumerated: Record<string, boolean>;
       reads: Exchange[];
     }
   | { skip: string; reads: Exchange[] };
@@ -43,6 +45,7 @@ export async function discover(
   if ('gap' in d) return { skip: `not discoverable: ${d.gap}`, reads };
   const params: Record<string, string> = {};
   const listed: Record<string, string[]> = {};
+  const enumerated: Record<string, boolean> = {};
   for (const step of d.steps) {
     const producer = step.producer.operation;
     const exchange = await api.call(producer.id, { params: pick(params, producer), session });
@@ -53,15 +56,15 @@ export async function discover(
     }
     const ids = idsAt(exchange.body, step.producer.site);
     const id = ids.find((i) => allowed(step.resourceType, i));
-    if (id === undefined)
-      return {
-        skip: `${producer.id} lists no ${step.resourceType}${ids.length ? ' the run may change (mutation allowlist)' : ''} for {${step.param}}`,
-        reads,
-      };
+    if (id === undefined) {
+      const which = ids.length ? ' the run may change (mutation allowlist)' : '';
+      return { skip: `${producer.id} lists no ${step.resourceType}${which} for {${step.param}}`, reads };
+    }
     params[step.param] = id;
     listed[step.param] = ids;
+    enumerated[step.param] = step.producer.site.path.some((s) => s === 'keys' || s === 'items');
   }
-  return { params, listed, reads };
+  return { params, listed, enumerated, reads };
 }
 
 function pick(params: Record<string, string>, op: Operation): Record<string, string> {

@@ -74,6 +74,19 @@ export function resourceIdArbitrary(resourceType: string): fc.Arbitrary<string> 
   return Object.hasOwn(BY_TYPE, resourceType) ? (BY_TYPE[resourceType] as fc.Arbitrary<string>) : FALLBACK;
 }
 
+// Commits are numbered per cluster from 1: a lab's cluster may have any few thousand, never hundreds of millions.
+const FAR_PREFIX: Readonly<Record<string, string>> = {
+  ClusterComputeResource: 'domain-c',
+  HostSystem: 'host-',
+  Datacenter: 'datacenter-',
+  'com.vmware.esx.settings.commit': '',
+};
+
+/** Whether unknownResourceIdArbitrary draws ids of this type from beyond any counter a vCenter reaches (else: realistic ones). */
+export function hasFarIds(resourceType: string): boolean {
+  return Object.hasOwn(FAR_PREFIX, resourceType);
+}
+
 /**
  * Identifiers meant to name nothing on the target: a managed object id or commit number far above
  * any counter a vCenter reaches (`domain-c9xxxxxxxx`, `host-9xxxxxxxx`, commit `9xxxxxxxx`), where the realistic ids above favour small
@@ -81,13 +94,7 @@ export function resourceIdArbitrary(resourceType: string): fc.Arbitrary<string> 
  * what the target lists and what its profile maps, and reads an id back where another operation can.
  */
 export function unknownResourceIdArbitrary(resourceType: string): fc.Arbitrary<string> {
-  // Commits are numbered per cluster from 1: a lab's cluster may have any few thousand, never hundreds of millions.
-  const prefix = (
-    { ClusterComputeResource: 'domain-c', HostSystem: 'host-', Datacenter: 'datacenter-', 'com.vmware.esx.settings.commit': '' } as Record<
-      string,
-      string
-    >
-  )[resourceType];
+  const prefix = FAR_PREFIX[resourceType];
   return prefix === undefined
     ? resourceIdArbitrary(resourceType)
     : fc.integer({ min: 900_000_000, max: 999_999_999 }).map((n) => `${prefix}${n}`);

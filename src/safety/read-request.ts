@@ -98,3 +98,11 @@ export function readBody(op: Operation, body: string | undefined): BodyReading {
   const first = validate.errors?.[0];
   return { ok: false, why: `the body does not match ${spec.schema}${first ? ` (at ${first.instancePath || '/'}: ${first.message})` : ''}` };
 }
+
+/**
+ * Whether safe mode counts a body as one the operation refuses before acting (readBody): it breaks the schema even with
+ * every null read as unset. A generated invalid body that breaks it only by a null is left out of a safe run.
+ */
+export function refusedBeforeActing(op: Operation, body: unknown): boolean {
+  return !readBody(op, JSON.stringify(body)).ok;
+}

@@ -7,7 +7,7 @@ test.describe('scope', () => {
     expect(parseScope(['clusters.*, tasks.get', 'software.stage'], '--operations')).toEqual(['clusters.*', 'tasks.get', 'software.stage']);
     expect(() => parseScope(['clusters.*,tasks.gte'], '--operations')).toThrow(UsageError);
     expect(() => parseScope(['clusters.*,tasks.gte'], '--operations')).toThrow(
-      /^--operations: "tasks\.gte" matches no catalogued operation \(like it: tasks\.get, tasks\.list, tasks\.cancel; vcconform operations lists all 130\)/,
+      /^--operations: "tasks\.gte" matches no catalogued operation \(like it: tasks\.get, tasks\.list, tasks\.cancel; .* lists all 130\)/,
     );
     expect(() => parseScope([' , '], 'at /operations')).toThrow(/^at \/operations must name at least one operation/);
     // A dot is a dot, not any character.

@@ -49,6 +49,25 @@ const cases: Case[] = [
     expectedIssues: [{ received: '500' }],
   },
   {
+    description: 'a 401 without a session, where the operation entry leaves 401 out, is judged by unauthenticated-is-401 alone',
+    check: 'status-is-documented',
+    evidence: evidence(
+      exchange({ operation: 'esx.settings.clusters.software.recommendations.get', status: 401, body: UA }),
+      unauthenticated,
+    ),
+    expectedIssues: [],
+    applies: false,
+  },
+  {
+    description: 'a 500 without a session, where the operation entry leaves 401 out, is still judged by unauthenticated-is-401',
+    check: 'unauthenticated-is-401',
+    evidence: evidence(
+      exchange({ operation: 'esx.settings.clusters.software.recommendations.get', status: 500, body: vapiError('ERROR') }),
+      unauthenticated,
+    ),
+    expectedIssues: [{ received: '500 ERROR' }],
+  },
+  {
     description: 'invalid input is judged by its own check',
     check: 'status-is-documented',
     evidence: evidence(exchange({ operation: 'clusters.upgrade', status: 422, body: vapiError('INVALID_ARGUMENT') }), invalid),

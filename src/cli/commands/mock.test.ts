@@ -211,7 +211,7 @@ test.describe('vcconform mock', () => {
       ],
       [
         ['--fault', 'latency@software.stag'],
-        ['--fault', '"software.stag"', 'Operation ids: session.create'],
+        ['--fault', '"software.stag"', 'Operation ids like it: software.stage'],
       ],
       [
         ['--inventory', join(dir, 'missing.json')],

@@ -746,6 +746,56 @@ const cases: FaultCase[] = [
     faulty: { stage: { status: 400, errorType: 'INVALID_ARGUMENT' }, batch: { status: 400, errorType: 'INVALID_ARGUMENT' } },
     clean: { stage: { status: 202, errorType: null }, batch: 'REJECTED' },
   },
+  {
+    fault: 'served-without-session',
+    scenario: 'list datacenters without a session',
+    run: async (api) => statusAndType(await api.call('vcenter.datacenter.list', 'GET', '/api/vcenter/datacenter')),
+    faulty: { status: 200, errorType: null },
+    clean: { status: 401, errorType: 'UNAUTHENTICATED' },
+  },
+  {
+    fault: 'read-omits-required-field',
+    scenario: 'get datacenter-1: is its required datastore_folder (the first Vcenter.Datacenter.Info requires) there?',
+    run: async (api) => {
+      const r = await api.call('vcenter.datacenter.get', 'GET', '/api/vcenter/datacenter/datacenter-1', { session: await api.login() });
+      return [r.status, 'datastore_folder' in (r.body as object)];
+    },
+    faulty: [200, false],
+    clean: [200, true],
+  },
+  {
+    fault: 'read-answers-204',
+    scenario: 'get datacenter-1',
+    run: async (api) => {
+      const r = await api.call('vcenter.datacenter.get', 'GET', '/api/vcenter/datacenter/datacenter-1', { session: await api.login() });
+      return [r.status, r.body === undefined];
+    },
+    faulty: [204, true],
+    clean: [200, false],
+  },
+  {
+    fault: 'unknown-id-400',
+    scenario: 'get datacenter-999999999, which does not exist',
+    run: async (api) =>
+      statusAndType(
+        await api.call('vcenter.datacenter.get', 'GET', '/api/vcenter/datacenter/datacenter-999999999', { session: await api.login() }),
+      ),
+    faulty: { status: 400, errorType: 'INVALID_ARGUMENT' },
+    clean: { status: 404, errorType: 'NOT_FOUND' },
+  },
+  {
+    fault: 'invalid-body-accepted',
+    scenario: 'create a datacenter with a number for its name',
+    run: async (api) =>
+      statusAndType(
+        await api.call('vcenter.datacenter.create', 'POST', '/api/vcenter/datacenter', {
+          session: await api.login(),
+          body: { name: 7, folder: 'group-d1' },
+        }),
+      ),
+    faulty: { status: 201, errorType: null },
+    clean: { status: 400, errorType: 'INVALID_ARGUMENT' },
+  },
 ];
 
 // Clean-mock clients are checked after each test; the faulty-mock ones are exempt (below).
