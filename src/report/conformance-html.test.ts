@@ -170,6 +170,16 @@ test.describe('conformance.html content', () => {
     expect(clean).not.toContain('class="pair gap"');
   });
 
+  test('coverage says how many operations had checks evaluated, and names each that had none with why', () => {
+    const clean = textOf(element(renderConformanceHtml(sample('clean')), 'section', 'coverage'));
+    expect(clean).toContain('11 of 11 operations had checks evaluated.');
+    const report = sample('failing');
+    report.coverage[0] = { ...report.coverage[0]!, checks: [], uncovered: ['not in scope: session.create', 'safe mode'] };
+    const coverage = element(renderConformanceHtml(report), 'section', 'coverage');
+    expect(textOf(coverage)).toContain('10 of 11 operations had checks evaluated; these had none:');
+    expect(coverage).toContain('<li class="uncovered"><code>session.create</code> (deep): not in scope: session.create; safe mode</li>');
+  });
+
   test('each failure block shows its rule, test, scenario, Received vs Documented, exchange, curl and replay', () => {
     const r = sample('failing');
     const blocks = failureBlocks(renderConformanceHtml(r));

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { operation, operations } from '../../specs/index';
 import type { Exchange } from '../checks/types';
+import type { CheckOutcome } from './conformance-types';
 import { coverageOf, fieldUsage, optionalFieldsOf, publicUrl, runInfoOf, summariseExchanges, type OperationUse } from './coverage';
 
 /** An exchange of `operation` answered with `status` (and a JSON error body when `errorType` is given). */
@@ -153,6 +154,57 @@ test.describe("coverage: one test's exchanges summarised, a run's summed against
       .map((s) => s.errorType);
     expect(stage).toEqual(['INVALID_ARGUMENT', 'NOT_ALLOWED_IN_CURRENT_STATE']);
     expect(coverageOf([]).every((c) => c.statuses.every((s) => s.documented && s.observed === 0))).toBe(true);
+  });
+
+  test('each operation names the checks evaluated on it, and one with none says why: its skip reasons, or that nothing sent it', () => {
+    const counts = { passed: 1, failed: 0, warning: 0, info: 0, skipped: 0 };
+    const skipped = { ...counts, passed: 0, skipped: 1 };
+    const results: CheckOutcome[] = [
+      { operation: 'vcenter.datacenter.get', check: 'status-is-documented', severity: 'failure', status: 'passed', counts, tests: ['a'] },
+      { operation: 'vcenter.datacenter.get', check: 'body-matches-schema', severity: 'failure', status: 'failed', counts, tests: ['a'] },
+      {
+        operation: 'vcenter.datacenter.get',
+        check: '*',
+        severity: null,
+        status: 'skipped',
+        counts: skipped,
+        reason: 'safe mode',
+        tests: ['b'],
+      },
+      {
+        operation: 'vcenter.datacenter.delete',
+        check: '*',
+        severity: null,
+        status: 'skipped',
+        counts: skipped,
+        reason: 'not in scope',
+        tests: ['c'],
+      },
+      {
+        operation: 'vcenter.datacenter.delete',
+        check: '*',
+        severity: null,
+        status: 'skipped',
+        counts: skipped,
+        reason: 'safe mode',
+        tests: ['d'],
+      },
+    ];
+    const coverage = coverageOf([], results);
+    expect(coverage.find((c) => c.operation === 'vcenter.datacenter.get')).toMatchObject({
+      depth: 'generic',
+      checks: ['body-matches-schema', 'status-is-documented'],
+    });
+    expect(coverage.find((c) => c.operation === 'vcenter.datacenter.get')).not.toHaveProperty('uncovered');
+    expect(coverage.find((c) => c.operation === 'vcenter.datacenter.delete')).toMatchObject({
+      checks: [],
+      uncovered: ['not in scope', 'safe mode'],
+    });
+    expect(coverage.find((c) => c.operation === 'vcenter.host.list')).toMatchObject({
+      checks: [],
+      uncovered: ['no test of the run sent it'],
+    });
+    expect(coverage.find((c) => c.operation === 'software.stage')?.depth).toBe('deep');
   });
 
   test('the run names the target without credentials: embedded mock, live URL, replay', () => {

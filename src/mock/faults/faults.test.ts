@@ -796,6 +796,47 @@ const cases: FaultCase[] = [
     faulty: { status: 201, errorType: null },
     clean: { status: 400, errorType: 'INVALID_ARGUMENT' },
   },
+  {
+    fault: 'generic-task-result-off-schema',
+    scenario: 'apply domain-c10 (a generic task), let it finish, and read which properties its result has',
+    run: async (api, mock) => {
+      const session = await api.login();
+      const started = await api.call(
+        'esx.settings.clusters.software.apply',
+        'POST',
+        '/api/esx/settings/clusters/domain-c10/software?action=apply&vmw-task=true',
+        {
+          session,
+          body: {},
+        },
+      );
+      mock.clock.advance(AFTER_STAGE_MS);
+      const info = await api.call('tasks.get', 'GET', `/api/cis/tasks/${encodeURIComponent(started.body as string)}`, { session });
+      const body = info.body as { status: string; result?: object };
+      return [body.status, Object.keys(body.result ?? {}).sort()];
+    },
+    faulty: ['SUCCEEDED', ['failed_hosts', 'host_info', 'host_status', 'skipped_hosts', 'successful_hosts']],
+    clean: ['SUCCEEDED', ['commit', 'failed_hosts', 'host_info', 'host_status', 'skipped_hosts', 'successful_hosts']],
+  },
+  {
+    fault: 'no-desired-document',
+    scenario: "read domain-c10's desired software document and its drafts",
+    run: async (api) => {
+      const session = await api.login();
+      const base = '/api/esx/settings/clusters/domain-c10/software';
+      const get = await api.call('esx.settings.clusters.software.get', 'GET', base, { session });
+      const drafts = await api.call('esx.settings.clusters.software.drafts.list', 'GET', `${base}/drafts`, { session });
+      return [statusAndType(get), statusAndType(drafts)];
+    },
+    faulty: [
+      { status: 404, errorType: 'NOT_FOUND' },
+      { status: 404, errorType: 'NOT_FOUND' },
+    ],
+    clean: [
+      { status: 200, errorType: null },
+      { status: 200, errorType: null },
+    ],
+  },
 ];
 
 // Clean-mock clients are checked after each test; the faulty-mock ones are exempt (below).

@@ -5,6 +5,7 @@ import { parsesAsJson } from '../../util/json-text';
 import { vapiError } from '../errors';
 import { isObject, type Fault } from './fault';
 import { GENERIC } from './proof-suites';
+import { editInfos, TASK_READS } from './task-faults';
 
 /**
  * Faults that break a rule of the generic checks (suites/generic.spec.ts) on the operations no deep suite
@@ -84,10 +85,58 @@ export const invalidBodyAccepted: Fault = {
   },
 };
 
+/** The operation of the generic task whose result the fault breaks: the one the spec's prose links a result type to (ApplyResult). */
+const APPLY = 'esx.settings.clusters.software.apply';
+
+/** A generic task's SUCCEEDED result leaves out the first property its result schema requires. */
+export const genericTaskResultOffSchema: Fault = {
+  name: 'generic-task-result-off-schema',
+  breaks: "a generic task's result leaves out a property its result type requires (Cis.Task.Info.result: the operation's result, §5.1)",
+  operations: TASK_READS,
+  after: (request, response, { state }) =>
+    editInfos(request, response, (taskId, info) => {
+      const record = state.tasks.get(taskId);
+      const creator =
+        record?.generic && operations.find((op) => op.task?.service === record.service && op.task.operation === record.operation);
+      const schema = creator ? creator.task?.resultSchema : undefined;
+      if (!schema || !isObject(info.result)) return info;
+      const [first] = flatten(schemaFor(schema), `${schema}#`, schemaFor).required;
+      if (first === undefined) return info;
+      const { [first]: _left, ...rest } = info.result;
+      return { ...info, result: rest };
+    }),
+  caughtBy: {
+    checks: ['task-result-matches-schema'],
+    suites: GENERIC,
+    grep: `${APPLY} answers 202 with a task id`,
+    operations: ['tasks.get'],
+  },
+};
+
+/** The vLCM reads of one cluster, as a cluster managed with baselines (no desired-state document) answers them. */
+const VLCM_READS = genericReads.filter((id) =>
+  operations.find((op) => op.id === id)!.path.startsWith('/api/esx/settings/clusters/{cluster}/'),
+);
+
+/** Conforming, not a fault: what a cluster without a desired software document answers (each read documents this 404). */
+export const noDesiredDocument: Fault = {
+  name: 'no-desired-document',
+  breaks:
+    'no documented rule: every vLCM read of a cluster answers its documented 404 NOT_FOUND ("desired software document is not found"), ' +
+    'as a cluster managed with baselines does',
+  operations: VLCM_READS,
+  before: (request) =>
+    request.operation.errors.some((e) => e.status === 404 && e.errorTypes.includes('NOT_FOUND'))
+      ? vapiError('NOT_FOUND', `Cluster ${request.params.cluster} has no desired software document (fault no-desired-document).`)
+      : request,
+};
+
 export const genericFaults: readonly Fault[] = [
   servedWithoutSession,
   readOmitsRequiredField,
   readAnswers204,
   unknownId400,
   invalidBodyAccepted,
+  genericTaskResultOffSchema,
+  noDesiredDocument,
 ];
