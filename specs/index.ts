@@ -12,8 +12,11 @@ export { operations } from './operations';
 /** A JSON Schema object as stored in specs/schemas/. */
 export type Schema = Record<string, unknown>;
 
-/** Schemas taken from the vCenter spec (generated) and vcconform's own formats (hand-written). */
-export const SCHEMAS_DIR = join(__dirname, 'schemas');
+/**
+ * Schemas taken from the vCenter spec (generated) and vcconform's own formats (hand-written). A run on a user's
+ * spec (vcconform run --spec) names its generated catalogue and schemas in VCCONFORM_SPECS.
+ */
+export const SCHEMAS_DIR = join(process.env.VCCONFORM_SPECS || __dirname, 'schemas');
 export const OWN_SCHEMAS_DIR = join(__dirname, 'vcconform');
 /** Annotation keyword naming the vSphere resource type of an identifier string. */
 export const RESOURCE_TYPE_KEYWORD = 'x-vmw-resource-type';

@@ -8,4 +8,7 @@ import type { Operation } from './catalogue-types';
  * (`src/spec-import/derive-catalogue.ts`); a self-test re-derives it and fails on any difference.
  * What the spec cannot say about the operations tested in depth is in `specs/deep-operations.ts`.
  */
-export const operations: readonly Operation[] = JSON.parse(readFileSync(join(__dirname, 'catalogue.json'), 'utf8')) as Operation[];
+export const operations: readonly Operation[] = JSON.parse(
+  // A run on a user's spec (vcconform run --spec) names the catalogue it generated in VCCONFORM_SPECS.
+  readFileSync(join(process.env.VCCONFORM_SPECS || __dirname, 'catalogue.json'), 'utf8'),
+) as Operation[];

@@ -2,8 +2,7 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { loadUpstream } from '../../spec-import/upstream';
+import { wholeSpecFile } from '../../spec-import/testing';
 import { operation, operations } from '../../../specs/index';
 import { operationsCommand, queryLines } from './operations';
 
@@ -12,22 +11,6 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   const err: string[] = [];
   const code = await operationsCommand.run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** The vendored fragments joined into one document, as a user's complete vcenter.yaml is: paths and components together. */
-function wholeSpec(change: (doc: { paths: Record<string, Record<string, unknown>> }) => void = () => {}): string {
-  const up = loadUpstream();
-  const doc = {
-    openapi: '3.0.3',
-    info: { title: 'vcenter', version: '9.1.0.0' },
-    paths: structuredClone(up.paths),
-    components: { schemas: up.components },
-  };
-  change(doc);
-  const dir = mkdtempSync(join(tmpdir(), 'vcconform-spec-'));
-  const file = join(dir, 'vcenter.yaml');
-  writeFileSync(file, stringify(doc));
-  return file;
 }
 
 test.describe('vcconform operations', () => {
@@ -59,14 +42,14 @@ test.describe('vcconform operations', () => {
   });
 
   test('--spec FILE reads a complete vcenter.yaml and derives the same catalogue as the vendored fragments', async () => {
-    const { code, out, err } = await run('--spec', wholeSpec(), '--json');
+    const { code, out, err } = await run('--spec', wholeSpecFile(), '--json');
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(operations)));
   });
 
   test('--operations picks a subset of a --spec by globs over the derived ids', async () => {
-    const ops = JSON.parse((await run('--spec', wholeSpec(), '--operations', 'vcenter.datacenter.*,tasks.get', '--json')).out) as {
+    const ops = JSON.parse((await run('--spec', wholeSpecFile(), '--operations', 'vcenter.datacenter.*,tasks.get', '--json')).out) as {
       id: string;
     }[];
     expect(ops.map((o) => o.id)).toEqual([
@@ -79,7 +62,7 @@ test.describe('vcconform operations', () => {
   });
 
   test('an operation of a --spec that cannot be derived is left out and named on stderr; the rest are listed', async () => {
-    const file = wholeSpec((doc) => {
+    const file = wholeSpecFile((doc) => {
       const get = doc.paths['/vcenter/datacenter/{datacenter}']!.get as { parameters: { description: string }[] };
       get.parameters[0]!.description = 'Identifier of the datacenter.';
     });
@@ -104,7 +87,7 @@ test.describe('vcconform operations', () => {
     await expect(run('--spec', join(dir, 'y.yaml'))).rejects.toThrow(/an OpenAPI document without components\.schemas/);
     await expect(run('--spec', join(dir, 'z.yaml'))).rejects.toThrow(/not JSON or YAML/);
     await expect(run('--operations', 'vcenter.*')).rejects.toThrow(/--operations picks from a --spec FILE/);
-    await expect(run('--spec', wholeSpec(), '--operations', 'nothing.*')).rejects.toThrow(/matches none of the 130 operations/);
+    await expect(run('--spec', wholeSpecFile(), '--operations', 'nothing.*')).rejects.toThrow(/matches none of the 130 operations/);
   });
 
   test('--json carries queryParams', async () => {

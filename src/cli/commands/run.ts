@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { PACKAGE_ROOT as ROOT } from '../../util/package-root';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { PACKAGE_BIN, PACKAGE_ROOT as ROOT } from '../../util/package-root';
+import { tmpdir } from 'node:os';
+import { SPECS_ENV, writeSpecDir } from '../../spec-import/spec-dir';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../../errors';
 import { faultsByName } from '../../mock/faults/index';
 import { MockError } from '../../mock/mock-error';
@@ -33,7 +35,7 @@ const DEFAULT_RUNS = 25;
 const USAGE =
   'vcconform run [--target URL | --profile FILE | --replay DIR] [--insecure] [--allow-mutations] ' +
   '[--dry-run] [--record DIR] [--runs N] [--seed S [--path P]] [--grep PATTERN] ' +
-  '[--workers N] [--shard I/N] [--reports DIR] [--fault NAME]… [--operations PATTERN]…';
+  '[--workers N] [--shard I/N] [--reports DIR] [--fault NAME]… [--operations PATTERN]… [--spec FILE]';
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -291,6 +293,44 @@ async function named<T>(f: () => T | Promise<T>): Promise<T> {
   }
 }
 
+/** `--spec FILE` (or `--spec=FILE`) and the other arguments; undefined without it. */
+function specArgument(args: string[]): { file: string; rest: string[] } | undefined {
+  const at = args.findIndex((a) => a === '--spec' || a.startsWith('--spec='));
+  if (at < 0) return undefined;
+  const inline = args[at]!.startsWith('--spec=') ? args[at]!.slice('--spec='.length) : undefined;
+  const file = inline ?? args[at + 1];
+  if (!file || file.startsWith('--')) throw new UsageError('run: --spec needs a file: a complete vcenter.yaml or .json');
+  return { file, rest: [...args.slice(0, at), ...args.slice(at + (inline === undefined ? 2 : 1))] };
+}
+
+/**
+ * vcconform run on a user's spec: its catalogue and schemas are generated into a temporary directory (writeSpecDir),
+ * and the run is this command again, without --spec, with VCCONFORM_SPECS naming that directory, so that the CLI,
+ * the embedded mock and every worker read the same catalogue from their start. The directory is removed after.
+ */
+async function runOnSpec(file: string, rest: string[], env: NodeJS.ProcessEnv, cwd: string, io: Io): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'vcconform-spec-'));
+  try {
+    const made = await named(() => writeSpecDir(resolve(cwd, file), dir));
+    const left = made.left.length
+      ? `; ${made.left.length} left out, e.g. ${made.left
+          .slice(0, 3)
+          .map((u) => `${u.method} ${u.key}: ${u.reason}`)
+          .join('; ')}`
+      : '';
+    io.err(`[vcconform] --spec ${file}: ${made.operations} operations (${made.deep} deep), ${made.schemas} schemas${left}`);
+    return await new Promise<number>((done, fail) => {
+      const child = spawn(process.execPath, [PACKAGE_BIN, 'run', ...rest], { cwd, env: { ...env, [SPECS_ENV]: dir }, stdio: 'pipe' });
+      child.stdout.on('data', (chunk: Buffer) => io.out(chunk.toString().replace(/\n$/, '')));
+      child.stderr.on('data', (chunk: Buffer) => io.err(chunk.toString().replace(/\n$/, '')));
+      child.on('error', fail);
+      child.on('close', (code) => done(code ?? 1));
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** `vcconform run` with an injectable environment and working directory (self-tests). */
 export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () => string } = {}): Command {
   return {
@@ -327,11 +367,16 @@ export function createRunCommand(options: { env?: NodeJS.ProcessEnv; cwd?: () =>
         "globs (comma-separated or repeated, e.g. 'clusters.*,tasks.get';",
       '                     vcconform operations lists them): a test needing another is skipped as not in scope and sends nothing.',
       "                     Overrides the profile's operations. Logging in and out is always in scope.",
+      '  --spec FILE        the catalogue and schemas of this complete vcenter.yaml (or .json) of a vSphere 8.x/9.x release',
+      '                     instead of the vendored 9.1 extracts: every operation it documents gets the generic checks (the',
+      '                     embedded mock serves them all); operations it cannot derive are named on stderr and left out.',
       '',
       'Exit status: 0 when every check passed, 1 when any failed, 2 for a usage or configuration error (one line on stderr).',
     ].join('\n'),
     async run(args, io) {
       const env = options.env ?? process.env;
+      const spec = specArgument(args);
+      if (spec) return runOnSpec(spec.file, spec.rest, env, options.cwd?.() ?? process.cwd(), io);
       const s = await named(() => runSettings(args, env, options.cwd?.() ?? process.cwd()));
       if (s.dryRun) {
         // A replay is judged against the recorded profile: what it allowed, and what its lab offered.
