@@ -5,6 +5,7 @@ import {
   operations,
   arbitraryFor,
   resourceIdArbitrary,
+  lookalike,
   type ApiClient,
   type Evidence,
   type Operation,
@@ -28,24 +29,6 @@ function paramsFor(op: Operation, roles: Target['roles']): fc.Arbitrary<Record<s
       ]),
     ),
   );
-}
-
-/** An id of the same length and character classes as a real one, that names no session. */
-function lookalike(real: string): fc.Arbitrary<string> {
-  const same = (c: string) =>
-    /[0-9a-f]/.test(c)
-      ? fc.constantFrom(...'0123456789abcdef')
-      : /[A-F]/.test(c)
-        ? fc.constantFrom(...'0123456789ABCDEF')
-        : /[a-z]/.test(c)
-          ? fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz')
-          : /[A-Z]/.test(c)
-            ? fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
-            : fc.constant(c);
-  return fc
-    .tuple(...[...real].map(same))
-    .map((chars) => chars.join(''))
-    .filter((id) => id !== real);
 }
 
 /**

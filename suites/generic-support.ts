@@ -76,22 +76,6 @@ export function generatedParams(op: Operation, seed: number): Record<string, str
   return Object.fromEntries(op.pathParams.map((p) => [p.name, fc.sample(resourceIdArbitrary(p.resourceType), { numRuns: 1, seed })[0]!]));
 }
 
-/** An id of the same length and character classes as a listed one, that the producer did not list. */
-export function lookalike(real: string, listed: readonly string[]): fc.Arbitrary<string> {
-  const same = (c: string) =>
-    /[0-9]/.test(c)
-      ? fc.constantFrom(...'0123456789')
-      : /[a-z]/.test(c)
-        ? fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz')
-        : /[A-Z]/.test(c)
-          ? fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
-          : fc.constant(c);
-  return fc
-    .tuple(...[...real].map(same))
-    .map((chars) => chars.join(''))
-    .filter((id) => !listed.includes(id));
-}
-
 /** The login, the producer reads and the operation as `cls` (reads are read-only whatever is asked). */
 export function planFor(op: Operation, cls: 'read-only' | 'expected-rejected' | 'state-changing', more: string[] = []) {
   const reads = ['session.create', ...producersOf(op), ...more];

@@ -112,7 +112,9 @@ test.describe('vcconform run --spec: a user spec drives the catalogue', () => {
   test('a --spec that is not a spec, or without a file, is one line and exit 2', async () => {
     const none = await bin(['--spec'], cleanEnv());
     expect(none.code).toBe(2);
-    expect(none.stderr.trim()).toMatch(/^\[vcconform\] run: --spec needs a file: a complete vcenter\.yaml or \.json\. Usage: vcconform run [^\n]*$/);
+    expect(none.stderr.trim()).toMatch(
+      /^\[vcconform\] run: --spec needs a file: a complete vcenter\.yaml or \.json\. Usage: vcconform run [^\n]*$/,
+    );
     const missing = await bin(['--spec', '/nonexistent/vcenter.yaml'], cleanEnv());
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toMatch(/^\[vcconform\] run: --spec \/nonexistent\/vcenter\.yaml: cannot read it \(ENOENT\)[^\n]*$/);
