@@ -28,6 +28,12 @@ export type { Check, Evidence, Exchange, Intent, Issue, RecordedRequest, Severit
 export { operation, operations, validatorFor } from '../specs/index';
 export type { Operation } from '../specs/index';
 
+// Producer → consumer discovery: where responses carry ids of a resource type, and which read fills each path parameter.
+export { discoveryFor, producersOf } from './catalogue/discovery';
+export type { Discovery, DiscoveryStep, Producer } from './catalogue/discovery';
+export { idSites, idsAt } from './catalogue/id-sites';
+export type { IdSite } from './catalogue/id-sites';
+
 // Live targets: a profile file (or the VCENTER_* variables), split into what the fixtures' `live` option takes.
 export { loadProfile, profileFromEnv, splitProfile } from './target/profile';
 export type { PublicProfile, TargetProfile } from './target/profile';
