@@ -5,6 +5,8 @@ export interface Route {
   operation: Operation;
   pattern: RegExp;
   paramNames: string[];
+  /** The query keys the operation's path key fixes (`action`, `vmw-task`, `image`, …). */
+  fixed: string[];
 }
 
 export interface RouteMatch {
@@ -24,7 +26,7 @@ export function compileRoute(operation: Operation): Route {
       return '([^/]+)';
     })
     .join('/');
-  return { operation, pattern: new RegExp(`^${source}$`), paramNames };
+  return { operation, pattern: new RegExp(`^${source}$`), paramNames, fixed: Object.keys(operation.query) };
 }
 
 /** An absolute path of RFC 3986 §3.3 characters: unreserved, sub-delims, `:`, `@`, `/` and %-escapes. */
@@ -52,26 +54,35 @@ export function isServablePath(path: string): boolean {
  * matches the one fixing the most wins: `GET …/software?image=default` is not `GET …/software`.
  */
 export function matchRoute(routes: readonly Route[], method: string, path: string, query: Record<string, string>): RouteMatch | undefined {
-  let best: RouteMatch | undefined;
-  let bestFixed = -1;
-  for (const route of routes) {
+  for (const route of mostFixedFirst(routes)) {
     const op = route.operation;
     if (op.method !== method) continue;
     if (query.action !== op.query.action || query['vmw-task'] !== op.query['vmw-task']) continue;
-    const fixed = Object.keys(op.query);
-    if (fixed.length <= bestFixed || !fixed.every((k) => query[k] === op.query[k])) continue;
+    if (!route.fixed.every((k) => query[k] === op.query[k])) continue;
     const m = route.pattern.exec(path);
     if (!m) continue;
-    let params: Record<string, string>;
     try {
-      params = Object.fromEntries(route.paramNames.map((name, i) => [name, decodeURIComponent(m[i + 1]!)]));
+      return { operation: op, params: Object.fromEntries(route.paramNames.map((name, i) => [name, decodeURIComponent(m[i + 1]!)])) };
     } catch {
-      continue; // a malformed %-escape names no resource: unmatched
+      // a malformed %-escape names no resource: unmatched
     }
-    best = { operation: op, params };
-    bestFixed = fixed.length;
   }
-  return best;
+  return undefined;
+}
+
+const ordered = new WeakMap<readonly Route[], readonly Route[]>();
+
+/** The routes, those fixing more query keys first (stably), so the first match is the most specific; sorted once per list. */
+function mostFixedFirst(routes: readonly Route[]): readonly Route[] {
+  let sorted = ordered.get(routes);
+  if (!sorted) {
+    sorted = routes
+      .map((r, i) => [r, i] as const)
+      .sort(([a, i], [b, j]) => b.fixed.length - a.fixed.length || i - j)
+      .map(([r]) => r);
+    ordered.set(routes, sorted);
+  }
+  return sorted;
 }
 
 /**
