@@ -40,6 +40,8 @@ const documents404 = (op: Operation) => op.errors.some((e) => e.status === 404 &
 const wire = (op: Operation, params: Record<string, string>) => op.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? `{${n}}`);
 
 test.describe('generic conformance of every catalogued operation', () => {
+  // Hundreds of independent tests in one file: spread over the workers (each has its own embedded mock; a live run has one worker).
+  test.describe.configure({ mode: 'parallel' });
   for (const op of GENERIC) {
     test(
       `${op.id} refuses a request without a session with 401 UNAUTHENTICATED`,
