@@ -8,6 +8,7 @@ import type { ConformanceReport } from '../report/conformance-types';
 import { ADMIN, bin, cleanEnv, filesUnder, readReport, reportsDir, type Report } from '../proof/child-run';
 import { labEnv, writeLabProfile } from '../proof/lab';
 import { mockRoles } from './mock-roles';
+import { operation, operations } from '../../specs/index';
 
 /**
  * Proof for live targets (issue 5): the reference mock is started here, separately, and the real
@@ -31,12 +32,16 @@ async function separateMock(
 /** conformance.json of a reports directory. */
 const conformance = (reports: string) => JSON.parse(readFileSync(join(reports, 'conformance.json'), 'utf8')) as ConformanceReport;
 
-/** What the mock's state says changed: every cluster (hosts and staged software included) and the administrator's tasks. */
+/**
+ * What the mock's state says changed: every cluster (hosts and staged software included), the administrator's tasks (generic
+ * ones too), and the generic objects' creates and deletes (drafts, datacenters, components…).
+ */
 function snapshot(mock: RunningMock): string {
   const admin = adminOf(mock);
   return JSON.stringify({
     clusters: [...mock.state.clusters.values()],
     tasks: [...mock.state.tasks.values()].filter((t) => t.username === admin).length,
+    objects: mock.state.objects.version,
   });
 }
 
@@ -44,7 +49,8 @@ const adminOf = (mock: RunningMock) => mock.users.find((u) => u.role === 'admini
 /** The clusters of a request that exist on the mock (a request naming only unknown ids changes nothing). */
 const existing = (mock: RunningMock, clusters: string[] = []) => clusters.filter((c) => mock.state.clusters.has(c));
 
-const CHANGING = new Set(['clusters.upgrade', 'clusters.upgradeMultiple', 'software.stage', 'tasks.cancel']);
+/** Every operation of the catalogue that could change state (deep and generic). */
+const CHANGING = new Set(operations.filter((o) => o.class === 'state-changing').map((o) => o.id));
 
 /** Every test's final status and every check verdict, in a stable order (for comparing two runs). */
 function verdicts(report: Report): string[] {
@@ -86,8 +92,17 @@ test(
       const journal = mock.journal.all();
       const refused = journal.filter((e) => e.operation !== undefined && CHANGING.has(e.operation));
       expect(refused.length, 'requests a vCenter refuses were sent: the rejection paths are still tested in safe mode').toBeGreaterThan(0);
-      // A state change needs a privileged caller, a cluster and a success: not one such request.
-      const succeeded = refused.filter((e) => e.user === adminOf(mock) && existing(mock, e.clusters).length > 0 && e.status < 400);
+      expect(
+        [...new Set(refused.map((e) => operation(e.operation!).depth))].sort(),
+        'the refused requests span deep and generic operations',
+      ).toEqual(['deep', 'generic']);
+      // A state change needs a privileged caller, a success and something to change: a cluster that exists for a deep operation (an
+      // empty upgradeMultiple batch names none), any for a generic one: not one such request.
+      const changes = (e: (typeof refused)[number]) =>
+        operation(e.operation!).depth === 'generic'
+          ? !e.clusters?.length || existing(mock, e.clusters).length > 0
+          : existing(mock, e.clusters).length > 0;
+      const succeeded = refused.filter((e) => e.user === adminOf(mock) && e.status < 400 && changes(e));
       expect(
         succeeded.map((e) => `${e.method} ${e.path} [${e.clusters?.join(', ')}] → ${e.status}`),
         'no state-changing request that could succeed',
