@@ -43,7 +43,40 @@ function req(method: string, path: string, session?: string, body?: unknown, hea
 type Case = { description: string; request: OutgoingRequest; expected: Omit<Classification, 'reason'>; reason: RegExp };
 const spec = { desired_version: 'v1.30.4' };
 
+const DRAFTS = (cluster: string) => `/api/esx/settings/clusters/${cluster}/software/drafts`;
+
 const cases: Case[] = [
+  // Generic operations: classified from the catalogue alone (GET reads; any other method could change state).
+  {
+    description: 'a generic GET (a draft of a cluster) is read-only',
+    request: req('GET', `${DRAFTS('domain-c10')}/1`, 'sid-admin'),
+    expected: { class: 'read-only', operation: 'esx.settings.clusters.software.drafts.get', clusters: [] },
+    reason: /GET only reads/,
+  },
+  {
+    description: 'a generic DELETE by the administrator changes state, pinned to the cluster its path names',
+    request: req('DELETE', `${DRAFTS('domain-c10')}/1`, 'sid-admin'),
+    expected: { class: 'state-changing', operation: 'esx.settings.clusters.software.drafts.delete', clusters: ['domain-c10'] },
+    reason: /./,
+  },
+  {
+    description: 'a generic create without a session is refused with 401 before acting',
+    request: req('POST', '/api/vcenter/datacenter', undefined, { name: 'dc', folder: 'group-d1' }),
+    expected: { class: 'expected-rejected', operation: 'vcenter.datacenter.create', clusters: [] },
+    reason: /401 before acting/,
+  },
+  {
+    description: 'a generic create whose body breaks the schema is refused with 400 before acting',
+    request: req('POST', '/api/vcenter/datacenter', 'sid-admin', { name: 7 }),
+    expected: { class: 'expected-rejected', operation: 'vcenter.datacenter.create', clusters: [] },
+    reason: /invalid input/,
+  },
+  {
+    description: 'a generic create with a valid body changes state, and names no cluster to pin it to',
+    request: req('POST', '/api/vcenter/datacenter', 'sid-admin', { name: 'dc', folder: 'group-d1' }),
+    expected: { class: 'state-changing', operation: 'vcenter.datacenter.create', clusters: [] },
+    reason: /./,
+  },
   // Rule 1: reads and sessions
   {
     description: 'a GET without a session is read-only',
