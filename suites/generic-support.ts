@@ -18,6 +18,8 @@ export type Discovered =
       listed: Record<string, string[]>;
       /** Whether the producer enumerates the parameter's objects (map keys, array items), not just names one in a field. */
       enumerated: Record<string, boolean>;
+      /** The collection read that listed each parameter's object, where it is the collection the path names it in (`…/drafts`). */
+      collections: Record<string, string>;
       reads: Exchange[];
     }
   | { skip: string; reads: Exchange[] };
@@ -46,6 +48,7 @@ export async function discover(
   const params: Record<string, string> = {};
   const listed: Record<string, string[]> = {};
   const enumerated: Record<string, boolean> = {};
+  const collections: Record<string, string> = {};
   for (const step of d.steps) {
     const producer = step.producer.operation;
     const exchange = await api.call(producer.id, { params: pick(params, producer), session });
@@ -63,8 +66,11 @@ export async function discover(
     params[step.param] = id;
     listed[step.param] = ids;
     enumerated[step.param] = step.producer.site.path.some((s) => s === 'keys' || s === 'items');
+    // `GET …/drafts` lists what `GET …/drafts/{draft}` reads; not what `…/drafts/{draft}/software/add-on` reads (a draft may have none),
+    // nor `GET /vcenter/cluster` what `…/clusters/{cluster}/software` reads (a cluster may have no desired-state document).
+    if (enumerated[step.param] && op.path === `${producer.path}/{${step.param}}`) collections[step.param] = producer.id;
   }
-  return { params, listed, enumerated, reads };
+  return { params, listed, enumerated, collections, reads };
 }
 
 function pick(params: Record<string, string>, op: Operation): Record<string, string> {

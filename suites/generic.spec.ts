@@ -76,7 +76,11 @@ test.describe('generic conformance of every catalogued operation', () => {
           const found = await discover(api, session, op);
           test.skip('skip' in found, 'skip' in found ? found.skip : '');
           if (!('params' in found)) return;
-          await verify(valid(`read ${wire(op, found.params)}`, await api.call(op.id, { params: found.params, session })));
+          const last = op.pathParams.at(-1)?.name;
+          const collection = last === undefined ? undefined : found.collections[last];
+          const facts = collection ? { listedMember: { param: last!, id: found.params[last!]!, collection } } : undefined;
+          const exchange = await api.call(op.id, { params: found.params, session });
+          await verify(valid(`read ${wire(op, found.params)}`, exchange, facts ? { facts } : {}));
         },
       );
 

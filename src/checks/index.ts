@@ -6,6 +6,7 @@ import { unprivilegedIs403 } from './auth/unprivileged-is-403';
 import { bodyMatchesSchema } from './generic/body-matches-schema';
 import { contentTypeIsJson } from './generic/content-type-is-json';
 import { documentedErrorIsReturned } from './generic/documented-error-is-returned';
+import { listedMemberIsFound } from './generic/listed-member-is-found';
 import { errorTypeMatchesStatus } from './generic/error-type-matches-status';
 import { invalidInputIsRejected, lenientInputAnswerIsObserved } from './generic/invalid-input-is-rejected';
 import { optionalFieldsAreOmitted } from './generic/optional-fields-are-omitted';
@@ -113,6 +114,7 @@ export const checks: readonly Check[] = [
   invalidInputIsRejected,
   lenientInputAnswerIsObserved,
   documentedErrorIsReturned,
+  listedMemberIsFound,
   optionalFieldsAreOmitted,
   // authentication and privileges
   unauthenticatedIs401,

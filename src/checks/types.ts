@@ -61,6 +61,8 @@ export interface Facts {
   nonWcpClusters?: readonly string[];
   /** How the clusters an upgrade call started were read back (src/tasks/poll-upgrades.ts). */
   upgradePoll?: UpgradePoll;
+  /** The member a read asks for was listed by its collection read (the operation id), under the same path parameters. */
+  listedMember?: { param: string; id: string; collection: string };
 }
 
 export type Severity = 'failure' | 'warning' | 'observation';

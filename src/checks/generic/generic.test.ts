@@ -28,7 +28,45 @@ const invalid = { kind: 'invalid-input', mutation: 'wrong-type at /desired_versi
 const lenient = { kind: 'invalid-input', mutation: 'duplicate-item at /filter_spec/operations/1', mustRefuse: false } as const;
 const notFound = { kind: 'documented-error', status: 404, errorType: 'NOT_FOUND', when: 'no such cluster' } as const;
 
+const member = { listedMember: { param: 'datacenter', id: 'datacenter-1', collection: 'vcenter.datacenter.list' } };
+const memberRead = (status: number, body?: unknown, facts: Evidence['facts'] = member): Evidence => ({
+  ...evidence(exchange({ operation: 'vcenter.datacenter.get', status, body })),
+  facts,
+});
+
 const cases: Case[] = [
+  // listed-member-is-found
+  {
+    description: 'a datacenter the list named is read: 200',
+    check: 'listed-member-is-found',
+    evidence: memberRead(200, { name: 'dc' }),
+    expectedIssues: [],
+  },
+  {
+    description: 'a datacenter the list named answers 404 NOT_FOUND',
+    check: 'listed-member-is-found',
+    evidence: memberRead(404, vapiError('NOT_FOUND')),
+    expectedIssues: [
+      {
+        severity: 'failure',
+        message: 'vcenter.datacenter.list lists datacenter datacenter-1, but reading it answered 404 NOT_FOUND',
+        received: '404 NOT_FOUND',
+      },
+    ],
+  },
+  {
+    description: 'another documented error of a listed datacenter (a 500) is for the other checks',
+    check: 'listed-member-is-found',
+    evidence: memberRead(500, vapiError('ERROR')),
+    expectedIssues: [],
+  },
+  {
+    description: 'a read whose id no collection listed is not judged',
+    check: 'listed-member-is-found',
+    evidence: memberRead(404, vapiError('NOT_FOUND'), {}),
+    expectedIssues: [],
+    applies: false,
+  },
   // status-is-documented
   {
     description: 'a valid list answered 200',

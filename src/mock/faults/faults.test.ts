@@ -819,6 +819,18 @@ const cases: FaultCase[] = [
     clean: ['SUCCEEDED', ['commit', 'failed_hosts', 'host_info', 'host_status', 'skipped_hosts', 'successful_hosts']],
   },
   {
+    fault: 'listed-member-not-found',
+    scenario: 'list the datacenters, then read the first one listed',
+    run: async (api) => {
+      const session = await api.login();
+      const listed = await api.call('vcenter.datacenter.list', 'GET', '/api/vcenter/datacenter', { session });
+      const first = (listed.body as { datacenter: string }[])[0]!.datacenter;
+      return statusAndType(await api.call('vcenter.datacenter.get', 'GET', `/api/vcenter/datacenter/${first}`, { session }));
+    },
+    faulty: { status: 404, errorType: 'NOT_FOUND' },
+    clean: { status: 200, errorType: null },
+  },
+  {
     fault: 'no-desired-document',
     scenario: "read domain-c10's desired software document and its drafts",
     run: async (api) => {

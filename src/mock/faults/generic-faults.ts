@@ -85,6 +85,17 @@ export const invalidBodyAccepted: Fault = {
   },
 };
 
+/** A member read (`GET …/{param}`) answers 404 NOT_FOUND for every id, those its collection read lists included. */
+export const listedMemberNotFound: Fault = {
+  name: 'listed-member-not-found',
+  breaks:
+    'a generic member read answers 404 NOT_FOUND for an object its collection read lists ' +
+    "(the 404's documented condition: there is no such object)",
+  operations: genericReads.filter((id) => /\/\{\w+\}$/.test(operations.find((op) => op.id === id)!.path)),
+  before: (request) => vapiError('NOT_FOUND', `No object at ${request.path} (fault listed-member-not-found).`),
+  caughtBy: { checks: ['listed-member-is-found'], suites: GENERIC, grep: `${READ} answers a documented status`, operations: [READ] },
+};
+
 /** The operation of the generic task whose result the fault breaks: the one the spec's prose links a result type to (ApplyResult). */
 const APPLY = 'esx.settings.clusters.software.apply';
 
@@ -138,5 +149,6 @@ export const genericFaults: readonly Fault[] = [
   unknownId400,
   invalidBodyAccepted,
   genericTaskResultOffSchema,
+  listedMemberNotFound,
   noDesiredDocument,
 ];
