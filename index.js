@@ -15,6 +15,7 @@ module.exports = require('./src/index.ts');
     discoveryFor,
     expect,
     fc,
+    fillParams,
     idSites,
     idsAt,
     invalidArbitraryFor,

@@ -33,6 +33,8 @@ export { discoveryFor, producersOf } from './catalogue/discovery';
 export type { Discovery, DiscoveryStep, Producer } from './catalogue/discovery';
 export { idSites, idsAt } from './catalogue/id-sites';
 export type { IdSite } from './catalogue/id-sites';
+export { fillParams } from './catalogue/fill-params';
+export type { Filled } from './catalogue/fill-params';
 
 // Live targets: a profile file (or the VCENTER_* variables), split into what the fixtures' `live` option takes.
 export { loadProfile, profileFromEnv, splitProfile } from './target/profile';
