@@ -10,10 +10,17 @@ import type {
 import type { DeepFacts } from '../../specs/deep-operations';
 import { SpecError, message } from '../errors';
 import { jsonSchemaOf, refToId, upstreamKey, type Json, type Upstream } from './upstream';
-import { normalise, upstreamDeprecatedSince, upstreamErrors, upstreamSince } from './upstream-facts';
+import { ONE_IS } from './import-schemas';
+import {
+  normalise,
+  upstreamDeprecatedSince,
+  upstreamErrors,
+  upstreamPrivileges,
+  upstreamSince,
+  type UpstreamResourcePrivilege,
+} from './upstream-facts';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const ONE_IS = /(?:property|parameter|response) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
 const RESULT_OF = /describe the result of an? \*([A-Z]+) ([^*\s]+)\* operation/;
 
 /** An operation of a spec that could not be made a catalogue record, and why. */
@@ -107,13 +114,15 @@ function deriveOperation(
   const success = responses[String(successStatus)]!;
   const body = spec.requestBody as Json | undefined;
   const task = query['vmw-task'] === 'true';
-  const description = String(spec.description ?? '');
+  const successSchema = jsonSchemaOf(success);
+  const resultSchema = task ? results.get(`${method} ${key.replace(/&vmw-task=true$/, '')}`) : undefined;
+  const privileges = upstreamPrivileges(spec);
   const since = upstreamSince(spec);
   const deprecatedSince = upstreamDeprecatedSince(spec);
   const op: Operation = {
     id: facts?.id ?? genericId(operationId),
     operationId,
-    summary: facts?.summary ?? firstSentence(description),
+    summary: facts?.summary ?? firstSentence(String(spec.description ?? '')),
     method,
     path: `/api${pathPart}`,
     query,
@@ -131,22 +140,20 @@ function deriveOperation(
     }),
     success: {
       status: successStatus,
-      ...(jsonSchemaOf(success) && {
-        schema: payloadId(up, jsonSchemaOf(success), facts?.names?.success ?? `${base}${task ? 'TaskId' : 'Result'}`),
+      ...(successSchema && {
+        schema: payloadId(up, successSchema, facts?.names?.success ?? `${base}${task ? 'TaskId' : 'Result'}`),
       }),
       description: firstParagraph(String(success.description ?? '')),
     },
     errors: documentedErrors(up, spec),
     privileges: {
-      operation: [...description.matchAll(/Operation execution requires `([^`]+)`/g)].map((m) => m[1]!),
-      resources: [...annotatedPrivileges(description, params), ...(facts?.privilegesFromText ?? [])],
+      operation: privileges.operation,
+      resources: [...privileges.resources.map((r) => annotated(r, params)), ...(facts?.privilegesFromText ?? [])],
       ...(facts?.privilegeNote && { note: facts.privilegeNote }),
     },
     ...(task && {
       task: {
-        ...(results.get(`${method} ${key.replace(/&vmw-task=true$/, '')}`) && {
-          resultSchema: results.get(`${method} ${key.replace(/&vmw-task=true$/, '')}`),
-        }),
+        ...(resultSchema && { resultSchema }),
         service: `com.vmware.${snake(service)}`,
         operation: snake(name),
       },
@@ -224,18 +231,16 @@ function documentedErrors(up: Upstream, spec: Json): DocumentedError[] {
   });
 }
 
-/** "The resource `X` referenced by the parameter cluster requires `P`." → X, via `path parameter cluster`, [P]. */
-function annotatedPrivileges(description: string, params: Json[]): ResourcePrivilege[] {
-  return [...description.matchAll(/The resource `([^`]+)` referenced by ([^`]*?) requires `([^`]+)`/g)].map((m) => {
-    const param = /^the parameter (\w+)$/.exec(m[2]!)?.[1];
-    const where = params.find((p) => p.name === param)?.in;
-    return {
-      resourceType: m[1]!,
-      via: param && where ? `${where} parameter ${param}` : m[2]!,
-      privileges: [m[3]!],
-      source: 'annotation' as const,
-    };
-  });
+/** A privilege the prose requires on a resource referenced by `the parameter cluster` → via `path parameter cluster`. */
+function annotated(r: UpstreamResourcePrivilege, params: Json[]): ResourcePrivilege {
+  const param = /^the parameter (\w+)$/.exec(r.referencedBy)?.[1];
+  const where = params.find((p) => p.name === param)?.in;
+  return {
+    resourceType: r.resourceType,
+    via: param && where ? `${where} parameter ${param}` : r.referencedBy,
+    privileges: r.privileges,
+    source: 'annotation',
+  };
 }
 
 /**

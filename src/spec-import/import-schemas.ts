@@ -11,7 +11,8 @@ const TASK_RESOURCE_TYPE: ResourceType = 'com.vmware.cis.task';
 const COPIED = new Set(['description', 'type', 'required', 'enum', 'format', 'uniqueItems', 'deprecated']);
 const ENUM_SEE = /For more information see: \*([A-Za-z0-9.]+)\*/;
 const KEY_IS = /key in the (?:property|parameter|response) map (?:must|will) be an identifier for the resource type: `([^`]+)`/;
-const ONE_IS = /(?:property|parameter|response) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
+/** "…the parameter must be an identifier for the resource type: `X`": X (a path parameter, a property, a create's answer). */
+export const ONE_IS = /(?:property|parameter|response) (?:must|will) be an identifier for the resource type: `([^`]+)`/;
 const MANY_ARE = /(?:property|parameter) (?:must|will) contain identifiers for the resource type: `([^`]+)`/;
 
 /**

@@ -67,13 +67,21 @@ export function upstreamQueryParams(spec: Json): UpstreamQueryParam[] {
     });
 }
 
+/** A privilege the prose requires on a resource, and what references it there (`the parameter cluster`). */
+export interface UpstreamResourcePrivilege {
+  resourceType: string;
+  privileges: string[];
+  referencedBy: string;
+}
+
 /** Privileges from the description prose: operation-level and per referenced resource. */
-export function upstreamPrivileges(spec: Json): { operation: string[]; resources: { resourceType: string; privileges: string[] }[] } {
+export function upstreamPrivileges(spec: Json): { operation: string[]; resources: UpstreamResourcePrivilege[] } {
   const text = String(spec.description ?? '');
   const operation = [...text.matchAll(/Operation execution requires `([^`]+)`/g)].map((m) => m[1]!);
-  const resources = [...text.matchAll(/The resource `([^`]+)` referenced by [^`]* requires `([^`]+)`/g)].map((m) => ({
+  const resources = [...text.matchAll(/The resource `([^`]+)` referenced by ([^`]*) requires `([^`]+)`/g)].map((m) => ({
     resourceType: m[1]!,
-    privileges: [m[2]!],
+    privileges: [m[3]!],
+    referencedBy: m[2]!,
   }));
   return { operation, resources };
 }
