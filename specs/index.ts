@@ -4,7 +4,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { SpecError, message } from '../src/errors';
 import type { Operation } from './catalogue-types';
-import { operations } from './operations';
+import { CATALOGUE_DIR, operations } from './operations';
 
 export type { Operation } from './catalogue-types';
 export { operations } from './operations';
@@ -12,11 +12,8 @@ export { operations } from './operations';
 /** A JSON Schema object as stored in specs/schemas/. */
 export type Schema = Record<string, unknown>;
 
-/**
- * Schemas taken from the vCenter spec (generated) and vcconform's own formats (hand-written). A run on a user's
- * spec (vcconform run --spec) names its generated catalogue and schemas in VCCONFORM_SPECS.
- */
-export const SCHEMAS_DIR = join(process.env.VCCONFORM_SPECS || __dirname, 'schemas');
+/** Schemas taken from the vCenter spec (generated, beside the catalogue) and vcconform's own formats (hand-written). */
+export const SCHEMAS_DIR = join(CATALOGUE_DIR, 'schemas');
 export const OWN_SCHEMAS_DIR = join(__dirname, 'vcconform');
 /** Annotation keyword naming the vSphere resource type of an identifier string. */
 export const RESOURCE_TYPE_KEYWORD = 'x-vmw-resource-type';

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { Operation } from '../../specs/catalogue-types';
 import { DEEP_OPERATIONS } from '../../specs/deep-operations';
 import { UsageError } from '../errors';
+import { CATALOGUE_FILE, toFileText } from './build';
 import { deriveWhatCan, type Underived } from './derive-catalogue';
 import { importSchemas, schemaFileName } from './import-schemas';
 import { upstreamKey } from './upstream';
 import { loadSpecFile } from './user-spec';
 
-/** The environment variable naming a directory with a catalogue.json and schemas/ to use instead of specs/ (vcconform run --spec). */
-export const SPECS_ENV = 'VCCONFORM_SPECS';
+export { SPECS_ENV } from '../../specs/operations';
 
 /** What a user's spec gave: the operations catalogued (deep ones among them) and those left out, each with why. */
 export interface SpecDir {
@@ -48,7 +48,15 @@ export function writeSpecDir(file: string, dir: string): SpecDir {
     );
   const schemas = importSchemas(up, kept);
   mkdirSync(join(dir, 'schemas'), { recursive: true });
-  writeFileSync(join(dir, 'catalogue.json'), `${JSON.stringify(kept, null, 2)}\n`);
-  for (const [id, schema] of schemas) writeFileSync(join(dir, 'schemas', schemaFileName(id)), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(join(dir, CATALOGUE_FILE), toFileText(kept));
+  for (const [id, schema] of schemas) writeFileSync(join(dir, 'schemas', schemaFileName(id)), toFileText(schema));
   return { operations: kept.length, deep: kept.filter((op) => op.depth === 'deep').length, schemas: schemas.size, left };
+}
+
+/** `e.g. GET /vcenter/vm: …; …`: the first few operations a spec gave that were left out, for the one stderr line that names them. */
+export function leftOutExamples(left: readonly Underived[]): string {
+  return `e.g. ${left
+    .slice(0, 3)
+    .map((u) => `${u.method} ${u.key}: ${u.reason}`)
+    .join('; ')}`;
 }

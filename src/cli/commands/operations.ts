@@ -7,6 +7,7 @@ import { parse } from '../parse';
 import { DEEP_OPERATIONS } from '../../../specs/deep-operations';
 import { UsageError } from '../../errors';
 import { deriveWhatCan } from '../../spec-import/derive-catalogue';
+import { leftOutExamples } from '../../spec-import/spec-dir';
 import { loadSpecFile } from '../../spec-import/user-spec';
 import { globToRegExp } from '../../target/scope';
 
@@ -67,13 +68,7 @@ function fromSpec(file: string, patterns: string[] | undefined, io: Parameters<C
   if (globs.length && picked.length === 0)
     throw new UsageError(`operations: --operations ${globs.join(',')} matches none of the ${derived.length} operations of ${file}`);
   if (underived.length)
-    io.err(
-      `[vcconform] ${underived.length} operation(s) of ${file} could not be derived, e.g. ` +
-        underived
-          .slice(0, 3)
-          .map((u) => `${u.method} ${u.key}: ${u.reason}`)
-          .join('; '),
-    );
+    io.err(`[vcconform] ${underived.length} operation(s) of ${file} could not be derived, ${leftOutExamples(underived)}`);
   return picked;
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { PACKAGE_BIN, PACKAGE_ROOT as ROOT } from '../../util/package-root';
 import { tmpdir } from 'node:os';
-import { SPECS_ENV, writeSpecDir } from '../../spec-import/spec-dir';
+import { leftOutExamples, SPECS_ENV, writeSpecDir } from '../../spec-import/spec-dir';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../../errors';
@@ -312,12 +312,7 @@ async function runOnSpec(file: string, rest: string[], env: NodeJS.ProcessEnv, c
   const dir = mkdtempSync(join(tmpdir(), 'vcconform-spec-'));
   try {
     const made = await named(() => writeSpecDir(resolve(cwd, file), dir));
-    const left = made.left.length
-      ? `; ${made.left.length} left out, e.g. ${made.left
-          .slice(0, 3)
-          .map((u) => `${u.method} ${u.key}: ${u.reason}`)
-          .join('; ')}`
-      : '';
+    const left = made.left.length ? `; ${made.left.length} left out, ${leftOutExamples(made.left)}` : '';
     io.err(`[vcconform] --spec ${file}: ${made.operations} operations (${made.deep} deep), ${made.schemas} schemas${left}`);
     return await new Promise<number>((done, fail) => {
       const child = spawn(process.execPath, [PACKAGE_BIN, 'run', ...rest], { cwd, env: { ...env, [SPECS_ENV]: dir }, stdio: 'pipe' });
