@@ -1,10 +1,11 @@
+import type { Operation } from '../../specs/catalogue-types';
 import { validatorFor } from '../../specs/index';
 import { vapiError } from './errors';
 import { faultApplies, type Fault } from './faults/fault';
 import type { Journal } from './journal';
-import { clustersNamed, compileRoute, isServablePath, matchRoute, type Route } from '../catalogue/router';
+import { routeRequest } from '../catalogue/catalogue-routes';
+import { clustersNamed, isServablePath } from '../catalogue/router';
 import type { Handler, HandlerContext, MockRequest, MockResponse, RoutedRequest } from './types';
-import { operations } from '../../specs/index';
 import { unauthenticated } from './handlers/auth';
 import { optionalNullsUnset } from './optional-nulls';
 import { wallTimes } from './clock';
@@ -26,8 +27,8 @@ export interface AppOptions {
 /** The parsed, schema-valid body (optional nulls read as unset), or the vAPI error refusing it. */
 type Parsed = { ok: true; body: unknown } | { ok: false; refusal: MockResponse };
 
-function parseBody(request: MockRequest, route: Route, bindSets: boolean): Parsed {
-  const spec = route.operation.request;
+function parseBody(request: MockRequest, operation: Operation, bindSets: boolean): Parsed {
+  const spec = operation.request;
   const refuse = (text: string): Parsed => ({ ok: false, refusal: vapiError('INVALID_ARGUMENT', text) });
   if (!spec) return { ok: true, body: undefined };
   if (request.rawBody.trim() === '') {
@@ -77,7 +78,6 @@ function withoutDuplicates(body: unknown, pointers: readonly string[]): unknown 
 
 /** The mock's core: a pure-ish Request → Response function; the socket is an adapter (server.ts). */
 export function createApp(options: AppOptions): (request: MockRequest) => Promise<MockResponse> {
-  const routes = operations.map(compileRoute);
   const { context, journal } = options;
   return async (request) => {
     const unrouted = (response: MockResponse) => {
@@ -85,10 +85,9 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
       return response;
     };
     if (!isServablePath(request.path)) return unrouted(badTarget(request.path));
-    const match = matchRoute(routes, request.method, request.path, request.query);
+    const match = routeRequest(request.method, request.path, request.query);
     if (!match)
       return unrouted(vapiError('NOT_FOUND', `No operation is served at ${request.method} ${request.path}${queryText(request.query)}.`));
-    const route = routes.find((r) => r.operation === match.operation)!;
     const active = options.faults().filter((f) => faultApplies(f, match.operation.id));
     let routed: RoutedRequest = { ...request, operation: match.operation, params: match.params, body: undefined };
     let response: MockResponse | undefined;
@@ -100,7 +99,7 @@ export function createApp(options: AppOptions): (request: MockRequest) => Promis
       else response = unauthenticated();
     }
     if (!response) {
-      const parsed = parseBody(request, route, options.bindSets ?? false);
+      const parsed = parseBody(request, match.operation, options.bindSets ?? false);
       if (parsed.ok) routed = { ...routed, body: parsed.body };
       else response = parsed.refusal;
     }

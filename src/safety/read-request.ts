@@ -1,8 +1,8 @@
-import { operations, validatorFor, type Operation } from '../../specs/index';
+import { validatorFor, type Operation } from '../../specs/index';
 import { withoutNulls } from '../util/without-nulls';
-import { compileRoute, matchRoute, type RouteMatch } from '../catalogue/router';
+import { routeRequest } from '../catalogue/catalogue-routes';
+import type { RouteMatch } from '../catalogue/router';
 
-const ROUTES = operations.map(compileRoute);
 const SESSION_HEADER = 'vmware-api-session-id';
 
 /** The parts of an outgoing request the classifier reads: method, path, catalogue match, session ids. */
@@ -35,7 +35,7 @@ export function readRequest(request: { method: string; url: string; headers: Rec
   // A repeated action or vmw-task could reach either operation on the server: match none (a probe).
   const ambiguous = ['action', 'vmw-task'].some((key) => url.searchParams.getAll(key).length > 1);
   const query = Object.fromEntries(url.searchParams);
-  const match = ambiguous ? undefined : matchRoute(ROUTES, method, url.pathname, query);
+  const match = ambiguous ? undefined : routeRequest(method, url.pathname, query);
   return {
     method,
     pathAndQuery: url.pathname + url.search,

@@ -1,14 +1,11 @@
-import { operations } from '../../../specs/index';
 import type { Operation } from '../../../specs/catalogue-types';
-import { compileRoute, matchRoute } from '../../catalogue/router';
+import { routeRequest } from '../../catalogue/catalogue-routes';
 import type { Evidence, RecordedRequest } from '../types';
-
-const ROUTES = operations.map(compileRoute);
 
 /** The catalogued operation whose path key the request matches: method + path + the key's fixed query (vcenter-contract.md §1). */
 export function routeOf(request: RecordedRequest): Operation | undefined {
   const url = new URL(request.url, 'http://target');
-  return matchRoute(ROUTES, request.method.toUpperCase(), url.pathname, Object.fromEntries(url.searchParams))?.operation;
+  return routeRequest(request.method.toUpperCase(), url.pathname, Object.fromEntries(url.searchParams))?.operation;
 }
 
 /**
