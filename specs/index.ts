@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { SpecError, message } from '../src/errors';
-import type { Operation } from './catalogue-types';
+import type { ErrorType, Operation } from './catalogue-types';
 import { CATALOGUE_DIR, operations } from './operations';
 
 export type { Operation } from './catalogue-types';
@@ -107,4 +107,14 @@ export function operation(id: string): Operation {
   if (!op)
     throw new SpecError(message(`find operation ${JSON.stringify(id)}`, `the catalogue has ${operations.map((o) => o.id).join(', ')}`));
   return op;
+}
+
+/** Whether the operation documents this (status, error_type) pair, e.g. 404 NOT_FOUND. */
+export function documentsError(op: Operation, status: number, errorType: ErrorType): boolean {
+  return op.errors.some((e) => e.status === status && e.errorTypes.includes(errorType));
+}
+
+/** The catalogued operation whose tasks have this vAPI service and operation (`Cis.Task.Info.service`/`.operation`), if any. */
+export function taskOperation(service: unknown, name: unknown): Operation | undefined {
+  return operations.find((o) => o.task !== undefined && o.task.service === service && o.task.operation === name);
 }

@@ -7,6 +7,7 @@ import {
   mustBeRefused,
   refusedBeforeActing,
   operations,
+  documentsError,
   unknownResourceIdArbitrary,
   hasFarIds,
   lookalike,
@@ -36,7 +37,6 @@ const valid = (scenario: string, exchange: Exchange, extra: Partial<Evidence> = 
   exchange,
   ...extra,
 });
-const documents404 = (op: Operation) => op.errors.some((e) => e.status === 404 && e.errorTypes.includes('NOT_FOUND'));
 const wire = (op: Operation, params: Record<string, string>) => op.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? `{${n}}`);
 
 test.describe('generic conformance of every catalogued operation', () => {
@@ -85,7 +85,7 @@ test.describe('generic conformance of every catalogued operation', () => {
       );
 
       const last = op.pathParams.at(-1);
-      if (last && documents404(op)) {
+      if (last && documentsError(op, 404, 'NOT_FOUND')) {
         const when = op.errors.find((e) => e.status === 404)!.when;
         test(
           `${op.id} answers 404 NOT_FOUND for a {${last.name}} the target does not list`,

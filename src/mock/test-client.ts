@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { operation, operations, validatorFor } from '../../specs/index';
+import { operation, taskOperation, validatorFor } from '../../specs/index';
 import { startMock, type RunningMock, type StartMockOptions } from './start-mock';
 
 /** One request/response pair as a mock self-test saw it. */
@@ -173,8 +173,7 @@ export function responseProblems(e: Pick<Exchange, 'operation' | 'status' | 'bod
 /** A finished task's `result` must match the result schema of the operation that created it. */
 function taskResultProblems(info: unknown): string[] {
   const { service, operation: name, status, result } = (info ?? {}) as Record<string, unknown>;
-  const creator = operations.find((o) => o.task !== undefined && o.task.service === service && o.task.operation === name);
-  const schema = creator?.task?.resultSchema;
+  const schema = taskOperation(service, name)?.task?.resultSchema;
   if (!schema || result === undefined || (status !== 'SUCCEEDED' && status !== 'FAILED')) return [];
   const v = validatorFor(schema);
   return v(result) ? [] : [`result does not match ${schema}: ${(v.errors ?? []).map((x) => `${x.instancePath} ${x.message}`).join('; ')}`];

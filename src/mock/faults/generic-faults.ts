@@ -1,9 +1,9 @@
-import { operations, schemaFor, validatorFor } from '../../../specs/index';
+import { documentsError, operations, schemaFor, taskOperation, validatorFor } from '../../../specs/index';
 import { flatten } from '../../generators/flatten';
 import { errorTypeOf } from '../../util/error-type';
 import { parsesAsJson } from '../../util/json-text';
 import { vapiError } from '../errors';
-import { isObject, type Fault } from './fault';
+import { isObject, type Fault, type Json } from './fault';
 import { GENERIC } from './proof-suites';
 import { editInfos, TASK_READS } from './task-faults';
 
@@ -12,7 +12,7 @@ import { editInfos, TASK_READS } from './task-faults';
  * covers: each proof runs one test of the generic suite on one such operation.
  */
 const generic = operations.filter((op) => op.depth === 'generic');
-const genericReads = generic.filter((op) => op.method === 'GET').map((op) => op.id);
+const genericReads = generic.filter((op) => op.method === 'GET');
 const READ = 'vcenter.datacenter.get';
 const CREATE = 'vcenter.datacenter.create';
 
@@ -30,18 +30,24 @@ export const servedWithoutSession: Fault = {
   },
 };
 
+/** `value` without the first property the schema with this `$id` requires (as it is, where it requires none). */
+function withoutFirstRequired(schemaId: string, value: Json): Json {
+  const [first] = flatten(schemaFor(schemaId), `${schemaId}#`, schemaFor).required;
+  if (first === undefined) return value;
+  const { [first]: _left, ...rest } = value;
+  return rest;
+}
+
 /** The first required property of the 200 body's schema is left out. */
 export const readOmitsRequiredField: Fault = {
   name: 'read-omits-required-field',
   breaks: "a generic read's 200 body leaves out a property its schema requires (§1: bodies match the documented schema)",
-  operations: genericReads,
+  operations: genericReads.map((op) => op.id),
   after: (request, response) => {
     const id = request.operation.success.schema;
-    if (response.status !== 200 || !id || !isObject(response.body)) return response;
-    const [first] = flatten(schemaFor(id), `${id}#`, schemaFor).required;
-    if (first === undefined) return response;
-    const { [first]: _left, ...rest } = response.body;
-    return { ...response, body: rest };
+    return response.status === 200 && id && isObject(response.body)
+      ? { ...response, body: withoutFirstRequired(id, response.body) }
+      : response;
   },
   caughtBy: { checks: ['body-matches-schema'], suites: GENERIC, grep: `${READ} answers a documented status`, operations: [READ] },
 };
@@ -49,7 +55,7 @@ export const readOmitsRequiredField: Fault = {
 export const readAnswers204: Fault = {
   name: 'read-answers-204',
   breaks: 'a generic read answers 204 No Content, a status it does not document, instead of 200 with its body (§7)',
-  operations: genericReads,
+  operations: genericReads.map((op) => op.id),
   after: (_request, response) => (response.status === 200 ? { status: 204 } : response),
   caughtBy: { checks: ['status-is-documented'], suites: GENERIC, grep: `${READ} answers a documented status`, operations: [READ] },
 };
@@ -91,7 +97,7 @@ export const listedMemberNotFound: Fault = {
   breaks:
     'a generic member read answers 404 NOT_FOUND for an object its collection read lists ' +
     "(the 404's documented condition: there is no such object)",
-  operations: genericReads.filter((id) => /\/\{\w+\}$/.test(operations.find((op) => op.id === id)!.path)),
+  operations: genericReads.filter((op) => /\/\{\w+\}$/.test(op.path)).map((op) => op.id),
   before: (request) => vapiError('NOT_FOUND', `No object at ${request.path} (fault listed-member-not-found).`),
   caughtBy: { checks: ['listed-member-is-found'], suites: GENERIC, grep: `${READ} answers a documented status`, operations: [READ] },
 };
@@ -107,14 +113,8 @@ export const genericTaskResultOffSchema: Fault = {
   after: (request, response, { state }) =>
     editInfos(request, response, (taskId, info) => {
       const record = state.tasks.get(taskId);
-      const creator =
-        record?.generic && operations.find((op) => op.task?.service === record.service && op.task.operation === record.operation);
-      const schema = creator ? creator.task?.resultSchema : undefined;
-      if (!schema || !isObject(info.result)) return info;
-      const [first] = flatten(schemaFor(schema), `${schema}#`, schemaFor).required;
-      if (first === undefined) return info;
-      const { [first]: _left, ...rest } = info.result;
-      return { ...info, result: rest };
+      const schema = record?.generic ? taskOperation(record.service, record.operation)?.task?.resultSchema : undefined;
+      return schema && isObject(info.result) ? { ...info, result: withoutFirstRequired(schema, info.result) } : info;
     }),
   caughtBy: {
     checks: ['task-result-matches-schema'],
@@ -125,9 +125,7 @@ export const genericTaskResultOffSchema: Fault = {
 };
 
 /** The vLCM reads of one cluster, as a cluster managed with baselines (no desired-state document) answers them. */
-const VLCM_READS = genericReads.filter((id) =>
-  operations.find((op) => op.id === id)!.path.startsWith('/api/esx/settings/clusters/{cluster}/'),
-);
+const VLCM_READS = genericReads.filter((op) => op.path.startsWith('/api/esx/settings/clusters/{cluster}/')).map((op) => op.id);
 
 /** Conforming, not a fault: what a cluster without a desired software document answers (each read documents this 404). */
 export const noDesiredDocument: Fault = {
@@ -137,7 +135,7 @@ export const noDesiredDocument: Fault = {
     'as a cluster managed with baselines does',
   operations: VLCM_READS,
   before: (request) =>
-    request.operation.errors.some((e) => e.status === 404 && e.errorTypes.includes('NOT_FOUND'))
+    documentsError(request.operation, 404, 'NOT_FOUND')
       ? vapiError('NOT_FOUND', `Cluster ${request.params.cluster} has no desired software document (fault no-desired-document).`)
       : request,
 };

@@ -1,4 +1,5 @@
 import type { ErrorType, Operation } from '../../../specs/catalogue-types';
+import { documentsError } from '../../../specs/index';
 import { requiredPrivileges } from '../../target/privileges';
 import { vapiError } from '../errors';
 import type { MockState, User } from '../state';
@@ -10,7 +11,7 @@ export const documents = (op: Operation, status: number): boolean => op.errors.s
 
 /** The error type for an id that names nothing: the documented 404 NOT_FOUND, else the first documented 400, else NOT_FOUND. */
 function notFoundType(op: Operation): ErrorType {
-  if (op.errors.some((e) => e.status === 404 && e.errorTypes.includes('NOT_FOUND'))) return 'NOT_FOUND';
+  if (documentsError(op, 404, 'NOT_FOUND')) return 'NOT_FOUND';
   return op.errors.find((e) => e.status === 400)?.errorTypes[0] ?? 'NOT_FOUND';
 }
 
