@@ -14,7 +14,7 @@ import {
 export type Discovered = (Filled & { reads: Exchange[] }) | { skip: string; reads: Exchange[] };
 
 /** The reads that fill `op`'s path parameters (discoveryFor), in order, each once. */
-export function producersOf(op: Operation): string[] {
+export function readsFilling(op: Operation): string[] {
   const d = discoveryFor(op);
   return 'gap' in d ? [] : [...new Set(d.steps.map((s) => s.producer.operation.id))];
 }
@@ -37,7 +37,7 @@ export function generatedParams(op: Operation, seed: number): Record<string, str
 
 /** The login, the producer reads and the operation as `cls` (reads are read-only whatever is asked). */
 export function planFor(op: Operation, cls: 'read-only' | 'expected-rejected' | 'state-changing', more: string[] = []) {
-  const reads = ['session.create', ...producersOf(op), ...more];
+  const reads = ['session.create', ...readsFilling(op), ...more];
   const as = op.class === 'state-changing' ? cls : 'read-only';
   return as === 'read-only'
     ? sends({ 'read-only': [...new Set([...reads, op.id])] })
